@@ -1,0 +1,275 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+DEALER_STATES = [
+    ("prospect", "Prospect"),
+    ("applicant", "Applicant"),
+    ("active", "Active"),
+    ("suspended", "Suspended"),
+    ("terminated", "Terminated"),
+]
+
+# allowed lifecycle transitions: target state -> states it may be reached from
+DEALER_TRANSITIONS = {
+    "applicant": ("prospect",),
+    "active": ("prospect", "applicant"),
+    "suspended": ("active",),
+    "terminated": ("prospect", "applicant", "active", "suspended"),
+}
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    is_dealer = fields.Boolean(string="Is a Dealer", tracking=True, index=True)
+    dealer_code = fields.Char(string="Dealer Code", copy=False, readonly=True, index=True, tracking=True)
+    dealer_state = fields.Selection(
+        DEALER_STATES, string="Dealer Status", copy=False, tracking=True, index=True, readonly=True,
+    )
+    dealer_grade_id = fields.Many2one(
+        "dealer.grade", string="Dealer Grade", tracking=True, index=True, ondelete="restrict",
+    )
+    dealer_territory_ids = fields.Many2many(
+        "dealer.territory", "dealer_partner_territory_rel", "partner_id", "territory_id", string="Territories",
+    )
+    parent_dealer_id = fields.Many2one(
+        "res.partner", string="Parent Distributor", index=True, tracking=True,
+        domain="[('is_dealer', '=', True), ('id', '!=', id)]",
+        help="The distributor this sub-dealer buys from (multi-tier channel).",
+    )
+    child_dealer_ids = fields.One2many("res.partner", "parent_dealer_id", string="Sub-dealers")
+    dealer_grade_history_ids = fields.One2many("dealer.grade.history", "partner_id", string="Grade History")
+    dealer_since = fields.Date(string="Dealer Since", copy=False, tracking=True)
+    dealer_end_date = fields.Date(string="Dealer Until", copy=False, tracking=True)
+    dealer_application_ids = fields.One2many("dealer.application", "partner_id", string="Applications")
+    dealer_termination_ids = fields.One2many("dealer.termination", "partner_id", string="Terminations")
+    dealer_sale_order_count = fields.Integer(compute="_compute_dealer_counts", string="Dealer Orders")
+    dealer_invoice_count = fields.Integer(compute="_compute_dealer_counts", string="Dealer Invoices")
+    dealer_sub_dealer_count = fields.Integer(compute="_compute_dealer_counts", string="Sub-dealer Count")
+
+    _sql_constraints = [
+        ("dealer_code_uniq", "unique(dealer_code)", "The dealer code must be unique."),
+    ]
+
+    # ------------------------------------------------------------------ computes
+    def _compute_dealer_counts(self):
+        dealers = self.filtered("is_dealer")
+        orders = invoices = subs = {}
+        if dealers.ids:
+            orders = dict(self.env["sale.order"]._read_group(
+                [("partner_id.commercial_partner_id", "in", dealers.ids), ("state", "=", "sale")],
+                ["partner_id"], ["__count"],
+            ))
+            orders = self._sum_by_commercial(orders)
+            invoices = dict(self.env["account.move"]._read_group(
+                [("commercial_partner_id", "in", dealers.ids),
+                 ("move_type", "in", ("out_invoice", "out_refund")), ("state", "=", "posted")],
+                ["commercial_partner_id"], ["__count"],
+            ))
+            subs = dict(self._read_group([("parent_dealer_id", "in", dealers.ids)], ["parent_dealer_id"], ["__count"]))
+        for partner in self:
+            partner.dealer_sale_order_count = orders.get(partner, 0)
+            partner.dealer_invoice_count = invoices.get(partner, 0)
+            partner.dealer_sub_dealer_count = subs.get(partner, 0)
+
+    @staticmethod
+    def _sum_by_commercial(counts):
+        result = {}
+        for partner, count in counts.items():
+            commercial = partner.commercial_partner_id
+            result[commercial] = result.get(commercial, 0) + count
+        return result
+
+    # ------------------------------------------------------------------ constraints
+    @api.constrains("parent_dealer_id")
+    def _check_parent_dealer(self):
+        for partner in self.filtered("parent_dealer_id"):
+            seen = partner
+            parent = partner.parent_dealer_id
+            while parent:
+                if parent in seen:
+                    raise ValidationError(_("A dealer cannot be its own (indirect) parent distributor."))
+                seen |= parent
+                parent = parent.parent_dealer_id
+            if not partner.parent_dealer_id.is_dealer:
+                raise ValidationError(
+                    _("The parent distributor of %(dealer)s must itself be a dealer.", dealer=partner.display_name)
+                )
+
+    @api.constrains("dealer_territory_ids", "dealer_state")
+    def _check_exclusive_territories(self):
+        """An exclusive territory is held by at most one active dealer."""
+        for partner in self.filtered(lambda p: p.is_dealer and p.dealer_state == "active"):
+            for territory in partner.dealer_territory_ids.filtered("is_exclusive"):
+                holders = territory.dealer_ids.filtered(lambda p: p.dealer_state == "active") - partner
+                if holders:
+                    raise ValidationError(_(
+                        "Territory %(territory)s is exclusive and already held by the active dealer "
+                        "%(holder)s (%(code)s). Release it from that dealer first, or make the territory "
+                        "non-exclusive.",
+                        territory=territory.complete_name, holder=holders[0].name, code=holders[0].dealer_code or "",
+                    ))
+
+    # ------------------------------------------------------------------ ORM
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("is_dealer"):
+                vals.setdefault("dealer_state", "prospect")
+                if not vals.get("dealer_code"):
+                    vals["dealer_code"] = self.env["ir.sequence"].next_by_code("dealer.code")
+        partners = super().create(vals_list)
+        for partner in partners.filtered(lambda p: p.is_dealer and p.dealer_grade_id):
+            partner._dealer_record_grade_change(self.env["dealer.grade"], partner.dealer_grade_id)
+        return partners
+
+    def write(self, vals):
+        if "dealer_grade_id" in vals:
+            return self._dealer_write_grade(vals)
+        res = super().write(vals)
+        if vals.get("is_dealer"):
+            self._dealer_ensure_code()
+        return res
+
+    def _dealer_write_grade(self, vals):
+        """Write a grade change, checking the right to do so and keeping the history."""
+        new_grade = self.env["dealer.grade"].browse(vals["dealer_grade_id"])
+        changed = self.filtered(lambda p: p.dealer_grade_id != new_grade)
+        if changed.filtered("is_dealer") and not self._dealer_is_manager():
+            raise AccessError(_("Only a Dealer Manager may change a dealer's grade."))
+        old_grades = {partner: partner.dealer_grade_id for partner in changed}
+        res = super().write(vals)
+        if vals.get("is_dealer"):
+            self._dealer_ensure_code()
+        for partner in changed.filtered("is_dealer"):
+            partner._dealer_record_grade_change(old_grades[partner], new_grade)
+        return res
+
+    def _dealer_ensure_code(self):
+        for partner in self.filtered(lambda p: p.is_dealer and not p.dealer_code):
+            partner.dealer_code = self.env["ir.sequence"].next_by_code("dealer.code")
+        self.filtered(lambda p: p.is_dealer and not p.dealer_state).dealer_state = "prospect"
+
+    def _dealer_is_manager(self):
+        return self.env.su or self.env.user.has_group("dealer_management.group_dealer_manager")
+
+    def _dealer_record_grade_change(self, old_grade, new_grade):
+        """Write the grade history line and apply the new grade's default commercial policy."""
+        self.ensure_one()
+        reason = self.env.context.get("dealer_grade_change_reason") or _("Grade set")
+        self.env["dealer.grade.history"].sudo().create({  # sudo: history is append-only, rights checked above
+            "partner_id": self.id,
+            "old_grade_id": old_grade.id,
+            "new_grade_id": new_grade.id,
+            "reason": reason,
+        })
+        self._dealer_apply_grade_policy()
+
+    def _dealer_apply_grade_policy(self):
+        """Give the dealer its grade's pricelist, payment terms and credit limit."""
+        for partner in self.filtered("dealer_grade_id"):
+            grade = partner.dealer_grade_id
+            vals = {}
+            if grade.pricelist_id:
+                vals["property_product_pricelist"] = grade.pricelist_id.id
+            if grade.payment_term_id:
+                vals["property_payment_term_id"] = grade.payment_term_id.id
+            if grade.credit_limit:
+                vals["credit_limit"] = grade.credit_limit
+            if vals:
+                super(ResPartner, partner).write(vals)
+
+    # ------------------------------------------------------------------ lifecycle
+    def _dealer_set_state(self, target):
+        """Move dealers to `target`, refusing transitions the lifecycle does not allow."""
+        allowed = DEALER_TRANSITIONS[target]
+        labels = dict(DEALER_STATES)
+        for partner in self:
+            if not partner.is_dealer:
+                raise UserError(_("%(name)s is not a dealer.", name=partner.display_name))
+            if partner.dealer_state not in allowed:
+                raise UserError(_(
+                    "Dealer %(name)s cannot become %(target)s from status %(state)s.",
+                    name=partner.display_name, target=_(labels[target]),
+                    state=_(labels.get(partner.dealer_state, partner.dealer_state or "")),
+                ))
+        vals = {"dealer_state": target}
+        if target == "active":
+            vals["dealer_end_date"] = False
+        super(ResPartner, self).write(vals)
+        if target == "active":
+            self.filtered(lambda p: not p.dealer_since).write({"dealer_since": fields.Date.context_today(self)})
+        self._check_exclusive_territories()
+
+    def action_dealer_make_applicant(self):
+        """Prospect → applicant."""
+        self._dealer_set_state("applicant")
+
+    def action_dealer_activate(self):
+        """Prospect/applicant → active (normally through an approved application)."""
+        if not self._dealer_is_manager():
+            raise AccessError(_("Only a Dealer Manager may activate a dealer."))
+        self._dealer_set_state("active")
+
+    def action_dealer_suspend(self):
+        """Active → suspended."""
+        if not self._dealer_is_manager():
+            raise AccessError(_("Only a Dealer Manager may suspend a dealer."))
+        self._dealer_set_state("suspended")
+
+    def action_dealer_reactivate(self):
+        """Suspended/terminated → active; a Dealer Manager's decision only."""
+        if not self._dealer_is_manager():
+            raise AccessError(_("Only a Dealer Manager may reactivate a dealer."))
+        for partner in self:
+            if partner.dealer_state not in ("suspended", "terminated"):
+                raise UserError(_("Only a suspended or terminated dealer can be reactivated."))
+        super().write({"dealer_state": "active", "dealer_end_date": False})
+        self._check_exclusive_territories()
+        for partner in self:
+            partner.message_post(body=_("Dealer reactivated by %(user)s.", user=self.env.user.name))
+
+    def action_dealer_terminate(self):
+        """Open a termination request for this dealer."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "dealer.termination",
+            "view_mode": "form",
+            "target": "current",
+            "context": {"default_partner_id": self.id},
+        }
+
+    def action_dealer_change_grade(self):
+        """Open the grade change wizard (reason required)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "dealer.grade.change.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_partner_id": self.id},
+        }
+
+    # ------------------------------------------------------------------ smart buttons
+    def action_view_dealer_orders(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("sale.action_orders")
+        action["domain"] = [("partner_id", "child_of", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action
+
+    def action_view_dealer_invoices(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")
+        action["domain"] = [("commercial_partner_id", "=", self.id),
+                            ("move_type", "in", ("out_invoice", "out_refund"))]
+        action["context"] = {"default_move_type": "out_invoice", "default_partner_id": self.id}
+        return action
+
+    def action_view_sub_dealers(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("dealer_management.action_dealer_partner")
+        action["domain"] = [("parent_dealer_id", "=", self.id)]
+        action["context"] = {"default_parent_dealer_id": self.id, "default_is_dealer": True}
+        return action

@@ -1,0 +1,438 @@
+#!/usr/bin/env python3
+"""Developer harness of the dealer suite: a private PostgreSQL cluster, Odoo, demo and tests.
+
+Everything it writes stays in the git-ignored ``.local/`` folder of the repository.  It never installs
+Odoo: Odoo 18.0 must be importable as the ``odoo`` package (or ``ODOO_PATH`` must point at a source tree).
+"""
+import argparse
+import os
+import pwd
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import xmlrpc.client
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LOCAL = os.path.join(ROOT, ".local")
+PGDATA = os.path.join(LOCAL, "pg", "data")
+PGSOCK = os.path.join(LOCAL, "pg", "sock")
+PGLOG = os.path.join(LOCAL, "pg", "postgres.log")
+PGPORT = int(os.environ.get("DEALER_PGPORT", "54329"))
+DB_USER = "odoo"
+DATA_DIR = os.path.join(LOCAL, "odoo-data")
+CONF = os.path.join(LOCAL, "odoo.conf")
+LOGS = os.path.join(LOCAL, "logs")
+ADDONS = ["dealer_management", "dealer_assessment", "dealer_portal"]
+DEMO_DB = os.environ.get("DEALER_DEMO_DB", "dealer_demo")
+TEST_DB = os.environ.get("DEALER_TEST_DB", "dealer_test")
+ODOO_STD_MODULES = ["sale", "sale_stock", "account", "portal"]
+
+PREREQUISITE = (
+    "Odoo 18.0 is required but was not found.\n"
+    "Install Odoo 18.0 Community from source with its Python requirements into this Python\n"
+    "(so that `python3 -c 'import odoo'` works), or set ODOO_PATH to an Odoo 18.0 source tree.\n"
+    "See README.md, section Prerequisites."
+)
+
+
+def say(msg):
+    print(f"[dealer] {msg}", flush=True)
+
+
+def die(msg, code=2):
+    sys.stderr.write(f"[dealer] ERROR: {msg}\n")
+    sys.exit(code)
+
+
+# ---------------------------------------------------------------- Odoo
+def odoo_command():
+    """Return the argv prefix that runs Odoo 18, or stop with the prerequisite message."""
+    odoo_path = os.environ.get("ODOO_PATH")
+    if odoo_path:
+        if not os.path.isfile(os.path.join(odoo_path, "odoo-bin")):
+            die(f"ODOO_PATH={odoo_path} is not an Odoo source tree (no odoo-bin).\n" + PREREQUISITE)
+        env_path = odoo_path
+        probe = [sys.executable, "-c", "import odoo, sys; sys.exit(odoo.release.version_info[0] != 18)"]
+        if subprocess.run(probe, cwd=env_path, capture_output=True).returncode:
+            die(f"ODOO_PATH={odoo_path} is not Odoo 18.0.\n" + PREREQUISITE)
+        return [sys.executable, os.path.join(odoo_path, "odoo-bin")]
+    probe = [sys.executable, "-c", "import odoo, sys; sys.exit(odoo.release.version_info[0] != 18)"]
+    if subprocess.run(probe, capture_output=True, cwd="/").returncode:
+        die(PREREQUISITE)
+    return [sys.executable, "-m", "odoo"]
+
+
+def odoo_addons_path():
+    """Odoo's own addons folders plus this repository."""
+    code = "import odoo.addons, os; print(','.join(p for p in odoo.addons.__path__ if os.path.isdir(p)))"
+    odoo_path = os.environ.get("ODOO_PATH")
+    cwd = odoo_path or "/"
+    paths = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd).stdout.strip()
+    extra = []
+    if odoo_path:
+        extra = [os.path.join(odoo_path, "addons"), os.path.join(odoo_path, "odoo", "addons")]
+    parts = [p for p in paths.split(",") + extra if p]
+    # the repository's addons, and for an installed Odoo the source tree's addons folder next to the package
+    core = []
+    for p in parts:
+        core.append(p)
+        sibling = os.path.join(os.path.dirname(os.path.dirname(p)), "addons")
+        if p.endswith(os.path.join("odoo", "addons")) and os.path.isdir(sibling):
+            core.append(sibling)
+    seen = []
+    for p in [ROOT] + core:
+        p = os.path.realpath(p)
+        if p not in seen:
+            seen.append(p)
+    return ",".join(seen)
+
+
+def write_conf(http_port=8069):
+    os.makedirs(DATA_DIR, exist_ok=True)
+    os.makedirs(LOGS, exist_ok=True)
+    with open(CONF, "w") as f:
+        f.write(
+            "[options]\n"
+            f"addons_path = {odoo_addons_path()}\n"
+            f"data_dir = {DATA_DIR}\n"
+            f"db_host = {PGSOCK}\n"
+            f"db_port = {PGPORT}\n"
+            f"db_user = {DB_USER}\n"
+            "db_password = False\n"
+            "admin_passwd = dealer-admin\n"
+            f"http_port = {http_port}\n"
+            "http_interface = 127.0.0.1\n"
+            "without_demo = all\n"
+            "max_cron_threads = 0\n"
+        )
+
+
+def run_odoo(args, log_file=None, check=True):
+    cmd = odoo_command() + ["-c", CONF] + args
+    say("$ " + " ".join(cmd))
+    if log_file:
+        with open(log_file, "w") as log:
+            proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT)
+            for line in proc.stdout:
+                log.write(line)
+                sys.stdout.write(line)
+            proc.wait()
+    else:
+        proc = subprocess.run(cmd, cwd=ROOT)
+    if check and proc.returncode:
+        die(f"Odoo exited with {proc.returncode}", proc.returncode)
+    return proc.returncode
+
+
+# ---------------------------------------------------------------- PostgreSQL
+def pg_bin(name):
+    path = shutil.which(name)
+    if path:
+        return path
+    for version in ("17", "16", "15", "14"):
+        candidate = f"/usr/lib/postgresql/{version}/bin/{name}"
+        if os.path.exists(candidate):
+            return candidate
+    die(f"PostgreSQL's `{name}` was not found: install the PostgreSQL server (e.g. Debian's postgresql-15).")
+
+
+def as_pg_user(cmd):
+    """PostgreSQL refuses to run as root: as root, run it as the `postgres` system user."""
+    if os.geteuid() != 0:
+        return cmd
+    return ["runuser", "-u", pg_owner(), "--"] + cmd
+
+
+def pg_owner():
+    for name in ("postgres", "nobody"):
+        try:
+            pwd.getpwnam(name)
+            return name
+        except KeyError:
+            continue
+    die("running as root and no `postgres` system user exists to own the private cluster")
+
+
+def pg_running():
+    if not os.path.exists(os.path.join(PGDATA, "PG_VERSION")):
+        return False
+    return subprocess.run(as_pg_user([pg_bin("pg_ctl"), "-D", PGDATA, "status"]), capture_output=True).returncode == 0
+
+
+def psql(sql, db="postgres", check=True):
+    cmd = [pg_bin("psql") if shutil.which("psql") else "psql", "-h", PGSOCK, "-p", str(PGPORT), "-U", DB_USER,
+           "-d", db, "-v", "ON_ERROR_STOP=1", "-qtAc", sql]
+    return subprocess.run(cmd, capture_output=True, text=True, check=check).stdout.strip()
+
+
+def pg_start():
+    os.makedirs(PGSOCK, exist_ok=True)
+    if os.geteuid() == 0:
+        owner = pg_owner()
+        subprocess.run(["chown", "-R", owner, os.path.join(LOCAL, "pg")], check=True)
+        # the cluster user must be able to reach the folder
+        path = LOCAL
+        while path not in ("/", ""):
+            st = os.stat(path)
+            if not st.st_mode & 0o001:
+                os.chmod(path, st.st_mode | 0o011)
+            path = os.path.dirname(path)
+    if not os.path.exists(os.path.join(PGDATA, "PG_VERSION")):
+        say(f"creating the private PostgreSQL cluster in {PGDATA}")
+        subprocess.run(as_pg_user([pg_bin("initdb"), "-D", PGDATA, "-U", DB_USER, "--auth=trust",
+                                   "-E", "UTF8", "--locale=C.UTF-8"]), check=True, stdout=subprocess.DEVNULL)
+    if pg_running():
+        return
+    say(f"starting PostgreSQL on socket {PGSOCK} (port {PGPORT})")
+    opts = f"-k {PGSOCK} -p {PGPORT} -c listen_addresses='' -c fsync=off -c full_page_writes=off"
+    subprocess.run(as_pg_user([pg_bin("pg_ctl"), "-D", PGDATA, "-l", PGLOG, "-o", opts, "-w", "start"]),
+                   check=True, stdout=subprocess.DEVNULL)
+
+
+def pg_stop():
+    if pg_running():
+        say("stopping PostgreSQL")
+        subprocess.run(as_pg_user([pg_bin("pg_ctl"), "-D", PGDATA, "-m", "fast", "-w", "stop"]),
+                       stdout=subprocess.DEVNULL)
+
+
+def db_exists(name):
+    return psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'") == "1"
+
+
+def drop_db(name):
+    if db_exists(name):
+        say(f"dropping database {name}")
+        psql(f'DROP DATABASE "{name}" WITH (FORCE)')
+    shutil.rmtree(os.path.join(DATA_DIR, "filestore", name), ignore_errors=True)
+
+
+def db_installed(name):
+    if not db_exists(name):
+        return False
+    sql = ("SELECT count(*) FROM ir_module_module WHERE state = 'installed' AND name IN (%s)"
+           % ",".join(f"'{a}'" for a in ADDONS))
+    try:
+        return psql(sql, db=name) == str(len(ADDONS))
+    except subprocess.CalledProcessError:
+        return False
+
+
+# ---------------------------------------------------------------- server
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """An Odoo server in the background, serving one database, for the external-client tests."""
+
+    def __init__(self, db, port, log_file):
+        self.db, self.port, self.log_file = db, port, log_file
+        self.proc = None
+
+    def __enter__(self):
+        cmd = odoo_command() + ["-c", CONF, "-d", self.db, "--db-filter", f"^{self.db}$",
+                                "--http-port", str(self.port), "--no-database-list"]
+        self.log = open(self.log_file, "w")
+        self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT,
+                                     start_new_session=True)
+        url = f"http://127.0.0.1:{self.port}"
+        for _ in range(240):
+            if self.proc.poll() is not None:
+                die(f"Odoo server stopped at start, see {self.log_file}")
+            try:
+                xmlrpc.client.ServerProxy(url + "/xmlrpc/2/common").version()
+                return url
+            except OSError:
+                time.sleep(0.5)
+        die(f"Odoo server did not answer on {url}, see {self.log_file}")
+
+    def __exit__(self, *exc):
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+        self.log.close()
+
+
+# ---------------------------------------------------------------- commands
+RESULT_RE = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
+
+
+def odoo_test_counts(log_file):
+    failed = errors = total = 0
+    bad_lines = 0
+    with open(log_file) as f:
+        for line in f:
+            m = RESULT_RE.search(line)
+            if m:
+                failed, errors, total = (int(g) for g in m.groups())
+            if " ERROR " in line or " CRITICAL " in line:
+                bad_lines += 1
+    return failed, errors, total, bad_lines
+
+
+def cmd_test(args):
+    odoo_command()
+    write_conf()
+    pg_start()
+    try:
+        drop_db(TEST_DB)
+        log_file = os.path.join(LOGS, "test-odoo.log")
+        addons = args.addons.split(",") if args.addons else ADDONS
+        tags = ",".join(f"/{a}" for a in addons)
+        odoo_args = ["-d", TEST_DB, "-i", ",".join(ADDONS), "--test-enable", "--test-tags", tags,
+                     "--stop-after-init", "--log-level=test", "--http-port", str(free_port()),
+                     "--load-language=zh_CN"]
+        rc = run_odoo(odoo_args, log_file=log_file, check=False)
+        failed, errors, total, bad_lines = odoo_test_counts(log_file)
+        say(f"Odoo tests: {total} run, {failed} failed, {errors} errors, {bad_lines} error log lines (rc={rc})")
+        odoo_ok = rc == 0 and failed == 0 and errors == 0 and bad_lines == 0 and total > 0
+        py_passed = py_failed = 0
+        py_ok = True
+        if not args.addons and not args.no_external:
+            py_ok, py_passed, py_failed = run_external_tests()
+        passed = total - failed - errors + py_passed
+        nfailed = failed + errors + py_failed + (0 if rc == 0 and bad_lines == 0 else 1)
+        print(f"\n{passed} passed, {nfailed} failed", flush=True)
+        if total == 0:
+            die("no Odoo test ran", 1)
+        if not (odoo_ok and py_ok):
+            die(f"tests failed (Odoo log: {log_file})", 1)
+    finally:
+        if not args.keep:
+            pg_stop()
+
+
+def run_external_tests():
+    """End-to-end tests in tests/: an external client over XML-RPC against a running server."""
+    port = free_port()
+    with Server(TEST_DB, port, os.path.join(LOGS, "test-server.log")) as url:
+        env = dict(os.environ, DEALER_ODOO_URL=url, DEALER_ODOO_DB=TEST_DB)
+        junit = os.path.join(LOGS, "pytest.xml")
+        proc = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:odoo", "-q", os.path.join(ROOT, "tests"),
+                               f"--junitxml={junit}", "-p", "no:cacheprovider"], env=env, cwd=ROOT)
+    passed = failed = 0
+    if os.path.exists(junit):
+        text = open(junit).read()
+        m = re.search(r'tests="(\d+)"', text)
+        tests = int(m.group(1)) if m else 0
+        fails = sum(int(x) for x in re.findall(r'(?:failures|errors)="(\d+)"', text)[:2])
+        skipped = int((re.search(r'skipped="(\d+)"', text) or [0, 0])[1])
+        failed = fails
+        passed = tests - fails - skipped
+    ok = proc.returncode == 0 and passed > 0
+    return ok, passed, failed + (0 if ok else (1 if not failed else 0))
+
+
+def cmd_test_odoo_std(args):
+    """Odoo's own tests of sale, sale_stock, account and portal with our addons installed."""
+    odoo_command()
+    write_conf()
+    pg_start()
+    db = "dealer_std_test"
+    try:
+        drop_db(db)
+        run_odoo(["-d", db, "-i", ",".join(ADDONS + ODOO_STD_MODULES), "--stop-after-init"])
+        log_file = os.path.join(LOGS, "test-odoo-std.log")
+        tags = ",".join(f"/{m}" for m in ODOO_STD_MODULES)
+        start = time.time()
+        rc = run_odoo(["-d", db, "-u", ",".join(ODOO_STD_MODULES), "--test-enable", "--test-tags", tags,
+                       "--stop-after-init", "--log-level=test", "--http-port", str(free_port())],
+                      log_file=log_file, check=False)
+        failed, errors, total, _bad = odoo_test_counts(log_file)
+        print(f"\n{total - failed - errors} passed, {failed + errors} failed  ({time.time() - start:.0f}s)")
+        if rc or failed or errors or not total:
+            die(f"Odoo standard tests failed, see {log_file}", 1)
+    finally:
+        if not args.keep:
+            pg_stop()
+
+
+def cmd_demo(args):
+    odoo_command()
+    write_conf(args.port)
+    pg_start()
+    if args.reset:
+        drop_db(DEMO_DB)
+    if not db_installed(DEMO_DB):
+        drop_db(DEMO_DB)
+        say(f"creating database {DEMO_DB} with the dealer addons and the demo data set")
+        run_odoo(["-d", DEMO_DB, "-i", ",".join(ADDONS), "--load-language=zh_CN", "--stop-after-init"])
+        load_demo_data(DEMO_DB)
+    else:
+        say(f"reusing database {DEMO_DB}")
+    print_logins(args.port)
+    if args.no_serve:
+        return
+    cmd = odoo_command() + ["-c", CONF, "-d", DEMO_DB, "--db-filter", f"^{DEMO_DB}$", "--http-port", str(args.port)]
+    say("$ " + " ".join(cmd))
+    say("press Ctrl+C to stop")
+    try:
+        subprocess.run(cmd, cwd=ROOT)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        pg_stop()
+
+
+def load_demo_data(db):
+    """Load data/demo.py through `odoo shell` (ORM, so every business rule applies)."""
+    script = os.path.join(ROOT, "data", "demo.py")
+    cmd = odoo_command() + ["shell", "-c", CONF, "-d", db, "--no-http"]
+    say("loading the demo data set (data/demo.py)")
+    with open(script) as f:
+        proc = subprocess.run(cmd, stdin=f, cwd=ROOT, capture_output=True, text=True)
+    sys.stdout.write(proc.stdout)
+    if proc.returncode or "DEMO DATA LOADED" not in proc.stdout:
+        sys.stderr.write(proc.stderr[-5000:])
+        die("loading the demo data failed")
+
+
+def print_logins(port):
+    url = f"http://localhost:{port}"
+    print(
+        f"\n  Odoo:            {url}/web/login   (database {DEMO_DB})\n"
+        "  Back office:     login dealer.manager   password dealer.manager   (Dealer Manager)\n"
+        "  Administrator:   login admin            password admin\n"
+        "  Dealer portal:   login dealer.portal    password dealer.portal    (portal user of a dealer)\n",
+        flush=True,
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("check", help="stop with a clear message when Odoo 18 is missing")
+    p.set_defaults(func=lambda a: (odoo_command(), say("Odoo 18 found")))
+    p = sub.add_parser("test", help="fresh database, install the addons, run every test")
+    p.add_argument("--addons", help="comma-separated addons whose tests to run (default: all + tests/)")
+    p.add_argument("--no-external", action="store_true", help="skip the XML-RPC tests in tests/")
+    p.add_argument("--keep", action="store_true", help="leave PostgreSQL running")
+    p.set_defaults(func=cmd_test)
+    p = sub.add_parser("test-odoo", help="Odoo's own sale/sale_stock/account/portal tests with our addons")
+    p.add_argument("--keep", action="store_true")
+    p.set_defaults(func=cmd_test_odoo_std)
+    p = sub.add_parser("demo", help="demo database, served on http://localhost:8069")
+    p.add_argument("--port", type=int, default=8069)
+    p.add_argument("--reset", action="store_true", help="drop and recreate the demo database")
+    p.add_argument("--no-serve", action="store_true", help="prepare the database and stop")
+    p.set_defaults(func=cmd_demo)
+    p = sub.add_parser("pg-start")
+    p.set_defaults(func=lambda a: (write_conf(), pg_start()))
+    p = sub.add_parser("pg-stop")
+    p.set_defaults(func=lambda a: pg_stop())
+    args = parser.parse_args()
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -13,6 +13,7 @@
         "security/dealer_rules.xml",
         "data/ir_sequence_data.xml",
         "data/dealer_criterion_data.xml",
+        "data/dealer_termination_cron.xml",
         "wizard/dealer_grade_change_wizard_views.xml",
         "wizard/dealer_application_reject_wizard_views.xml",
         "views/dealer_grade_views.xml",

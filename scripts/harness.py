@@ -291,7 +291,7 @@ def cmd_test(args):
         tags = ",".join(f"/{a}" for a in addons)
         odoo_args = ["-d", TEST_DB, "-i", ",".join(ADDONS), "--test-enable", "--test-tags", tags,
                      "--stop-after-init", "--log-level=test", "--http-port", str(free_port()),
-                     "--load-language=zh_CN"]
+                     ]
         rc = run_odoo(odoo_args, log_file=log_file, check=False)
         failed, errors, total, bad_lines = odoo_test_counts(log_file)
         say(f"Odoo tests: {total} run, {failed} failed, {errors} errors, {bad_lines} error log lines (rc={rc})")

@@ -77,7 +77,16 @@ class DealerTerritory(models.Model):
 
     @api.constrains("is_exclusive", "dealer_ids")
     def _check_exclusive(self):
-        self.dealer_ids._check_exclusive_territories()
+        """An exclusive territory is held by at most one active dealer (all of them are named)."""
+        for territory in self.filtered("is_exclusive"):
+            active = territory.dealer_ids.filtered(lambda p: p.is_dealer and p.dealer_state == "active")
+            if len(active) > 1:
+                raise ValidationError(_(
+                    "Territory %(territory)s is exclusive and can be held by one active dealer only, not by "
+                    "%(dealers)s. Release it from the other dealers first, or make the territory non-exclusive.",
+                    territory=territory.complete_name,
+                    dealers=", ".join(f"{p.name} ({p.dealer_code or ''})" for p in active.sorted("id")),
+                ))
 
     def _level_label(self):
         return dict(self._fields["level"]._description_selection(self.env))[self.level]

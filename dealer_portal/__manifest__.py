@@ -8,7 +8,11 @@
     "website": "https://example.com/dealer-suite",
     "depends": ["dealer_assessment", "portal", "sale"],
     "data": [
+        "security/ir.model.access.csv",
+        "security/dealer_portal_rules.xml",
         "views/dealer_portal_templates.xml",
+        "views/dealer_portal_relations_templates.xml",
+        "views/dealer_portal_training_templates.xml",
     ],
     "installable": True,
 }

@@ -1,0 +1,98 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+FEEDBACK_TYPES = [
+    ("competitor_price", "Competitor Price"),
+    ("demand", "Market Demand"),
+    ("request", "Request / Suggestion"),
+    ("other", "Other"),
+]
+FEEDBACK_STATES = [
+    ("new", "New"),
+    ("in_progress", "In Progress"),
+    ("done", "Done"),
+    ("rejected", "Rejected"),
+]
+
+
+class DealerFeedback(models.Model):
+    """Market feedback from a dealer: competitor prices, demand, requests; triaged by the back office."""
+
+    _name = "dealer.feedback"
+    _description = "Dealer Market Feedback"
+    _inherit = ["dealer.relation.mixin", "mail.thread", "portal.mixin"]
+    _order = "create_date desc, id desc"
+    _mail_post_access = "read"  # the dealer answers through the portal chatter without write access
+    _dealer_portal_fields = frozenset({
+        "name", "feedback_type", "description", "product_id", "competitor_name", "competitor_price",
+    })
+
+    name = fields.Char(string="Subject", required=True, tracking=True)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    partner_id = fields.Many2one(
+        "res.partner", string="Dealer", required=True, tracking=True, index=True,
+        domain=[("is_dealer", "=", True), ("is_company", "=", True)],
+        default=lambda self: self.env.user.partner_id.commercial_partner_id.filtered("is_dealer"),
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Submitted By", default=lambda self: self.env.user, readonly=True, index=True,
+    )
+    feedback_type = fields.Selection(FEEDBACK_TYPES, string="Type", required=True, default="demand", tracking=True)
+    description = fields.Text(required=True)
+    product_id = fields.Many2one("product.product", string="Product")
+    competitor_name = fields.Char(string="Competitor")
+    competitor_price = fields.Monetary(currency_field="currency_id", help="Price observed at the competitor.")
+    attachment_ids = fields.Many2many(
+        "ir.attachment", "dealer_feedback_attachment_rel", "feedback_id", "attachment_id", string="Attachments",
+    )
+    assigned_user_id = fields.Many2one(
+        "res.users", string="Assigned To", tracking=True, index=True, domain=[("share", "=", False)],
+    )
+    response = fields.Text(help="Answer shown to the dealer on the portal.")
+    state = fields.Selection(
+        FEEDBACK_STATES, required=True, default="new", copy=False, tracking=True, index=True, group_expand=True,
+    )
+    color = fields.Integer()
+
+    @api.constrains("competitor_price")
+    def _check_competitor_price(self):
+        if self.filtered(lambda feedback: feedback.competitor_price < 0):
+            raise ValidationError(_("A competitor price cannot be negative."))
+
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for feedback in self:
+            feedback.access_url = f"/my/feedback/{feedback.id}"
+
+    def _check_state(self, allowed, action_label):
+        labels = dict(FEEDBACK_STATES)
+        for feedback in self:
+            if feedback.state not in allowed:
+                raise UserError(_(
+                    "Feedback %(name)s cannot be %(action)s from status %(state)s.",
+                    name=feedback.name, action=action_label, state=labels[feedback.state],
+                ))
+
+    def action_start(self):
+        """New → in progress; the current user takes it if nobody has it."""
+        self._check_state(("new",), _("started"))
+        for feedback in self:
+            feedback.write({
+                "state": "in_progress", "assigned_user_id": feedback.assigned_user_id.id or self.env.user.id,
+            })
+
+    def action_done(self):
+        """New/in progress → done."""
+        self._check_state(("new", "in_progress"), _("marked done"))
+        self.write({"state": "done"})
+
+    def action_reject(self):
+        """New/in progress → rejected (not actionable)."""
+        self._check_state(("new", "in_progress"), _("rejected"))
+        self.write({"state": "rejected"})
+
+    def action_reset(self):
+        """Done/rejected → in progress again."""
+        self._check_state(("done", "rejected"), _("reopened"))
+        self.write({"state": "in_progress"})

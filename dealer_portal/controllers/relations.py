@@ -1,0 +1,326 @@
+import math
+
+from odoo import _, http
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+MAX_UPLOADS = 10
+
+
+class DealerRelationsPortal(CustomerPortal):
+    """Dealer relations on the portal: announcements (with read receipts), complaints and market feedback."""
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        user = request.env.user
+        Announcement = request.env["dealer.announcement"]
+        if "announcement_count" in counters:
+            values["announcement_count"] = (
+                Announcement.search_count(Announcement._dealer_visible_domain(user.partner_id))
+                if Announcement.has_access("read") else 0
+            )
+        if "announcement_unread_count" in counters:
+            values["announcement_unread_count"] = (
+                Announcement._dealer_unread_count(user) if Announcement.has_access("read") else 0
+            )
+        if "complaint_count" in counters:
+            Complaint = request.env["dealer.complaint"]
+            values["complaint_count"] = (
+                Complaint.search_count(self._dealer_own_domain()) if Complaint.has_access("read") else 0
+            )
+        if "feedback_count" in counters:
+            Feedback = request.env["dealer.feedback"]
+            values["feedback_count"] = (
+                Feedback.search_count(self._dealer_own_domain()) if Feedback.has_access("read") else 0
+            )
+        return values
+
+    # ------------------------------------------------------------------ helpers
+    def _dealer_relations_dealer(self):
+        """The logged-in user's dealer when it may use these pages, else an empty recordset."""
+        return request.env["dealer.complaint"]._dealer_for_user(request.env.user)
+
+    def _dealer_list_values(self, model, url, page, page_name, domain, url_args=None, history_key=None):
+        """Layout, pager and records (searched with the user's rights) for a list page."""
+        Model = request.env[model]
+        values = self._prepare_portal_layout_values()
+        pager = portal_pager(
+            url=url, url_args=url_args, total=Model.search_count(domain), page=page, step=self._items_per_page,
+        )
+        records = Model.search(domain, limit=self._items_per_page, offset=pager["offset"])
+        if history_key:
+            request.session[history_key] = records.ids[:100]
+        values.update({
+            "page_name": page_name,
+            "pager": pager,
+            "default_url": url,
+            "dealer": self._dealer_relations_dealer(),
+            # sudo: rendering only; the records were searched with the user's rights and record rules
+            "records": records.sudo(),
+        })
+        return values
+
+    def _dealer_own_domain(self):
+        """Records of the user's own dealer (record rules restrict portal users to it anyway)."""
+        return [("partner_id", "=", request.env.user.partner_id.commercial_partner_id.id)]
+
+    @staticmethod
+    def _dealer_uploads():
+        """Files posted in the form's `attachments` input, as (name, content) pairs."""
+        files = request.httprequest.files.getlist("attachments")[:MAX_UPLOADS]
+        return [(upload.filename, upload.read()) for upload in files if upload and upload.filename]
+
+    @staticmethod
+    def _dealer_attach(record, uploads):
+        """Post the uploaded files on the record's chatter and list them on the record."""
+        if not uploads:
+            return
+        # sudo: the record was just created by this user with its own rights; portal users cannot create
+        # attachments themselves, Odoo's portal chatter upload works the same way
+        record_sudo = record.sudo()
+        message = record_sudo.message_post(
+            body=_("Documents submitted with the request."), attachments=uploads,
+            author_id=request.env.user.partner_id.id, message_type="comment", subtype_xmlid="mail.mt_comment",
+        )
+        record_sudo.attachment_ids = [(4, attachment.id) for attachment in message.attachment_ids]
+
+    @staticmethod
+    def _dealer_int(value):
+        try:
+            return int(value) if value else False
+        except (TypeError, ValueError):
+            return None
+
+    @staticmethod
+    def _dealer_float(value, default):
+        """A finite number typed in a form, the default when empty, None when it is not a number."""
+        try:
+            number = float(value) if value else default
+        except ValueError:
+            return None
+        return number if math.isfinite(number) else None
+
+    @staticmethod
+    def _dealer_error_message(error):
+        return error.args[0] if error.args else _("The request could not be saved.")
+
+    # ------------------------------------------------------------------ announcements
+    @http.route(["/my/announcements", "/my/announcements/page/<int:page>"], type="http", auth="user", website=True)
+    def portal_my_announcements(self, page=1, filterby="all", **kw):
+        user = request.env.user
+        Announcement = request.env["dealer.announcement"]
+        searchbar_filters = {
+            "all": {"label": _("All"), "domain": Announcement._dealer_visible_domain(user.partner_id)},
+            "unread": {"label": _("Unread"), "domain": Announcement._dealer_unread_domain(user)},
+        }
+        filterby = filterby if filterby in searchbar_filters else "all"
+        values = self._dealer_list_values(
+            "dealer.announcement", "/my/announcements", page, "dealer_announcements",
+            searchbar_filters[filterby]["domain"], url_args={"filterby": filterby},
+        )
+        read = request.env["dealer.announcement.read"].search(
+            [("user_id", "=", user.id), ("announcement_id", "in", values["records"].ids)]
+        ).announcement_id
+        values.update({
+            "announcements": values["records"],
+            "read_ids": set(read.ids),
+            "searchbar_filters": searchbar_filters,
+            "filterby": filterby,
+        })
+        return request.render("dealer_portal.portal_my_announcements", values)
+
+    @http.route(["/my/announcements/<int:announcement_id>"], type="http", auth="user", website=True)
+    def portal_announcement_page(self, announcement_id, **kw):
+        try:
+            announcement_sudo = self._document_check_access("dealer.announcement", announcement_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my/announcements")
+        Announcement = request.env["dealer.announcement"]
+        # the record rule leaves out the publish window (dates); apply it here
+        if not announcement_sudo.filtered_domain(Announcement._dealer_visible_domain(request.env.user.partner_id)):
+            return request.redirect("/my/announcements")
+        Announcement.browse(announcement_id)._mark_read()
+        # sudo: download tokens for the attachments of an announcement this user may read (checked above)
+        attachments = announcement_sudo.attachment_ids.sudo()
+        attachments.generate_access_token()
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "page_name": "dealer_announcement",
+            "announcement": announcement_sudo,
+            "attachments": attachments,
+        })
+        return request.render("dealer_portal.portal_announcement_page", values)
+
+    # ------------------------------------------------------------------ complaints
+    @http.route(["/my/complaints", "/my/complaints/page/<int:page>"], type="http", auth="user", website=True)
+    def portal_my_complaints(self, page=1, **kw):
+        values = self._dealer_list_values(
+            "dealer.complaint", "/my/complaints", page, "dealer_complaints", self._dealer_own_domain(),
+            history_key="my_complaints_history",
+        )
+        values["complaints"] = values["records"]
+        return request.render("dealer_portal.portal_my_complaints", values)
+
+    def _complaint_form_values(self, dealer, post=None, error=None):
+        Complaint = request.env["dealer.complaint"]
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "page_name": "dealer_complaint_new",
+            "dealer": dealer,
+            "categories": request.env["dealer.complaint.category"].search([]),
+            "subject_types": Complaint._fields["subject_type"]._description_selection(request.env),
+            # sudo: display names of the dealer's own orders, found with the user's rights
+            "orders": Complaint._dealer_portal_orders(dealer).sudo() if dealer else request.env["sale.order"],
+            "products": Complaint._dealer_portal_products(dealer) if dealer else request.env["product.product"],
+            "post": post or {},
+            "error": error,
+        })
+        return values
+
+    def _complaint_vals_from_post(self, dealer, post):
+        """Validate the form; return (vals, error message)."""
+        Complaint = request.env["dealer.complaint"]
+        category_id = self._dealer_int(post.get("category_id"))
+        if not category_id or category_id not in request.env["dealer.complaint.category"].search([]).ids:
+            return None, _("Choose the kind of request.")
+        subject_type = post.get("subject_type")
+        if subject_type not in dict(Complaint._fields["subject_type"].selection):
+            return None, _("Choose what the complaint is about.")
+        product_id = self._dealer_int(post.get("product_id"))
+        if product_id is None or (product_id and product_id not in Complaint._dealer_portal_products(dealer).ids):
+            return None, _("Choose one of the listed products.")
+        order_id = self._dealer_int(post.get("sale_order_id"))
+        if order_id is None or (order_id and order_id not in Complaint._dealer_portal_orders(dealer).ids):
+            return None, _("Choose one of your orders.")
+        quantity = self._dealer_float(post.get("product_qty"), 1.0)
+        if quantity is None:
+            return None, _("The quantity must be a number.")
+        origin = post.get("origin") if post.get("origin") in ("dealer", "customer") else "dealer"
+        customer_name = (post.get("customer_name") or "").strip()
+        if origin == "customer" and not customer_name:
+            return None, _("Give the name of the end customer who complains.")
+        description = (post.get("description") or "").strip()
+        if not description:
+            return None, _("Describe the problem.")
+        return {
+            "category_id": category_id,
+            "subject_type": subject_type,
+            "product_id": product_id,
+            "product_qty": quantity,
+            "sale_order_id": order_id,
+            "origin": origin,
+            "customer_name": customer_name if origin == "customer" else False,
+            "customer_phone": (post.get("customer_phone") or "").strip() if origin == "customer" else False,
+            "description": description,
+        }, None
+
+    @http.route(["/my/complaints/new"], type="http", auth="user", website=True, methods=["GET", "POST"])
+    def portal_complaint_new(self, **post):
+        dealer = self._dealer_relations_dealer()
+        if request.httprequest.method != "POST" or not dealer:
+            return request.render("dealer_portal.portal_complaint_form", self._complaint_form_values(dealer))
+        vals, error = self._complaint_vals_from_post(dealer, post)
+        if not error:
+            try:
+                with request.env.cr.savepoint():
+                    complaint = request.env["dealer.complaint"].create(vals)
+                    self._dealer_attach(complaint, self._dealer_uploads())
+            except (AccessError, UserError, ValidationError) as e:
+                error = self._dealer_error_message(e)
+        if error:
+            values = self._complaint_form_values(dealer, post=post, error=error)
+            return request.render("dealer_portal.portal_complaint_form", values)
+        return request.redirect(f"/my/complaints/{complaint.id}?submitted=1")
+
+    @http.route(["/my/complaints/<int:complaint_id>"], type="http", auth="user", website=True)
+    def portal_complaint_page(self, complaint_id, submitted=None, **kw):
+        try:
+            complaint_sudo = self._document_check_access("dealer.complaint", complaint_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my/complaints")
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": "dealer_complaint", "complaint": complaint_sudo, "submitted": submitted})
+        values = self._get_page_view_values(complaint_sudo, None, values, "my_complaints_history", False)
+        return request.render("dealer_portal.portal_complaint_page", values)
+
+    # ------------------------------------------------------------------ market feedback
+    @http.route(["/my/feedback", "/my/feedback/page/<int:page>"], type="http", auth="user", website=True)
+    def portal_my_feedback(self, page=1, **kw):
+        values = self._dealer_list_values(
+            "dealer.feedback", "/my/feedback", page, "dealer_feedback", self._dealer_own_domain(),
+            history_key="my_feedback_history",
+        )
+        values["feedbacks"] = values["records"]
+        return request.render("dealer_portal.portal_my_feedback", values)
+
+    def _feedback_form_values(self, dealer, post=None, error=None):
+        Feedback = request.env["dealer.feedback"]
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "page_name": "dealer_feedback_new",
+            "dealer": dealer,
+            "feedback_types": Feedback._fields["feedback_type"]._description_selection(request.env),
+            "products": Feedback._dealer_portal_products(dealer) if dealer else request.env["product.product"],
+            "post": post or {},
+            "error": error,
+        })
+        return values
+
+    def _feedback_vals_from_post(self, dealer, post):
+        """Validate the form; return (vals, error message)."""
+        Feedback = request.env["dealer.feedback"]
+        name = (post.get("name") or "").strip()
+        if not name:
+            return None, _("Give your feedback a subject.")
+        feedback_type = post.get("feedback_type")
+        if feedback_type not in dict(Feedback._fields["feedback_type"].selection):
+            return None, _("Choose the type of feedback.")
+        product_id = self._dealer_int(post.get("product_id"))
+        if product_id is None or (product_id and product_id not in Feedback._dealer_portal_products(dealer).ids):
+            return None, _("Choose one of the listed products.")
+        price = self._dealer_float(post.get("competitor_price"), 0.0)
+        if price is None:
+            return None, _("The competitor price must be a number.")
+        description = (post.get("description") or "").strip()
+        if not description:
+            return None, _("Describe what you observed.")
+        return {
+            "name": name,
+            "feedback_type": feedback_type,
+            "product_id": product_id,
+            "competitor_name": (post.get("competitor_name") or "").strip() or False,
+            "competitor_price": price,
+            "description": description,
+        }, None
+
+    @http.route(["/my/feedback/new"], type="http", auth="user", website=True, methods=["GET", "POST"])
+    def portal_feedback_new(self, **post):
+        dealer = self._dealer_relations_dealer()
+        if request.httprequest.method != "POST" or not dealer:
+            return request.render("dealer_portal.portal_feedback_form", self._feedback_form_values(dealer))
+        vals, error = self._feedback_vals_from_post(dealer, post)
+        if not error:
+            try:
+                with request.env.cr.savepoint():
+                    feedback = request.env["dealer.feedback"].create(vals)
+                    self._dealer_attach(feedback, self._dealer_uploads())
+            except (AccessError, UserError, ValidationError) as e:
+                error = self._dealer_error_message(e)
+        if error:
+            values = self._feedback_form_values(dealer, post=post, error=error)
+            return request.render("dealer_portal.portal_feedback_form", values)
+        return request.redirect(f"/my/feedback/{feedback.id}?submitted=1")
+
+    @http.route(["/my/feedback/<int:feedback_id>"], type="http", auth="user", website=True)
+    def portal_feedback_page(self, feedback_id, submitted=None, **kw):
+        try:
+            feedback_sudo = self._document_check_access("dealer.feedback", feedback_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my/feedback")
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": "dealer_feedback_detail", "feedback": feedback_sudo, "submitted": submitted})
+        values = self._get_page_view_values(feedback_sudo, None, values, "my_feedback_history", False)
+        return request.render("dealer_portal.portal_feedback_page", values)

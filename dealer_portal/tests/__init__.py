@@ -1,0 +1,2 @@
+from . import test_portal_training
+from . import test_portal_relations

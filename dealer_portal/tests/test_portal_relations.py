@@ -1,0 +1,221 @@
+import base64
+import re
+
+from odoo import Command, http
+from odoo.tests import HttpCase, JsonRpcException, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestPortalRelations(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Partner = cls.env["res.partner"]
+        cls.grade_gold = cls.env["dealer.grade"].create({"name": "Gold", "code": "PR_G"})
+        cls.dealer_a = Partner.create({
+            "name": "Dealer Alpha", "is_company": True, "is_dealer": True, "dealer_state": "active",
+            "dealer_grade_id": cls.grade_gold.id,
+        })
+        cls.dealer_b = Partner.create({
+            "name": "Dealer Beta", "is_company": True, "is_dealer": True, "dealer_state": "active",
+        })
+        cls.portal_a = new_test_user(
+            cls.env, "pr_portal_a", groups="base.group_portal",
+            partner_id=Partner.create({"name": "Alice Alpha", "parent_id": cls.dealer_a.id}).id,
+        )
+        cls.portal_b = new_test_user(
+            cls.env, "pr_portal_b", groups="base.group_portal",
+            partner_id=Partner.create({"name": "Bob Beta", "parent_id": cls.dealer_b.id}).id,
+        )
+        cls.category = cls.env["dealer.complaint.category"].create({"name": "Quality PR", "sla_hours": 48})
+        cls.product = cls.env["product.product"].create({"name": "Pump PR-1", "list_price": 50.0})
+        cls.order_a, cls.order_b = cls.env["sale.order"].create([{
+            "partner_id": dealer.id, "order_line": [Command.create({"product_id": cls.product.id})],
+        } for dealer in (cls.dealer_a, cls.dealer_b)])
+        (cls.order_a | cls.order_b).action_confirm()
+        Complaint = cls.env["dealer.complaint"]
+        cls.complaint_a = Complaint.create({
+            "partner_id": cls.dealer_a.id, "category_id": cls.category.id, "description": "OWN-ALPHA-CASE",
+        })
+        cls.complaint_b = Complaint.create({
+            "partner_id": cls.dealer_b.id, "category_id": cls.category.id, "description": "SECRET-BETA-CASE",
+        })
+        Announcement = cls.env["dealer.announcement"]
+        cls.news_all = Announcement.create({"name": "Spring price list", "body": "<p>NEWS-FOR-ALL</p>"})
+        cls.news_gold = Announcement.create({
+            "name": "Gold promotion", "body": "<p>GOLD-ONLY</p>", "audience": "grade",
+            "grade_ids": [Command.set(cls.grade_gold.ids)],
+        })
+        cls.news_all.attachment_ids = cls.env["ir.attachment"].create({
+            "name": "pricelist.txt", "datas": base64.b64encode(b"PRICELIST-CONTENT"),
+            "res_model": "dealer.announcement", "res_id": cls.news_all.id,
+        })
+        (cls.news_all | cls.news_gold).action_publish()
+
+    def _complaint_post(self, **values):
+        data = {
+            "csrf_token": http.Request.csrf_token(self),
+            "category_id": self.category.id,
+            "subject_type": "quality",
+            "product_id": self.product.id,
+            "product_qty": "2",
+            "sale_order_id": self.order_a.id,
+            "origin": "customer",
+            "customer_name": "Mr. Wang",
+            "customer_phone": "138 0000 0000",
+            "description": "The pump leaks after two days.",
+        }
+        data.update(values)
+        return self.url_open("/my/complaints/new", data=data, files={"attachments": ("leak.jpg", b"JPEGDATA")})
+
+    # ------------------------------------------------------------------ complaints
+    def test_complaint_list_shows_own_only(self):
+        self.authenticate("pr_portal_a", "pr_portal_a")
+        response = self.url_open("/my/complaints")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.complaint_a.name, response.text)
+        self.assertNotIn(self.complaint_b.name, response.text)
+
+    def test_own_complaint_detail_with_chatter(self):
+        self.authenticate("pr_portal_a", "pr_portal_a")
+        response = self.url_open(f"/my/complaints/{self.complaint_a.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("OWN-ALPHA-CASE", response.text)
+        self.assertIn("o_portal_chatter", response.text)
+
+    def test_other_dealer_complaint_never_shown(self):
+        self.authenticate("pr_portal_a", "pr_portal_a")
+        response = self.url_open(f"/my/complaints/{self.complaint_b.id}", allow_redirects=False)
+        self.assertIn(response.status_code, (302, 303, 403, 404))
+        self.assertNotIn("SECRET-BETA-CASE", response.text)
+        response = self.url_open(f"/my/complaints/{self.complaint_b.id}")
+        self.assertNotIn("SECRET-BETA-CASE", response.text)
+        self.assertNotIn(self.complaint_b.name, response.text)
+
+    def test_chatter_post_own_only(self):
+        self.authenticate("pr_portal_a", "pr_portal_a")
+        post = {"body": "Any news?", "message_type": "comment", "subtype_xmlid": "mail.mt_comment"}
+        self.make_jsonrpc_request("/mail/message/post", {
+            "thread_model": "dealer.complaint", "thread_id": self.complaint_a.id, "post_data": post,
+        })
+        self.env.invalidate_all()
+        self.assertIn("Any news?", self.complaint_a.message_ids.mapped("body")[0])
+        with self.assertRaises(JsonRpcException):
+            self.make_jsonrpc_request("/mail/message/post", {
+                "thread_model": "dealer.complaint", "thread_id": self.complaint_b.id, "post_data": post,
+            })
+        self.assertFalse(self.complaint_b.message_ids.filtered(lambda m: "Any news?" in (m.body or "")))
+
+    def test_submit_complaint_form(self):
+        self.authenticate("pr_portal_a", "pr_portal_a")
+        response = self._complaint_post()
+        self.assertEqual(response.status_code, 200)
+        complaint = self.env["dealer.complaint"].search([("description", "=", "The pump leaks after two days.")])
+        self.assertEqual(len(complaint), 1)
+        self.assertIn(f"/my/complaints/{complaint.id}", response.url)
+        self.assertRecordValues(complaint, [{
+            "partner_id": self.dealer_a.id, "category_id": self.category.id, "product_id": self.product.id,
+            "product_qty": 2.0, "sale_order_id": self.order_a.id, "origin": "customer", "customer_name": "Mr. Wang",
+            "state": "new",
+        }])
+        self.assertEqual(complaint.attachment_ids.mapped("name"), ["leak.jpg"])
+        self.assertIn(complaint.name, response.text)
+
+    def test_bad_input_rerenders_form(self):
+        self.authenticate("pr_portal_a", "pr_portal_a")
+        count = self.env["dealer.complaint"].search_count([])
+        response = self._complaint_post(description="  ")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_dealer_form_error", response.text)
+        self.assertIn("Describe the problem", response.text)
+        self.assertIn("Mr. Wang", response.text, "what the dealer typed is kept")
+        response = self._complaint_post(category_id="not-a-number")
+        self.assertIn("o_dealer_form_error", response.text)
+        response = self._complaint_post(product_qty="-3")
+        self.assertIn("o_dealer_form_error", response.text)
+        self.assertEqual(self.env["dealer.complaint"].search_count([]), count, "nothing was created")
+
+    def test_order_of_another_dealer_refused(self):
+        self.authenticate("pr_portal_a", "pr_portal_a")
+        response = self._complaint_post(sale_order_id=self.order_b.id)
+        self.assertIn("Choose one of your orders", response.text)
+        self.assertFalse(self.env["dealer.complaint"].search([("sale_order_id", "=", self.order_b.id)]))
+
+    # ------------------------------------------------------------------ announcements
+    def test_announcements_and_read_receipt(self):
+        self.authenticate("pr_portal_a", "pr_portal_a")
+        response = self.url_open("/my/announcements")
+        self.assertIn("Spring price list", response.text)
+        self.assertIn("Gold promotion", response.text)
+        self.assertIn("o_dealer_unread", response.text)
+        self.assertEqual(self.make_jsonrpc_request("/my/counters", {"counters": ["announcement_unread_count"]}),
+                         {"announcement_unread_count": 2})
+        response = self.url_open(f"/my/announcements/{self.news_all.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("NEWS-FOR-ALL", response.text)
+        self.env.invalidate_all()
+        receipt = self.news_all.read_ids
+        self.assertEqual(receipt.user_id, self.portal_a)
+        self.assertEqual(receipt.partner_id, self.dealer_a)
+        self.assertEqual(self.make_jsonrpc_request("/my/counters", {"counters": ["announcement_unread_count"]}),
+                         {"announcement_unread_count": 1})
+
+    def test_announcement_attachment_download(self):
+        self.authenticate("pr_portal_a", "pr_portal_a")
+        response = self.url_open(f"/my/announcements/{self.news_all.id}")
+        link = re.search(r'href="(/web/content/\d+\?download=true&amp;access_token=[^"]+)"', response.text)
+        self.assertTrue(link, "the attachment is offered with a download token")
+        download = self.url_open(link.group(1).replace("&amp;", "&"))
+        self.assertEqual(download.status_code, 200)
+        self.assertEqual(download.content, b"PRICELIST-CONTENT")
+
+    def test_home_entries(self):
+        self.authenticate("pr_portal_a", "pr_portal_a")
+        response = self.url_open("/my")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn('href="/my/complaints"', response.text)
+        self.assertIn('href="/my/feedback"', response.text)
+        self.assertIn('data-placeholder_count="announcement_unread_count"', response.text)
+        counters = self.make_jsonrpc_request("/my/counters", {
+            "counters": ["announcement_count", "complaint_count", "feedback_count"],
+        })
+        self.assertEqual(counters, {"announcement_count": 2, "complaint_count": 1, "feedback_count": 0})
+
+    def test_announcement_of_other_audience_not_shown(self):
+        self.authenticate("pr_portal_b", "pr_portal_b")
+        response = self.url_open("/my/announcements")
+        self.assertIn("Spring price list", response.text)
+        self.assertNotIn("Gold promotion", response.text)
+        response = self.url_open(f"/my/announcements/{self.news_gold.id}")
+        self.assertNotIn("GOLD-ONLY", response.text)
+        self.env.invalidate_all()
+        self.assertFalse(self.news_gold.read_ids)
+
+    # ------------------------------------------------------------------ feedback
+    def test_submit_feedback(self):
+        self.authenticate("pr_portal_a", "pr_portal_a")
+        response = self.url_open("/my/feedback/new", data={
+            "csrf_token": http.Request.csrf_token(self), "name": "Brand X is cheaper",
+            "feedback_type": "competitor_price", "competitor_name": "Brand X", "competitor_price": "45.5",
+            "product_id": self.product.id, "description": "Brand X sells its pump at 45.5.",
+        })
+        self.assertEqual(response.status_code, 200)
+        feedback = self.env["dealer.feedback"].search([("name", "=", "Brand X is cheaper")])
+        self.assertRecordValues(feedback, [{
+            "partner_id": self.dealer_a.id, "user_id": self.portal_a.id, "competitor_price": 45.5, "state": "new",
+        }])
+        response = self.url_open("/my/feedback")
+        self.assertIn("Brand X is cheaper", response.text)
+        self.authenticate("pr_portal_b", "pr_portal_b")
+        response = self.url_open(f"/my/feedback/{feedback.id}")
+        self.assertNotIn("Brand X sells its pump", response.text)
+
+    def test_feedback_bad_input(self):
+        self.authenticate("pr_portal_a", "pr_portal_a")
+        response = self.url_open("/my/feedback/new", data={
+            "csrf_token": http.Request.csrf_token(self), "name": "Price", "feedback_type": "competitor_price",
+            "competitor_price": "cheap", "description": "x",
+        })
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("The competitor price must be a number", response.text)
+        self.assertFalse(self.env["dealer.feedback"].search([("name", "=", "Price")]))

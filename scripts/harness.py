@@ -402,7 +402,7 @@ def cmd_demo(args):
     pg_start()
     if args.reset:
         drop_db(DEMO_DB)
-    if not db_installed(DEMO_DB):
+    if not demo_loaded(DEMO_DB):
         drop_db(DEMO_DB)
         say(f"creating database {DEMO_DB} with the dealer addons and the demo data set")
         run_odoo(["-d", DEMO_DB, "-i", ",".join(ADDONS), "--load-language=zh_CN", "--stop-after-init"])
@@ -423,6 +423,16 @@ def cmd_demo(args):
         pg_stop()
 
 
+def demo_loaded(db):
+    """True when the demo database has the addons and a completely loaded demo data set."""
+    if not db_installed(db):
+        return False
+    try:
+        return psql("SELECT 1 FROM ir_config_parameter WHERE key = 'dealer_demo.loaded'", db=db) == "1"
+    except subprocess.CalledProcessError:
+        return False
+
+
 def load_demo_data(db):
     """Load data/demo.py through `odoo shell` (ORM, so every business rule applies)."""
     script = os.path.join(ROOT, "data", "demo.py")
@@ -433,6 +443,7 @@ def load_demo_data(db):
     sys.stdout.write(proc.stdout)
     if proc.returncode or "DEMO DATA LOADED" not in proc.stdout:
         sys.stderr.write(proc.stderr[-5000:])
+        drop_db(db)  # never leave a half-loaded demo database to be reused by the next run
         die("loading the demo data failed")
 
 

@@ -1,0 +1,129 @@
+"""Demo data set of the dealer suite (杭州瑞泽家电有限公司 and its dealers).
+
+Run by `make demo` (scripts/harness.py) on a fresh database with the three addons installed:
+
+    python3 -m odoo shell -c .local/odoo.conf -d <db> --no-http < data/demo.py
+
+from the repository root (the helper modules are found in ./data).  Everything goes through the ORM and
+the addons' own business methods, mostly as the Dealer Manager user, so every rule applies.  A second run
+on a loaded database finds the marker parameter `dealer_demo.loaded` and stops without duplicating anything;
+a database left half-loaded by a failed run (the history is committed in steps) is refused.
+"""
+import os
+import sys
+
+from odoo import fields
+
+sys.path.insert(0, os.path.join(os.getcwd(), "data"))
+
+import demo_dealers
+import demo_sales
+import demo_setup
+import demo_tables as T
+from demo_util import log
+
+MARKER = "DEMO DATA LOADED"
+LOADED_PARAM = "dealer_demo.loaded"  # set in the final commit: the data set is complete
+
+
+def ensure_chinese(env):
+    """The data set is in Chinese: make sure zh_CN is installed (the harness loads it already)."""
+    if not env["res.lang"]._lang_get("zh_CN"):
+        env["res.lang"]._activate_lang("zh_CN")
+        env["ir.module.module"].search([("state", "=", "installed")])._update_translations(["zh_CN"])
+        log("language zh_CN installed")
+
+
+def summary(env):
+    """Counts per model, printed at the end of the load."""
+    Partner = env["res.partner"]
+    dealer_states = dict(Partner._read_group([("is_dealer", "=", True)], ["dealer_state"], ["__count"]))
+    app_states = dict(env["dealer.application"]._read_group([], ["state"], ["__count"]))
+    moves = env["account.move"].search([("move_type", "in", ("out_invoice", "out_refund")), ("state", "=", "posted")])
+    invoices = moves.filtered(lambda m: m.move_type == "out_invoice")
+    today = fields.Date.context_today(env["account.move"])
+    unpaid = invoices.filtered(lambda m: m.payment_state in ("not_paid", "partial"))
+    overdue = unpaid.filtered(lambda m: m.invoice_date_due < today)
+    rows = [
+        ("dealer.grade", env["dealer.grade"].search_count([])),
+        ("dealer.territory", env["dealer.territory"].search_count([])),
+        ("res.partner dealers", sum(dealer_states.values())),
+        ("  by status", ", ".join(f"{state}: {count}" for state, count in sorted(dealer_states.items()))),
+        ("  sub-dealers", Partner.search_count([("parent_dealer_id", "!=", False)])),
+        ("dealer.grade.history", env["dealer.grade.history"].search_count([])),
+        ("dealer.application", ", ".join(f"{state}: {count}" for state, count in sorted(app_states.items()))),
+        ("dealer.termination", env["dealer.termination"].search_count([])),
+        ("product.template (storable)", env["product.template"].search_count([("is_storable", "=", True)])),
+        ("sale.order (confirmed)", env["sale.order"].search_count([("state", "=", "sale")])),
+        ("stock.picking (done)", env["stock.picking"].search_count([("state", "=", "done")])),
+        ("stock.quant negative (should be 0)", env["stock.quant"].search_count(
+            [("location_id.usage", "=", "internal"), ("quantity", "<", 0)])),
+        ("customer invoices", len(invoices)),
+        ("  paid / partial / open / overdue", "{} / {} / {} / {}".format(
+            len(invoices.filtered(lambda m: m.payment_state in ("paid", "in_payment"))),
+            len(unpaid.filtered(lambda m: m.payment_state == "partial")),
+            len(unpaid.filtered(lambda m: m.payment_state == "not_paid")),
+            len(overdue))),
+        ("  invoiced (CNY incl. VAT)", f"{sum(invoices.mapped('amount_total')):,.2f}"),
+        ("credit notes", len(moves - invoices)),
+        ("account.payment", env["account.payment"].search_count([])),
+        ("res.users (internal / portal)", "{} / {}".format(
+            env["res.users"].search_count([("share", "=", False)]),
+            env["res.users"].search_count([("share", "=", True)]))),
+    ]
+    print("\n  Demo data summary")
+    for label, value in rows:
+        print(f"    {label:<34} {value}")
+    print(flush=True)
+
+
+def already_loaded(env):
+    """True when a previous run completed; stop when a previous run failed half-way."""
+    if env["ir.config_parameter"].get_param(LOADED_PARAM):
+        log(f"demo data already present (loaded on {env['ir.config_parameter'].get_param(LOADED_PARAM)})")
+        return True
+    if env["res.users"].with_context(active_test=False).search_count([("login", "=", T.USERS["manager"]["login"])]):
+        raise RuntimeError("This database holds a partial demo data set (a previous load failed after a commit). "
+                           "Drop it and load again: python3 scripts/harness.py demo --reset")
+    return False
+
+
+def main(env):
+    if already_loaded(env):
+        return
+    ensure_chinese(env)
+    # company, currency and chart first: installing l10n_cn rebuilds the registry (and commits)
+    demo_setup.setup_company(env)
+    chart = demo_setup.setup_chart(env)
+    senv = env(context=dict(env.context, lang="zh_CN", tz="Asia/Shanghai"))
+    demo_setup.setup_settings(senv)
+    manager = demo_setup.setup_users(senv)
+    menv = senv(user=manager.id)  # the Dealer Manager does the business from here on
+    manager = manager.with_env(menv)
+    today = fields.Date.context_today(menv["res.partner"])  # in Asia/Shanghai
+
+    grades = demo_setup.setup_grades(menv)
+    territories = demo_setup.setup_territories(menv)
+    products = demo_setup.setup_products(senv, today)
+
+    dealers = demo_dealers.create_dealers(menv, grades, territories, manager)
+    demo_dealers.activate_dealers(menv, dealers, today)
+    contact = demo_dealers.add_portal_contact(menv, dealers)
+    demo_setup.setup_portal_user(senv, contact)
+    demo_dealers.create_applications(menv, grades, territories, dealers, manager)
+
+    demo_sales.load_sales_history(menv, dealers, products, manager, today)
+
+    demo_dealers.change_grade(menv, dealers, grades)
+    demo_dealers.suspend_dealers(menv, dealers)
+    demo_dealers.terminate_dealer(menv, dealers, today)
+
+    summary(senv)
+    log(f"chart of accounts: {chart}")
+    env["ir.config_parameter"].set_param(LOADED_PARAM, str(today))
+
+
+main(env)  # noqa: F821 - `env` is given by `odoo shell`
+env.cr.commit()  # noqa: F821
+log("committed")
+print(MARKER, flush=True)

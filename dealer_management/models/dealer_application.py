@@ -117,9 +117,9 @@ class DealerApplication(models.Model):
             applications, partners = application._find_duplicates()
             messages = []
             if applications:
+                labels = ", ".join(f"{app.name} ({app.company_name}, {app._state_label()})" for app in applications)
                 messages.append(_(
-                    "Other applications with the same credit code or legal name: %(list)s",
-                    list=", ".join(f"{app.name} ({app.company_name}, {app._state_label()})" for app in applications),
+                    "Other applications with the same credit code or legal name: %(list)s", list=labels,
                 ))
             if partners:
                 messages.append(_(
@@ -344,11 +344,11 @@ class DealerApplication(models.Model):
             ))
         grade = self.proposed_grade_id
         if self.score < grade.min_application_score:
+            score, minimum = f"{self.score:.2f}", f"{grade.min_application_score:.2f}"
             raise UserError(_(
                 "Application %(name)s cannot be approved: its evaluation score %(score)s is below the minimum "
                 "score %(minimum)s of grade %(grade)s.",
-                name=self.name, score=f"{self.score:.2f}", minimum=f"{grade.min_application_score:.2f}",
-                grade=grade.name,
+                name=self.name, score=score, minimum=minimum, grade=grade.name,
             ))
         self._check_no_blocking_duplicate()
 

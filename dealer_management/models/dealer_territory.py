@@ -81,11 +81,11 @@ class DealerTerritory(models.Model):
         for territory in self.filtered("is_exclusive"):
             active = territory.dealer_ids.filtered(lambda p: p.is_dealer and p.dealer_state == "active")
             if len(active) > 1:
+                holders = ", ".join(f"{p.name} ({p.dealer_code or ''})" for p in active.sorted("id"))
                 raise ValidationError(_(
                     "Territory %(territory)s is exclusive and can be held by one active dealer only, not by "
                     "%(dealers)s. Release it from the other dealers first, or make the territory non-exclusive.",
-                    territory=territory.complete_name,
-                    dealers=", ".join(f"{p.name} ({p.dealer_code or ''})" for p in active.sorted("id")),
+                    territory=territory.complete_name, dealers=holders,
                 ))
 
     def _level_label(self):

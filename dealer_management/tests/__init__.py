@@ -9,3 +9,4 @@ from . import test_satisfaction
 from . import test_announcement
 from . import test_complaint
 from . import test_feedback
+from . import test_i18n

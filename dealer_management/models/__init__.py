@@ -8,3 +8,5 @@ from . import dealer_application
 from . import dealer_application_document
 from . import dealer_application_criterion
 from . import dealer_termination
+from . import dealer_contract
+from . import dealer_violation

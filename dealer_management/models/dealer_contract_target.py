@@ -90,6 +90,10 @@ class DealerContractTarget(models.Model):
             ("display_type", "=", "product"), ("partner_id", "in", partners.ids),
             ("invoice_date", ">=", date_from), ("invoice_date", "<=", date_to),
         ]
+        rebate_product = self.env.ref("dealer_management.product_dealer_rebate", raise_if_not_found=False)
+        if rebate_product:
+            # a settled rebate is a credit note: it pays the dealer back, it does not undo sales
+            domain.append(("product_id", "!=", rebate_product.id))
         if categ:
             domain.append(("product_id.categ_id", "child_of", categ.id))
         if companies:

@@ -19,3 +19,16 @@ from . import dealer_announcement_read
 from . import dealer_complaint_category
 from . import dealer_complaint
 from . import dealer_feedback
+from . import dealer_contract
+from . import dealer_contract_rebate_tier
+from . import dealer_contract_target
+from . import dealer_contract_target_adjustment
+from . import res_partner_contract
+from . import res_config_settings
+from . import dealer_violation
+from . import product_template
+from . import sale_order
+from . import dealer_rebate
+from . import dealer_price_adjustment
+from . import dealer_stock_report
+from . import dealer_stock_analysis

@@ -1,0 +1,494 @@
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+CONTRACT_STATES = [
+    ("draft", "Draft"),
+    ("active", "Active"),
+    ("expired", "Expired"),
+    ("terminated", "Terminated"),
+    ("superseded", "Superseded"),
+]
+
+# context key letting the amendment (and only it) rewrite the terms of a non-draft contract
+AMEND_CTX = "dealer_contract_amending"
+
+# agreed terms: frozen once the contract leaves draft, changed only through an amendment
+TERM_FIELDS = frozenset({
+    "partner_id", "company_id", "date_start", "date_end", "territory_ids", "grade_id", "pricelist_id",
+    "payment_term_id", "credit_limit", "deposit_amount", "rebate_tier_ids", "promo_budget",
+    "penalty_price_violation", "penalty_cross_territory",
+})
+
+REMINDER_DAYS_PARAM = "dealer_management.contract_reminder_days"
+
+
+class DealerContract(models.Model):
+    """A dealer contract: territories, prices, credit, deposit, rebate scheme, targets; versioned."""
+
+    _name = "dealer.contract"
+    _description = "Dealer Contract"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+
+    name = fields.Char(string="Number", default="/", copy=False, readonly=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, tracking=True,
+    )
+    partner_id = fields.Many2one(
+        "res.partner", string="Dealer", required=True, index=True, tracking=True,
+        domain=[("is_dealer", "=", True)],
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Salesperson", compute="_compute_user_id", store=True, readonly=False,
+        precompute=True, copy=True, tracking=True, help="Responsible for the contract; receives the expiry reminder.",
+    )
+    date_start = fields.Date(string="Start Date", required=True, tracking=True)
+    date_end = fields.Date(string="End Date", required=True, tracking=True)
+    state = fields.Selection(
+        CONTRACT_STATES, default="draft", required=True, tracking=True, index=True, copy=False, readonly=True,
+    )
+    territory_ids = fields.Many2many(
+        "dealer.territory", "dealer_contract_territory_rel", "contract_id", "territory_id", string="Territories",
+        compute="_compute_from_partner", store=True, readonly=False, precompute=True, copy=True,
+        help="Sales territories granted by the contract. Empty means no territorial restriction.",
+    )
+    grade_id = fields.Many2one(
+        "dealer.grade", string="Grade at Signing", compute="_compute_from_partner", store=True, readonly=False,
+        precompute=True, copy=True, tracking=True,
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    pricelist_id = fields.Many2one(
+        "product.pricelist", string="Pricelist", compute="_compute_from_grade", store=True, readonly=False,
+        precompute=True, copy=True, tracking=True,
+    )
+    payment_term_id = fields.Many2one(
+        "account.payment.term", string="Payment Terms", compute="_compute_from_grade", store=True,
+        readonly=False, precompute=True, copy=True, tracking=True,
+    )
+    credit_limit = fields.Monetary(
+        currency_field="currency_id", compute="_compute_from_grade", store=True, readonly=False,
+        precompute=True, copy=True, tracking=True,
+    )
+    deposit_amount = fields.Monetary(string="Deposit (保证金)", currency_field="currency_id", tracking=True)
+    deposit_state = fields.Selection(
+        [("none", "No Deposit"), ("required", "Required"), ("received", "Received"), ("refunded", "Refunded")],
+        string="Deposit Status", compute="_compute_deposit_state", store=True, readonly=False, precompute=True,
+        copy=True, tracking=True,
+    )
+    rebate_tier_ids = fields.One2many("dealer.contract.rebate.tier", "contract_id", string="Rebate Tiers", copy=True)
+    promo_budget = fields.Monetary(
+        string="Promotion Support Budget", currency_field="currency_id", tracking=True,
+        help="Promotional support (促销支持) the company grants the dealer over the contract period.",
+    )
+    penalty_price_violation = fields.Monetary(
+        string="Fine per Price Violation", currency_field="currency_id", tracking=True,
+    )
+    penalty_cross_territory = fields.Monetary(
+        string="Fine per Cross-territory Sale", currency_field="currency_id", tracking=True,
+        help="Fine per sale outside the granted territories (窜货).",
+    )
+    attachment_ids = fields.Many2many(
+        "ir.attachment", "dealer_contract_ir_attachment_rel", "contract_id", "attachment_id",
+        string="Signed Contract",
+    )
+    target_ids = fields.One2many("dealer.contract.target", "contract_id", string="Targets", copy=True)
+    target_total = fields.Monetary(
+        string="Total Target", currency_field="currency_id", compute="_compute_target_total", store=True,
+    )
+    achieved_amount = fields.Monetary(
+        string="Net Invoiced", currency_field="currency_id", compute="_compute_achievement",
+        help="Posted customer invoices minus refunds (untaxed) of the dealer within the contract dates.",
+    )
+    achievement_percent = fields.Float(string="Achievement (%)", compute="_compute_achievement", digits=(16, 1))
+    version = fields.Integer(default=1, required=True, copy=False, readonly=True)
+    previous_version_id = fields.Many2one("dealer.contract", string="Previous Version", copy=False, readonly=True)
+    origin_id = fields.Many2one(
+        "dealer.contract", string="Original Contract", copy=False, readonly=True, index=True,
+        help="First version of this contract (itself for version 1).",
+    )
+    version_ids = fields.Many2many("dealer.contract", compute="_compute_version_ids", string="Versions")
+    version_count = fields.Integer(compute="_compute_version_ids")
+    amendment_reason = fields.Text(copy=False, readonly=True)
+    renewal_of_id = fields.Many2one(
+        "dealer.contract", string="Renewal of", copy=False, readonly=True, index=True,
+    )
+    termination_reason = fields.Text(copy=False, tracking=True)
+    expiry_reminder_sent = fields.Boolean(copy=False, readonly=True)
+
+    # ------------------------------------------------------------------ computes
+    @api.depends("partner_id")
+    def _compute_user_id(self):
+        for contract in self:
+            contract.user_id = contract.partner_id.user_id or contract.user_id or self.env.user
+
+    @api.depends("partner_id")
+    def _compute_from_partner(self):
+        for contract in self:
+            contract.territory_ids = contract.partner_id.dealer_territory_ids
+            contract.grade_id = contract.partner_id.dealer_grade_id
+
+    @api.depends("grade_id")
+    def _compute_from_grade(self):
+        for contract in self:
+            grade = contract.grade_id
+            contract.pricelist_id = grade.pricelist_id
+            contract.payment_term_id = grade.payment_term_id
+            contract.credit_limit = grade.credit_limit
+
+    @api.depends("deposit_amount")
+    def _compute_deposit_state(self):
+        for contract in self:
+            if not contract.deposit_amount:
+                contract.deposit_state = "none"
+            elif contract.deposit_state in (False, "none"):
+                contract.deposit_state = "required"
+
+    @api.depends("target_ids.amount")
+    def _compute_target_total(self):
+        for contract in self:
+            contract.target_total = sum(contract.target_ids.mapped("amount"))
+
+    @api.depends("partner_id", "date_start", "date_end", "target_total")
+    def _compute_achievement(self):
+        contracts = self.filtered(lambda c: c.partner_id and c.date_start and c.date_end and c.id)
+        sales = {}
+        if contracts:
+            sales = self.env["dealer.contract.target"]._net_invoiced_by_day(
+                contracts.partner_id, min(contracts.mapped("date_start")), max(contracts.mapped("date_end")),
+            )
+        for contract in self:
+            contract.achieved_amount = sum(
+                amount for (partner_id, day), amount in sales.items()
+                if partner_id == contract.partner_id.id and contract.date_start <= day <= contract.date_end
+            )
+            contract.achievement_percent = (
+                100.0 * contract.achieved_amount / contract.target_total if contract.target_total else 0.0
+            )
+
+    @api.depends("origin_id")
+    def _compute_version_ids(self):
+        origins = self.origin_id
+        versions = self.search([("origin_id", "in", origins.ids)]) if origins else self.browse()
+        for contract in self:
+            contract.version_ids = versions.filtered(lambda v, c=contract: v.origin_id == c.origin_id) or contract
+            contract.version_count = len(contract.version_ids)
+
+    # ------------------------------------------------------------------ constraints
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for contract in self:
+            if contract.date_end < contract.date_start:
+                raise ValidationError(_(
+                    "Contract %(name)s ends (%(end)s) before it starts (%(start)s).",
+                    name=contract.name, end=contract.date_end, start=contract.date_start,
+                ))
+
+    @api.constrains("deposit_amount", "promo_budget", "penalty_price_violation", "penalty_cross_territory",
+                    "credit_limit")
+    def _check_amounts(self):
+        for contract in self:
+            amounts = (contract.deposit_amount, contract.promo_budget, contract.penalty_price_violation,
+                       contract.penalty_cross_territory, contract.credit_limit)
+            if any(amount < 0 for amount in amounts):
+                raise ValidationError(_("Contract amounts (credit, deposit, budget, fines) cannot be negative."))
+
+    # ------------------------------------------------------------------ ORM
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("dealer.contract") or "/"
+            if vals.get("previous_version_id") and not vals.get("origin_id"):
+                previous = self.browse(vals["previous_version_id"])
+                vals["origin_id"] = (previous.origin_id or previous).id
+        contracts = super().create(vals_list)
+        for contract in contracts.filtered(lambda c: not c.origin_id):
+            contract.origin_id = contract
+        return contracts
+
+    def write(self, vals):
+        if not self.env.context.get(AMEND_CTX):
+            changed_terms = TERM_FIELDS.intersection(vals)
+            if changed_terms:
+                self.filtered(lambda c: c.state != "draft")._raise_terms_locked(changed_terms)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        for contract in self.filtered(lambda c: c.state != "draft"):
+            raise UserError(_(
+                "Contract %(name)s is %(state)s and cannot be deleted: only draft contracts can.",
+                name=contract.name, state=contract._state_label(),
+            ))
+
+    def _raise_terms_locked(self, field_names):
+        """Refuse to change agreed terms outside draft, telling the user how to proceed."""
+        for contract in self:
+            labels = ", ".join(sorted(self._fields[f]._description_string(self.env) for f in field_names))
+            if contract.state == "active":
+                raise UserError(_(
+                    "Contract %(name)s is active: its terms (%(fields)s) cannot be edited directly. "
+                    "Use Amend, which creates a new version and keeps this one.",
+                    name=contract.name, fields=labels,
+                ))
+            raise UserError(_(
+                "Contract %(name)s is %(state)s: its terms (%(fields)s) can no longer be changed.",
+                name=contract.name, state=contract._state_label(), fields=labels,
+            ))
+
+    # ------------------------------------------------------------------ helpers
+    def _state_label(self):
+        self.ensure_one()
+        return dict(self._fields["state"]._description_selection(self.env))[self.state]
+
+    def _check_dealer_manager(self, message):
+        """Raise AccessError(message) unless the user is a Dealer Manager."""
+        if not (self.env.su or self.env.user.has_group("dealer_management.group_dealer_manager")):
+            raise AccessError(message)
+
+    def _check_state(self, allowed, message):
+        """Raise UserError(message) naming the contract and its current state unless in `allowed`."""
+        for contract in self:
+            if contract.state not in allowed:
+                raise UserError(message % {"name": contract.name, "state": contract._state_label()})
+
+    def _rebate_tier_for(self, achievement_percent):
+        """The rebate tier reached at this achievement (highest minimum ≤ achievement), or an empty set."""
+        self.ensure_one()
+        reached = self.rebate_tier_ids.filtered(lambda tier: tier.achievement_min <= achievement_percent)
+        return reached.sorted("achievement_min")[-1:]
+
+    def _shared_territories(self, other):
+        """Territories where both contracts apply (one containing the other); None when disjoint."""
+        self.ensure_one()
+        if not self.territory_ids or not other.territory_ids:
+            return self.territory_ids | other.territory_ids  # an unrestricted contract covers everything
+        shared = self.env["dealer.territory"]
+        for mine in self.territory_ids:
+            for theirs in other.territory_ids:
+                if mine._contains(theirs):
+                    shared |= theirs
+                elif theirs._contains(mine):
+                    shared |= mine
+        return shared or None
+
+    def _check_no_overlap(self):
+        """Refuse when another active contract of the dealer overlaps in dates and territory."""
+        for contract in self:
+            others = self.sudo().search([
+                ("id", "!=", contract.id), ("partner_id", "=", contract.partner_id.id),
+                ("company_id", "=", contract.company_id.id), ("state", "=", "active"),
+                ("date_start", "<=", contract.date_end), ("date_end", ">=", contract.date_start),
+            ])
+            for other in others:
+                shared = contract._shared_territories(other)
+                if shared is not None:
+                    raise UserError(_(
+                        "Contract %(name)s cannot be activated: the active contract %(other)s of %(dealer)s "
+                        "(%(start)s – %(end)s) overlaps its dates in territory %(territories)s. "
+                        "Terminate or amend that contract first, or change the dates or territories.",
+                        name=contract.name, other=other.name, dealer=contract.partner_id.display_name,
+                        start=other.date_start, end=other.date_end,
+                        territories=", ".join(shared.mapped("complete_name")) or _("(all territories)"),
+                    ))
+
+    # ------------------------------------------------------------------ transitions
+    def action_activate(self):
+        """Draft → active, once the dealer, the deposit and the territories allow it."""
+        self._check_dealer_manager(_("Only a Dealer Manager may activate a contract."))
+        self._check_state(("draft",), _("Contract %(name)s cannot be activated: it is %(state)s, not draft."))
+        for contract in self:
+            partner = contract.partner_id
+            if not partner.is_dealer or partner.dealer_state != "active":
+                raise UserError(_(
+                    "Contract %(name)s cannot be activated: %(dealer)s is not an active dealer. "
+                    "Activate the dealer first.", name=contract.name, dealer=partner.display_name,
+                ))
+            if contract.deposit_state == "required":
+                raise UserError(_(
+                    "Contract %(name)s cannot be activated: the deposit of %(amount)s has not been received. "
+                    "Register it with Deposit Received first.",
+                    name=contract.name, amount=contract.currency_id.format(contract.deposit_amount),
+                ))
+            contract._check_no_overlap()
+        self.write({"state": "active"})
+        return True
+
+    def action_terminate(self):
+        """Active → terminated; the reason is required and kept in the chatter."""
+        self._check_dealer_manager(_("Only a Dealer Manager may terminate a contract."))
+        self._check_state(("active",), _("Contract %(name)s cannot be terminated: it is %(state)s, not active."))
+        for contract in self:
+            if not (contract.termination_reason or "").strip():
+                raise UserError(_(
+                    "Fill in the termination reason of contract %(name)s before terminating it.",
+                    name=contract.name,
+                ))
+        self.write({"state": "terminated"})
+        for contract in self:
+            contract.message_post(body=_("Contract terminated: %(reason)s", reason=contract.termination_reason))
+        return True
+
+    def action_expire(self):
+        """Active → expired (run by the daily lifecycle cron once the end date has passed)."""
+        self._check_state(("active",), _("Contract %(name)s cannot expire: it is %(state)s, not active."))
+        self.write({"state": "expired"})
+        return True
+
+    def action_reset_draft(self):
+        """Terminated → draft, to correct a contract terminated by mistake before re-activating it."""
+        self._check_dealer_manager(_("Only a Dealer Manager may reset a contract to draft."))
+        self._check_state(
+            ("terminated",), _("Contract %(name)s cannot be reset to draft: it is %(state)s, not terminated."),
+        )
+        self.write({"state": "draft", "termination_reason": False})
+        return True
+
+    def action_deposit_received(self):
+        """Record that the required deposit has been received."""
+        self._check_dealer_manager(_("Only a Dealer Manager may register a deposit."))
+        for contract in self.filtered(lambda c: c.deposit_state != "required"):
+            raise UserError(_("Contract %(name)s has no deposit waiting to be received.", name=contract.name))
+        self.write({"deposit_state": "received"})
+        return True
+
+    def action_deposit_refunded(self):
+        """Record that the received deposit has been paid back to the dealer."""
+        self._check_dealer_manager(_("Only a Dealer Manager may register a deposit refund."))
+        for contract in self.filtered(lambda c: c.deposit_state != "received"):
+            raise UserError(_("Contract %(name)s has no received deposit to refund.", name=contract.name))
+        self.write({"deposit_state": "refunded"})
+        return True
+
+    # ------------------------------------------------------------------ amendment and renewal
+    def _amend(self, vals, reason):
+        """Replace this active contract by version+1 carrying `vals`; this one becomes superseded."""
+        self.ensure_one()
+        self._check_dealer_manager(_("Only a Dealer Manager may amend a contract."))
+        self._check_state(("active",), _("Contract %(name)s cannot be amended: it is %(state)s, not active."))
+        if not (reason or "").strip():
+            raise UserError(_("Give the reason for amending contract %(name)s.", name=self.name))
+        deposit = vals.get("deposit_amount", self.deposit_amount)
+        if not deposit:
+            deposit_state = "none"
+        else:
+            deposit_state = "required" if self.deposit_state in ("none", "refunded") else self.deposit_state
+        version = self.version + 1
+        origin = self.origin_id or self
+        default = dict(
+            vals, version=version, previous_version_id=self.id, origin_id=origin.id, amendment_reason=reason,
+            name=f"{origin.name}-V{version}", deposit_state=deposit_state, renewal_of_id=self.renewal_of_id.id,
+            expiry_reminder_sent=self.expiry_reminder_sent and vals.get("date_end", self.date_end) == self.date_end,
+        )
+        amending = self.with_context(**{AMEND_CTX: True})
+        amending.write({"state": "superseded"})
+        new = amending.copy(default)
+        new._check_no_overlap()
+        new.with_context(**{AMEND_CTX: True}).write({"state": "active"})
+        self.message_post(body=_(
+            "Superseded by %(new)s (version %(version)s). Reason: %(reason)s",
+            new=new._get_html_link(), version=version, reason=reason,
+        ))
+        new.message_post(body=_(
+            "Version %(version)s, amending %(old)s. Reason: %(reason)s",
+            version=version, old=self._get_html_link(), reason=reason,
+        ))
+        return new
+
+    def _renewal_dates(self):
+        """Default renewal period: from the day after the end, for the same length."""
+        self.ensure_one()
+        date_start = self.date_end + timedelta(days=1)
+        length = relativedelta(self.date_end + timedelta(days=1), self.date_start)
+        return date_start, date_start + length - timedelta(days=1)
+
+    @staticmethod
+    def _shift_period(date_start, date_end, shift):
+        """Shift a period by a relativedelta, keeping month ends on month ends."""
+        return date_start + shift, date_end + timedelta(days=1) + shift - timedelta(days=1)
+
+    def _renewal_deposit_state(self):
+        """A received deposit carries over to the renewal; otherwise it is required again."""
+        if not self.deposit_amount:
+            return "none"
+        return "received" if self.deposit_state == "received" else "required"
+
+    def _renew(self, date_start, date_end, growth_percent=0.0):
+        """Create the next draft contract: same terms and tiers, targets shifted and grown by growth %."""
+        self.ensure_one()
+        self._check_dealer_manager(_("Only a Dealer Manager may renew a contract."))
+        self._check_state(
+            ("active", "expired"), _("Contract %(name)s cannot be renewed: it is %(state)s, not active or expired."),
+        )
+        existing = self.search([("renewal_of_id", "=", self.id), ("state", "in", ("draft", "active"))], limit=1)
+        if existing:
+            raise UserError(_(
+                "Contract %(name)s has already been renewed by %(renewal)s.", name=self.name, renewal=existing.name,
+            ))
+        shift = relativedelta(date_start, self.date_start)
+        factor = 1.0 + (growth_percent or 0.0) / 100.0
+        targets = []
+        for target in self.target_ids:
+            start, end = self._shift_period(target.date_start, target.date_end, shift)
+            targets.append(fields.Command.create({
+                "period_type": target.period_type, "date_start": start, "date_end": end,
+                "amount": self.currency_id.round(target.amount * factor),
+                "quantity": round(target.quantity * factor, 2), "categ_id": target.categ_id.id,
+            }))
+        new = self.copy({
+            "date_start": date_start, "date_end": date_end, "target_ids": targets, "renewal_of_id": self.id,
+            "deposit_state": self._renewal_deposit_state(),
+        })
+        new.message_post(body=_(
+            "Renewal of %(old)s, targets grown by %(growth)s%%.", old=self._get_html_link(), growth=growth_percent or 0,
+        ))
+        self.message_post(body=_("Renewed by %(new)s.", new=new._get_html_link()))
+        return new
+
+    # ------------------------------------------------------------------ cron
+    @api.model
+    def _cron_contract_lifecycle(self):
+        """Expire contracts past their end date; remind the salesperson of contracts ending soon (once)."""
+        today = fields.Date.context_today(self)
+        self.search([("state", "=", "active"), ("date_end", "<", today)]).action_expire()
+        days = int(self.env["ir.config_parameter"].sudo().get_param(REMINDER_DAYS_PARAM, 30) or 0)
+        ending = self.search([
+            ("state", "=", "active"), ("expiry_reminder_sent", "=", False),
+            ("date_end", "<=", today + timedelta(days=days)),
+        ])
+        for contract in ending:
+            contract.activity_schedule(
+                "mail.mail_activity_data_todo", date_deadline=contract.date_end,
+                user_id=(contract.user_id or self.env.user).id,
+                summary=_("Contract %(name)s ends on %(date)s: renew it or let it expire.",
+                          name=contract.name, date=contract.date_end),
+            )
+        ending.write({"expiry_reminder_sent": True})
+
+    # ------------------------------------------------------------------ buttons
+    def _open_wizard(self, model, name):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window", "res_model": model, "name": name, "view_mode": "form",
+            "target": "new", "context": {"default_contract_id": self.id},
+        }
+
+    def action_open_amend_wizard(self):
+        """Open the amendment wizard."""
+        return self._open_wizard("dealer.contract.amend.wizard", _("Amend Contract"))
+
+    def action_open_renew_wizard(self):
+        """Open the renewal wizard."""
+        return self._open_wizard("dealer.contract.renew.wizard", _("Renew Contract"))
+
+    def action_view_versions(self):
+        """List all versions of this contract."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("dealer_management.action_dealer_contract")
+        action["domain"] = [("origin_id", "=", self.origin_id.id)]
+        action["context"] = {"create": False}
+        return action

@@ -1,0 +1,62 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from .dealer_contract import AMEND_CTX
+
+
+class DealerContractRebateTier(models.Model):
+    """A rebate tier: from this % of target reached, this % of net invoiced sales plus a fixed bonus."""
+
+    _name = "dealer.contract.rebate.tier"
+    _description = "Dealer Contract Rebate Tier"
+    _order = "contract_id, achievement_min"
+
+    contract_id = fields.Many2one("dealer.contract", required=True, index=True, ondelete="cascade")
+    company_id = fields.Many2one(related="contract_id.company_id", store=True)
+    currency_id = fields.Many2one(related="contract_id.currency_id")
+    achievement_min = fields.Float(
+        string="From Achievement (%)", required=True, digits=(16, 2),
+        help="The tier applies once this percentage of the target is reached.",
+    )
+    rebate_percent = fields.Float(
+        string="Rebate (%)", digits=(16, 2), help="Percentage of the net invoiced sales paid back as rebate.",
+    )
+    fixed_bonus = fields.Monetary(currency_field="currency_id")
+
+    _sql_constraints = [
+        ("achievement_uniq", "unique(contract_id, achievement_min)",
+         "Two rebate tiers of a contract cannot start at the same achievement."),
+    ]
+
+    @api.constrains("achievement_min", "rebate_percent", "fixed_bonus")
+    def _check_values(self):
+        for tier in self:
+            if tier.achievement_min < 0 or tier.rebate_percent < 0 or tier.fixed_bonus < 0:
+                raise ValidationError(_("Rebate tier values cannot be negative."))
+            if tier.rebate_percent > 100:
+                raise ValidationError(_("A rebate cannot exceed 100% of the sales."))
+
+    def _check_contract_editable(self, contracts):
+        """Tiers are contract terms: frozen once the contract leaves draft, except through an amendment."""
+        if self.env.context.get(AMEND_CTX):
+            return
+        locked = contracts.filtered(lambda c: c.state != "draft")
+        if locked:
+            locked._raise_terms_locked({"rebate_tier_ids"})
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        contract_ids = [vals.get("contract_id") for vals in vals_list if vals.get("contract_id")]
+        self._check_contract_editable(self.env["dealer.contract"].browse(contract_ids))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        contracts = self.contract_id
+        if vals.get("contract_id"):
+            contracts |= contracts.browse(vals["contract_id"])
+        self._check_contract_editable(contracts)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft_contract(self):
+        self._check_contract_editable(self.contract_id)

@@ -1,0 +1,198 @@
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+# context key letting the adjustment and split wizards change the targets of an active contract
+ADJUST_CTX = "dealer_target_adjusting"
+
+# what a target commits the dealer to: frozen outside draft, except through the wizards
+TARGET_FIELDS = frozenset({"contract_id", "period_type", "date_start", "date_end", "amount", "quantity", "categ_id"})
+
+
+class DealerContractTarget(models.Model):
+    """A sales target of a contract for one month or quarter, optionally for one product category."""
+
+    _name = "dealer.contract.target"
+    _description = "Dealer Contract Target"
+    _order = "contract_id, date_start, categ_id, id"
+
+    contract_id = fields.Many2one("dealer.contract", string="Contract", required=True, index=True, ondelete="cascade")
+    contract_state = fields.Selection(related="contract_id.state", string="Contract Status")
+    partner_id = fields.Many2one(related="contract_id.partner_id", store=True, index=True, string="Dealer")
+    company_id = fields.Many2one(related="contract_id.company_id", store=True)
+    currency_id = fields.Many2one(related="contract_id.currency_id")
+    period_type = fields.Selection(
+        [("month", "Month"), ("quarter", "Quarter")], string="Period", required=True, default="month",
+    )
+    date_start = fields.Date(string="From", required=True)
+    date_end = fields.Date(string="To", required=True)
+    amount = fields.Monetary(string="Target Amount", currency_field="currency_id", required=True, default=0.0)
+    quantity = fields.Float(string="Target Quantity", digits="Product Unit of Measure")
+    categ_id = fields.Many2one(
+        "product.category", string="Product Category", help="Leave empty for a target on all products.",
+    )
+    adjustment_ids = fields.One2many("dealer.contract.target.adjustment", "target_id", string="Adjustments")
+    adjustment_count = fields.Integer(compute="_compute_adjustment_count")
+    achieved_amount = fields.Monetary(
+        string="Net Invoiced", currency_field="currency_id", compute="_compute_achievement",
+        help="Posted customer invoices minus refunds (untaxed) of the dealer in the period (and category).",
+    )
+    achievement_percent = fields.Float(string="Achievement (%)", compute="_compute_achievement", digits=(16, 1))
+
+    # ------------------------------------------------------------------ computes
+    @api.depends("contract_id.name", "period_type", "date_start", "categ_id")
+    def _compute_display_name(self):
+        for target in self:
+            if not target.date_start:
+                target.display_name = target.contract_id.name or ""
+                continue
+            if target.period_type == "quarter":
+                period = f"{target.date_start.year} Q{(target.date_start.month - 1) // 3 + 1}"
+            else:
+                period = target.date_start.strftime("%Y-%m")
+            parts = [target.contract_id.name, period, target.categ_id.name]
+            target.display_name = " / ".join(part for part in parts if part)
+
+    @api.depends("adjustment_ids")
+    def _compute_adjustment_count(self):
+        for target in self:
+            target.adjustment_count = len(target.adjustment_ids)
+
+    @api.depends("partner_id", "date_start", "date_end", "categ_id", "amount")
+    def _compute_achievement(self):
+        by_categ = defaultdict(lambda: self.browse())
+        for target in self.filtered(lambda t: t.id and t.partner_id and t.date_start and t.date_end):
+            by_categ[target.categ_id] |= target
+        achieved = {}
+        for categ, targets in by_categ.items():
+            sales = self._net_invoiced_by_day(
+                targets.partner_id, min(targets.mapped("date_start")), max(targets.mapped("date_end")),
+                categ=categ, companies=targets.company_id,
+            )
+            for target in targets:
+                achieved[target] = sum(
+                    amount for (partner_id, day), amount in sales.items()
+                    if partner_id == target.partner_id.id and target.date_start <= day <= target.date_end
+                )
+        for target in self:
+            target.achieved_amount = achieved.get(target, 0.0)
+            target.achievement_percent = 100.0 * target.achieved_amount / target.amount if target.amount else 0.0
+
+    @api.model
+    def _net_invoiced_by_day(self, partners, date_from, date_to, categ=None, companies=None):
+        """Net invoiced sales {(partner id, invoice date): amount}: one grouped query on invoice lines.
+
+        Untaxed, in company currency, refunds deducted; `categ` restricts to a product category tree.
+        """
+        domain = [
+            ("move_id.move_type", "in", ("out_invoice", "out_refund")), ("parent_state", "=", "posted"),
+            ("display_type", "=", "product"), ("partner_id", "in", partners.ids),
+            ("invoice_date", ">=", date_from), ("invoice_date", "<=", date_to),
+        ]
+        rebate_product = self.env.ref("dealer_management.product_dealer_rebate", raise_if_not_found=False)
+        if rebate_product:
+            # a settled rebate is a credit note: it pays the dealer back, it does not undo sales
+            domain.append(("product_id", "!=", rebate_product.id))
+        if categ:
+            domain.append(("product_id.categ_id", "child_of", categ.id))
+        if companies:
+            domain.append(("company_id", "in", companies.ids))
+        # sudo: an aggregate figure for dealer users who may not read accounting lines
+        groups = self.env["account.move.line"].sudo()._read_group(
+            domain, ["partner_id", "invoice_date:day"], ["balance:sum"],
+        )
+        return {(partner.id, day): -balance for partner, day, balance in groups}
+
+    # ------------------------------------------------------------------ constraints
+    @api.constrains("date_start", "date_end", "contract_id")
+    def _check_dates(self):
+        for target in self:
+            contract = target.contract_id
+            if target.date_end < target.date_start:
+                raise ValidationError(_(
+                    "A target of contract %(contract)s ends (%(end)s) before it starts (%(start)s).",
+                    contract=contract.name, end=target.date_end, start=target.date_start,
+                ))
+            if target.date_start < contract.date_start or target.date_end > contract.date_end:
+                raise ValidationError(_(
+                    "The target %(start)s – %(end)s lies outside contract %(contract)s (%(cstart)s – %(cend)s).",
+                    start=target.date_start, end=target.date_end, contract=contract.name,
+                    cstart=contract.date_start, cend=contract.date_end,
+                ))
+
+    @api.constrains("amount", "quantity")
+    def _check_amount(self):
+        for target in self:
+            if target.amount < 0 or target.quantity < 0:
+                raise ValidationError(_("A target cannot be negative."))
+
+    # ------------------------------------------------------------------ ORM
+    def _check_targets_editable(self, contracts):
+        """Targets are frozen outside draft; on an active contract only the wizards may change them."""
+        if self.env.context.get(ADJUST_CTX):
+            return
+        for contract in contracts.filtered(lambda c: c.state != "draft"):
+            if contract.state == "active":
+                raise UserError(_(
+                    "The targets of the active contract %(name)s can only be changed through Adjust Target, "
+                    "which keeps the change in the adjustment history.", name=contract.name,
+                ))
+            raise UserError(_(
+                "Contract %(name)s is %(state)s: its targets can no longer be changed.",
+                name=contract.name, state=contract._state_label(),
+            ))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        contract_ids = [vals["contract_id"] for vals in vals_list if vals.get("contract_id")]
+        self._check_targets_editable(self.env["dealer.contract"].browse(contract_ids))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if TARGET_FIELDS.intersection(vals):
+            contracts = self.contract_id
+            if vals.get("contract_id"):
+                contracts |= contracts.browse(vals["contract_id"])
+            self._check_targets_editable(contracts)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft_contract(self):
+        self._check_targets_editable(self.contract_id)
+
+    # ------------------------------------------------------------------ adjustment
+    def _adjust(self, new_amount, reason):
+        """Change the target amount (动态调整), keeping old/new value, user, date and reason."""
+        self.ensure_one()
+        contract = self.contract_id
+        contract._check_dealer_manager(_("Only a Dealer Manager may adjust a target."))
+        contract._check_state(
+            ("draft", "active"), _("The targets of contract %(name)s cannot be adjusted: it is %(state)s."),
+        )
+        if not (reason or "").strip():
+            raise UserError(_("Give the reason for adjusting the target."))
+        if new_amount < 0:
+            raise UserError(_("A target cannot be negative."))
+        if not self.currency_id.compare_amounts(new_amount, self.amount):
+            raise UserError(_("The target is already %(amount)s.", amount=self.currency_id.format(self.amount)))
+        old_amount = self.amount
+        adjustment = self.env["dealer.contract.target.adjustment"].create({
+            "target_id": self.id, "old_amount": old_amount, "new_amount": new_amount, "reason": reason,
+        })
+        self.with_context(**{ADJUST_CTX: True}).write({"amount": new_amount})
+        contract.message_post(body=_(
+            "Target %(target)s adjusted from %(old)s to %(new)s. Reason: %(reason)s",
+            target=self.display_name, old=self.currency_id.format(old_amount),
+            new=self.currency_id.format(new_amount), reason=reason,
+        ))
+        return adjustment
+
+    def action_open_adjust_wizard(self):
+        """Open the target adjustment wizard."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window", "res_model": "dealer.target.adjust.wizard",
+            "name": _("Adjust Target"), "view_mode": "form", "target": "new",
+            "context": {"default_target_id": self.id},
+        }

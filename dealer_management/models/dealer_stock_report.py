@@ -1,0 +1,282 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_round, format_date
+
+REPORT_STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted"),
+    ("validated", "Validated"),
+    ("cancelled", "Cancelled"),
+]
+ALERT_KINDS = [("overstock", "Overstock"), ("stockout_risk", "Stock-out Risk")]
+
+
+class DealerStockReport(models.Model):
+    """A dealer's channel inventory at a date (渠道库存): what it still holds of each product."""
+
+    _name = "dealer.stock.report"
+    _description = "Dealer Channel Stock Report"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    name = fields.Char(string="Number", default="/", copy=False, readonly=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Dealer", required=True, index=True, tracking=True,
+        domain=[("is_dealer", "=", True)],
+    )
+    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
+    user_id = fields.Many2one(
+        "res.users", string="Salesperson", compute="_compute_user_id", store=True, readonly=False, precompute=True,
+        tracking=True, help="Receives the overstock and stock-out alerts of the report.",
+    )
+    date = fields.Date(
+        string="Stock Date", required=True, index=True, tracking=True, default=fields.Date.context_today,
+        help="The day the quantities were counted at the dealer.",
+    )
+    state = fields.Selection(
+        REPORT_STATES, default="draft", required=True, tracking=True, index=True, copy=False, readonly=True,
+    )
+    line_ids = fields.One2many("dealer.stock.report.line", "report_id", string="Lines", copy=True)
+    line_count = fields.Integer(compute="_compute_line_count")
+    note = fields.Text()
+
+    @api.depends("partner_id")
+    def _compute_user_id(self):
+        for report in self:
+            report.user_id = report.partner_id.user_id or report.user_id or self.env.user
+
+    @api.depends("line_ids")
+    def _compute_line_count(self):
+        for report in self:
+            report.line_count = len(report.line_ids)
+
+    @api.depends("name", "partner_id", "date")
+    def _compute_display_name(self):
+        for report in self:
+            parts = [report.name, report.partner_id.name, report.date and format_date(self.env, report.date)]
+            report.display_name = " / ".join(part for part in parts if part)
+
+    # ------------------------------------------------------------------ constraints
+    @api.constrains("partner_id", "date", "company_id", "state")
+    def _check_unique_date(self):
+        for report in self.filtered(lambda r: r.state != "cancelled"):
+            other = self.sudo().search([
+                ("id", "!=", report.id), ("partner_id", "=", report.partner_id.id),
+                ("company_id", "=", report.company_id.id), ("date", "=", report.date), ("state", "!=", "cancelled"),
+            ], limit=1)
+            if other:
+                raise ValidationError(_(
+                    "%(dealer)s already has stock report %(other)s for %(date)s. Correct that report, or cancel it "
+                    "before entering a new one.",
+                    dealer=report.partner_id.display_name, other=other.name, date=format_date(self.env, report.date),
+                ))
+
+    # ------------------------------------------------------------------ ORM
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("dealer.stock.report") or "/"
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if {"partner_id", "date", "company_id"}.intersection(vals):
+            self._check_state(
+                ("draft", "submitted"), _("Stock report %(name)s is %(state)s: it can no longer be changed."),
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        self._check_state(("draft", "cancelled"), _("Stock report %(name)s is %(state)s: cancel it first."))
+
+    # ------------------------------------------------------------------ helpers
+    def _state_label(self):
+        self.ensure_one()
+        return dict(self._fields["state"]._description_selection(self.env))[self.state]
+
+    def _check_state(self, allowed, message):
+        """Raise UserError(message) naming the report and its state unless its state is in `allowed`."""
+        for report in self:
+            if report.state not in allowed:
+                raise UserError(message % {"name": report.name, "state": report._state_label()})
+
+    # ------------------------------------------------------------------ transitions
+    def action_submit(self):
+        """Draft → submitted (the dealer's figures are complete)."""
+        self._check_state(("draft",), _("Stock report %(name)s cannot be submitted: it is %(state)s, not draft."))
+        for report in self.filtered(lambda r: not r.line_ids):
+            raise UserError(_("Stock report %(name)s has no line: enter the quantities first.", name=report.name))
+        self.write({"state": "submitted"})
+        return True
+
+    def action_validate(self):
+        """Draft/submitted → validated: the report enters the channel inventory analysis."""
+        self.env["dealer.contract"]._check_dealer_manager(_("Only a Dealer Manager may validate a stock report."))
+        self._check_state(("draft", "submitted"), _("Stock report %(name)s cannot be validated: it is %(state)s."))
+        for report in self.filtered(lambda r: not r.line_ids):
+            raise UserError(_("Stock report %(name)s has no line: enter the quantities first.", name=report.name))
+        self.write({"state": "validated"})
+        return True
+
+    def action_cancel(self):
+        """Any state but cancelled → cancelled."""
+        self._check_state(("draft", "submitted", "validated"), _("Stock report %(name)s is already cancelled."))
+        if self.filtered(lambda r: r.state == "validated"):
+            self.env["dealer.contract"]._check_dealer_manager(
+                _("Only a Dealer Manager may cancel a validated stock report."))
+        self.write({"state": "cancelled"})
+        return True
+
+    def action_draft(self):
+        """Submitted/cancelled → draft."""
+        self._check_state(("submitted", "cancelled"), _("Stock report %(name)s cannot be reset: it is %(state)s."))
+        self.write({"state": "draft"})
+        return True
+
+    # ------------------------------------------------------------------ alerts
+    def action_check_stock_alerts(self):
+        """Schedule the overstock / stock-out risk to-dos of these validated reports."""
+        self._check_state(("validated",), _(
+            "Stock report %(name)s is %(state)s: only validated reports raise stock alerts.",
+        ))
+        count = self._schedule_stock_alerts()
+        return {
+            "type": "ir.actions.client", "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": _("%(count)s new stock alert(s) scheduled.", count=count),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    @api.model
+    def _cron_stock_alerts(self):
+        """Daily: alert salespeople of overstock / stock-out risk in each dealer's latest validated report."""
+        latest = self.env["dealer.stock.analysis"].search([("alert", "in", ("overstock", "stockout_risk"))]).report_id
+        latest._schedule_stock_alerts()
+
+    def _schedule_stock_alerts(self):
+        """One to-do per report, product and kind of alert (never twice); returns how many were scheduled."""
+        Analysis = self.env["dealer.stock.analysis"]
+        high, low = Analysis._cover_thresholds()
+        figures = Analysis._figures_for_reports(self)
+        lines_by_key = {}
+        for line in self.line_ids:
+            lines_by_key.setdefault((line.report_id.id, line.product_id.id), line.browse())
+            lines_by_key[line.report_id.id, line.product_id.id] |= line
+        count = 0
+        for key, row in figures.items():
+            kind = Analysis._alert_kind(row["days_of_cover"], high, low)
+            lines = lines_by_key.get(key, self.env["dealer.stock.report.line"])
+            if kind == "ok" or not lines or kind in lines.mapped("alert_sent"):
+                continue
+            report = lines.report_id
+            report.activity_schedule(
+                "mail.mail_activity_data_todo", summary=report._alert_summary(kind, lines.product_id),
+                note=report._alert_note(row, high, low),
+                user_id=(report.partner_id.user_id or report.user_id or report.create_uid).id,
+            )
+            lines.alert_sent = kind
+            count += 1
+        return count
+
+    def _alert_summary(self, kind, product):
+        """Title of the alert to-do."""
+        self.ensure_one()
+        if kind == "overstock":
+            return _("Overstock of %(product)s at %(dealer)s", product=product.display_name,
+                     dealer=self.partner_id.display_name)
+        return _("Stock-out risk of %(product)s at %(dealer)s", product=product.display_name,
+                 dealer=self.partner_id.display_name)
+
+    def _alert_note(self, row, high, low):
+        """The figures behind the alert."""
+        self.ensure_one()
+        return _(
+            "Stock report %(report)s of %(date)s: %(reported)s in stock, %(delivered)s delivered in the last 90 "
+            "days, so %(cover)s days of cover (overstock above %(high)s days, stock-out risk below %(low)s days). "
+            "Delivered since the start: %(total)s, sold through: %(sold)s (%(percent)s%%).",
+            report=self.name, date=format_date(self.env, self.date), reported=row["reported_qty"],
+            delivered=row["delivered_90d"], cover=float_round(row["days_of_cover"] or 0.0, 1), high=high, low=low,
+            total=row["delivered_qty"], sold=row["sell_through_qty"],
+            percent=float_round(row["sell_through_percent"] or 0.0, 1),
+        )
+
+
+class DealerStockReportLine(models.Model):
+    """The quantity of one product (optionally one lot) held by the dealer at the report date."""
+
+    _name = "dealer.stock.report.line"
+    _description = "Dealer Channel Stock Report Line"
+    _order = "report_id, id"
+
+    report_id = fields.Many2one("dealer.stock.report", required=True, index=True, ondelete="cascade")
+    partner_id = fields.Many2one(related="report_id.partner_id", store=True, index=True, string="Dealer")
+    company_id = fields.Many2one(related="report_id.company_id", store=True)
+    date = fields.Date(related="report_id.date", store=True)
+    state = fields.Selection(related="report_id.state", string="Status")
+    product_id = fields.Many2one(
+        "product.product", required=True, index=True, domain=[("type", "=", "consu")],
+    )
+    uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
+    quantity = fields.Float(string="Quantity on Hand", digits="Product Unit of Measure", required=True, default=0.0)
+    lot_name = fields.Char(string="Lot/Serial Number")
+    note = fields.Char()
+    alert_sent = fields.Selection(ALERT_KINDS, string="Alert Sent", readonly=True, copy=False)
+    delivered_qty = fields.Float(string="Delivered", compute="_compute_figures", digits="Product Unit of Measure")
+    sell_through_qty = fields.Float(string="Sold Through", compute="_compute_figures", digits="Product Unit of Measure")
+    sell_through_percent = fields.Float(string="Sell-through (%)", compute="_compute_figures", digits=(16, 1))
+    delivered_90d = fields.Float(string="Delivered (90 days)", compute="_compute_figures",
+                                 digits="Product Unit of Measure")
+    days_of_cover = fields.Float(string="Days of Cover", compute="_compute_figures", digits=(16, 1))
+    alert = fields.Selection(ALERT_KINDS + [("ok", "OK")], compute="_compute_figures")
+
+    @api.constrains("quantity")
+    def _check_quantity(self):
+        for line in self:
+            if line.quantity < 0:
+                raise ValidationError(_(
+                    "The quantity of %(product)s cannot be negative (%(quantity)s): enter what the dealer holds, "
+                    "0 when it holds none.", product=line.product_id.display_name, quantity=line.quantity,
+                ))
+
+    @api.depends("report_id.date", "product_id", "quantity")
+    def _compute_figures(self):
+        """Per product of the report (all its lines together): delivered, sold through, cover and alert."""
+        Analysis = self.env["dealer.stock.analysis"]
+        reports = self.report_id.filtered("id")
+        figures = Analysis._figures_for_reports(reports) if reports else {}
+        high, low = Analysis._cover_thresholds()
+        for line in self:
+            row = figures.get((line.report_id.id, line.product_id.id)) or {}
+            line.delivered_qty = row.get("delivered_qty") or 0.0
+            line.sell_through_qty = row.get("sell_through_qty") or 0.0
+            line.sell_through_percent = row.get("sell_through_percent") or 0.0
+            line.delivered_90d = row.get("delivered_90d") or 0.0
+            line.days_of_cover = row.get("days_of_cover") or 0.0
+            line.alert = Analysis._alert_kind(row.get("days_of_cover"), high, low) if row else "ok"
+
+    def _check_report_editable(self, reports):
+        """Lines change only while their report is draft or submitted."""
+        reports._check_state(
+            ("draft", "submitted"), _("Stock report %(name)s is %(state)s: its lines can no longer be changed."),
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        report_ids = [vals["report_id"] for vals in vals_list if vals.get("report_id")]
+        self._check_report_editable(self.env["dealer.stock.report"].browse(report_ids))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if set(vals) - {"alert_sent"}:
+            self._check_report_editable(self.report_id)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_editable(self):
+        self.report_id._check_state(
+            ("draft", "submitted", "cancelled"),
+            _("Stock report %(name)s is %(state)s: its lines can no longer be changed."),
+        )

@@ -1,0 +1,186 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.fields import Command
+
+VIOLATION_TYPES = [
+    ("cross_territory", "Cross-territory selling (窜货)"),
+    ("price", "Price violation (低价/乱价)"),
+    ("late_payment", "Late payment"),
+    ("quality", "Counterfeit / quality"),
+    ("other", "Other"),
+]
+VIOLATION_STATES = [
+    ("draft", "Draft"),
+    ("confirmed", "Confirmed"),
+    ("closed", "Closed"),
+    ("cancelled", "Cancelled"),
+]
+# contract field holding the default fine of a violation type (used when the contract has it)
+PENALTY_FIELD_BY_TYPE = {
+    "price": "penalty_price_violation",
+    "cross_territory": "penalty_cross_territory",
+}
+
+
+class DealerViolation(models.Model):
+    """Register of a dealer's breaches (窜货, price, payment, quality) with points and fines."""
+
+    _name = "dealer.violation"
+    _description = "Dealer Violation"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    name = fields.Char(default="/", copy=False, readonly=True, required=True)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    partner_id = fields.Many2one(
+        "res.partner", string="Dealer", required=True, index=True, tracking=True,
+        domain=[("is_dealer", "=", True)],
+    )
+    violation_type = fields.Selection(
+        VIOLATION_TYPES, string="Type", required=True, default="other", tracking=True, index=True,
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
+    description = fields.Text()
+    sale_order_id = fields.Many2one("sale.order", string="Sales Order", index="btree_not_null", copy=False)
+    contract_id = fields.Many2one(
+        "dealer.contract", string="Contract", compute="_compute_contract_id", store=True, readonly=False,
+        precompute=True, domain="[('partner_id', '=', partner_id)]",
+        help="The dealer's active contract on the violation date.",
+    )
+    attachment_ids = fields.Many2many(
+        "ir.attachment", "dealer_violation_attachment_rel", "violation_id", "attachment_id", string="Evidence",
+    )
+    points = fields.Float(string="Points Deducted", tracking=True, help="Points deducted in the dealer assessment.")
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    fine_amount = fields.Monetary(
+        string="Fine", currency_field="currency_id", compute="_compute_fine_amount", store=True,
+        readonly=False, precompute=True, tracking=True,
+        help="Defaults to the contract's penalty for this type of violation.",
+    )
+    invoice_id = fields.Many2one("account.move", string="Fine Invoice", readonly=True, copy=False)
+    state = fields.Selection(
+        VIOLATION_STATES, string="Status", default="draft", required=True, readonly=True, copy=False,
+        tracking=True, index=True,
+    )
+
+    @api.depends("partner_id", "date", "company_id")
+    def _compute_contract_id(self):
+        for violation in self:
+            if not violation.partner_id:
+                violation.contract_id = False
+                continue
+            day = violation.date or fields.Date.context_today(violation)
+            violation.contract_id = self.env["dealer.contract"].search([
+                ("partner_id", "=", violation.partner_id.commercial_partner_id.id),
+                ("company_id", "=", violation.company_id.id),
+                ("state", "=", "active"),
+                ("date_start", "<=", day),
+                ("date_end", ">=", day),
+            ], order="date_start desc, id desc", limit=1)
+
+    @api.depends("violation_type", "contract_id")
+    def _compute_fine_amount(self):
+        for violation in self:
+            field = PENALTY_FIELD_BY_TYPE.get(violation.violation_type)
+            contract = violation.contract_id
+            if contract and field and field in contract._fields and contract[field]:
+                violation.fine_amount = contract[field]
+            else:
+                violation.fine_amount = violation.fine_amount or 0.0
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("dealer.violation") or "/"
+        return super().create(vals_list)
+
+    # ------------------------------------------------------------------ state machine
+    def _check_state(self, allowed, action):
+        """Raise unless every violation is in one of the `allowed` states."""
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for violation in self:
+            if violation.state not in allowed:
+                raise UserError(_(
+                    "Violation %(name)s cannot be %(action)s from status %(state)s.",
+                    name=violation.name, action=action, state=labels[violation.state],
+                ))
+
+    def action_confirm(self):
+        """Draft → confirmed."""
+        self._check_state(("draft",), _("confirmed"))
+        self.write({"state": "confirmed"})
+
+    def action_close(self):
+        """Confirmed → closed."""
+        self._check_state(("confirmed",), _("closed"))
+        self.write({"state": "closed"})
+
+    def action_cancel(self):
+        """Draft/confirmed → cancelled; a posted fine invoice must be reversed or cancelled first."""
+        self._check_state(("draft", "confirmed"), _("cancelled"))
+        if self.invoice_id.filtered(lambda move: move.state == "posted"):
+            raise UserError(_("Cancel or reverse the posted fine invoice before cancelling the violation."))
+        self.write({"state": "cancelled"})
+
+    def action_draft(self):
+        """Cancelled → draft."""
+        self._check_state(("cancelled",), _("reset to draft"))
+        self.write({"state": "draft"})
+
+    # ------------------------------------------------------------------ fine invoice
+    def action_invoice_fine(self):
+        """Create the customer invoice of the fine of confirmed violations and open it."""
+        if not (self.env.su or self.env.user.has_group("dealer_management.group_dealer_manager")):
+            raise AccessError(_("Only a Dealer Manager may invoice a violation fine."))
+        self._check_state(("confirmed", "closed"), _("invoiced"))
+        for violation in self:
+            if violation.invoice_id and violation.invoice_id.state != "cancel":
+                raise UserError(_("Violation %(name)s already has a fine invoice.", name=violation.name))
+            if violation.currency_id.compare_amounts(violation.fine_amount, 0.0) <= 0:
+                raise UserError(_("Violation %(name)s has no fine to invoice.", name=violation.name))
+        # sudo: like sale's invoicing, Dealer Managers issue the fine without accounting rights
+        invoices = self.env["account.move"].sudo().create([violation._prepare_fine_invoice() for violation in self])
+        for violation, invoice in zip(self, invoices):
+            violation.invoice_id = invoice
+            violation.message_post(body=_("Fine invoice %(invoice)s created.", invoice=invoice.display_name))
+        return self.action_view_fine_invoice()
+
+    def _prepare_fine_invoice(self):
+        """Values of the customer invoice with one product-less line for the fine."""
+        self.ensure_one()
+        journal = self.env["account.journal"].sudo().search([
+            *self.env["account.journal"]._check_company_domain(self.company_id),
+            ("type", "=", "sale"),
+        ], limit=1)
+        if not journal.default_account_id:
+            raise UserError(_(
+                "Define a sales journal with a default income account for %(company)s to invoice fines.",
+                company=self.company_id.name,
+            ))
+        type_label = dict(self._fields["violation_type"]._description_selection(self.env))[self.violation_type]
+        return {
+            "move_type": "out_invoice",
+            "company_id": self.company_id.id,
+            "journal_id": journal.id,
+            "partner_id": self.partner_id.id,
+            "currency_id": self.currency_id.id,
+            "invoice_origin": self.name,
+            "invoice_line_ids": [Command.create({
+                "name": _("Fine for violation %(name)s (%(type)s)", name=self.name, type=type_label),
+                "quantity": 1.0,
+                "price_unit": self.fine_amount,
+                "account_id": journal.default_account_id.id,
+                "tax_ids": [Command.clear()],
+            })],
+        }
+
+    def action_view_fine_invoice(self):
+        """Open the fine invoice(s)."""
+        invoices = self.invoice_id
+        action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")
+        if len(invoices) == 1:
+            action.update(views=[(self.env.ref("account.view_move_form").id, "form")], res_id=invoices.id)
+        else:
+            action["domain"] = [("id", "in", invoices.ids)]
+        return action

@@ -1,0 +1,24 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    dealer_contract_reminder_days = fields.Integer(
+        string="Contract Expiry Reminder (days)", default=30,
+        config_parameter="dealer_management.contract_reminder_days",
+        help="The salesperson gets a to-do this many days before an active contract ends.",
+    )
+    dealer_overdue_days_block = fields.Integer(
+        string="Block Orders after Overdue (days)", default=30,
+        config_parameter="dealer_management.overdue_days_block",
+        help="A dealer with an invoice overdue by more than this many days cannot confirm orders.",
+    )
+    dealer_stock_cover_high_days = fields.Integer(
+        string="Overstock above (days of cover)", default=90,
+        config_parameter="dealer_management.stock_cover_high_days",
+    )
+    dealer_stock_cover_low_days = fields.Integer(
+        string="Stock-out risk below (days of cover)", default=15,
+        config_parameter="dealer_management.stock_cover_low_days",
+    )

@@ -30,9 +30,13 @@ class TestDealerTermination(AccountTestInvoicingCommon):
             "name": "Zhejiang", "level": "province", "is_exclusive": True, "company_id": company.id,
         })
         Partner = admin_env["res.partner"]
+        # the order checks are tested elsewhere: this grade lets orders be confirmed without a contract
+        cls.grade = admin_env["dealer.grade"].create({
+            "name": "Unchecked", "code": "TERM_NOCHK", "check_contract": False, "check_floor_price": False, "check_credit": False, "check_territory": False,
+        })
         cls.dealer = Partner.create({
             "name": "Hangzhou Trading Co.", "is_company": True, "is_dealer": True,
-            "dealer_territory_ids": [Command.set(cls.territory.ids)],
+            "dealer_territory_ids": [Command.set(cls.territory.ids)], "dealer_grade_id": cls.grade.id,
         })
         cls.other_dealer = Partner.create({"name": "Ningbo Supply Co.", "is_company": True, "is_dealer": True})
         (cls.dealer | cls.other_dealer)._dealer_set_state("active")

@@ -11,13 +11,16 @@ class TestPortalRelations(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         Partner = cls.env["res.partner"]
-        cls.grade_gold = cls.env["dealer.grade"].create({"name": "Gold", "code": "PR_G"})
+        # the order checks are tested in dealer_management: orders here need no contract
+        cls.grade_gold = cls.env["dealer.grade"].create({"name": "Gold", "code": "PR_G", "check_contract": False, "check_floor_price": False, "check_credit": False, "check_territory": False})
         cls.dealer_a = Partner.create({
             "name": "Dealer Alpha", "is_company": True, "is_dealer": True, "dealer_state": "active",
             "dealer_grade_id": cls.grade_gold.id,
         })
+        cls.grade_plain = cls.env["dealer.grade"].create({"name": "Plain", "code": "PR_P", "check_contract": False, "check_floor_price": False, "check_credit": False, "check_territory": False})
         cls.dealer_b = Partner.create({
             "name": "Dealer Beta", "is_company": True, "is_dealer": True, "dealer_state": "active",
+            "dealer_grade_id": cls.grade_plain.id,
         })
         cls.portal_a = new_test_user(
             cls.env, "pr_portal_a", groups="base.group_portal",

@@ -1,3 +1,4 @@
+from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 
 
@@ -24,6 +25,6 @@ class TestDealerTranslations(TransactionCase):
         self.assertEqual(labels["terminated"], "已终止")
 
     def test_error_message_translated(self):
-        dealer = self.env["res.partner"].create({"name": "译测经销商", "is_company": True, "is_dealer": True})
-        with self.assertRaisesRegex(Exception, "经销商"):
+        dealer = self.env["res.partner"].create({"name": "Translation Test Co.", "is_company": True, "is_dealer": True})
+        with self.assertRaisesRegex(UserError, "无法变更为"):
             dealer.with_context(lang="zh_CN").action_dealer_suspend()

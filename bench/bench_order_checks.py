@@ -2,7 +2,7 @@
 
 Run inside an Odoo shell on a database with dealer_management installed (a chart of accounts is needed):
 
-    python3 -m odoo shell -c .local/odoo.conf -d <db> --no-http < dealer_management/bench/bench_order_checks.py
+    python3 -m odoo shell -c .local/odoo.conf -d <db> --no-http < bench/bench_order_checks.py
 
 Builds dealers with a long posted-invoice history, then confirms orders one by one with the grade's checks
 enabled and disabled (interleaved in rounds so that both runs see the same data volume) and prints both

@@ -51,6 +51,9 @@
         "views/dealer_commercial_menus.xml",
     ],
     "demo": [],
+    "assets": {
+        "web.assets_tests": ["dealer_management/static/tests/tours/*.js"],
+    },
     "installable": True,
     "application": True,
 }

@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Take a PNG screenshot of an Odoo page as a logged-in user, with Debian's headless Chromium.
+
+Usage: python3 scripts/screenshot.py URL LOGIN PASSWORD PATH OUT.png [WIDTHxHEIGHT]
+e.g.   python3 scripts/screenshot.py http://127.0.0.1:8069 dealer.manager dealer.manager /odoo/action-dealer_management.action_dealer_partner docs/screenshot-dealers.png
+"""
+import base64
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+import requests
+import websocket  # websocket-client, also what Odoo's browser tests use
+
+
+def main(base, login, password, path, out, size="1400x900"):
+    session = requests.Session()
+    page = session.get(f"{base}/web/login")
+    token = page.text.split('name="csrf_token" value="')[1].split('"')[0]
+    session.post(f"{base}/web/login", data={"login": login, "password": password, "csrf_token": token})
+    sid = session.cookies.get("session_id")
+    width, height = size.split("x")
+    profile = tempfile.mkdtemp()
+    port = "9333"
+    chrome = subprocess.Popen([
+        shutil.which("chromium"), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        f"--user-data-dir={profile}", f"--remote-debugging-port={port}", f"--window-size={width},{height}",
+        "about:blank",
+    ], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(50):
+            try:
+                targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json"))
+                break
+            except OSError:
+                time.sleep(0.2)
+        ws_url = next(t["webSocketDebuggerUrl"] for t in targets if t["type"] == "page")
+        ws = websocket.create_connection(ws_url, suppress_origin=True)
+        counter = iter(range(1, 1000))
+
+        def call(method, **params):
+            msg_id = next(counter)
+            ws.send(json.dumps({"id": msg_id, "method": method, "params": params}))
+            while True:
+                msg = json.loads(ws.recv())
+                if msg.get("id") == msg_id:
+                    return msg.get("result", {})
+
+        call("Network.enable")
+        host = base.split("//")[1].split(":")[0]
+        call("Network.setCookie", name="session_id", value=sid, domain=host, path="/")
+        call("Page.navigate", url=base + path)
+        time.sleep(6)  # let the web client load its assets and render
+        data = call("Page.captureScreenshot", format="png")["data"]
+        with open(out, "wb") as f:
+            f.write(base64.b64decode(data))
+        print(f"wrote {out}")
+    finally:
+        chrome.kill()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 6:
+        sys.exit(__doc__)
+    main(*sys.argv[1:])

@@ -93,7 +93,7 @@ class DealerContract(models.Model):
     )
     attachment_ids = fields.Many2many(
         "ir.attachment", "dealer_contract_ir_attachment_rel", "contract_id", "attachment_id",
-        string="Signed Contract",
+        string="Signed Contract", copy=False,
     )
     target_ids = fields.One2many("dealer.contract.target", "contract_id", string="Targets", copy=True)
     target_total = fields.Monetary(

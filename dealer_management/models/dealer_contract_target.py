@@ -87,7 +87,8 @@ class DealerContractTarget(models.Model):
         """
         domain = [
             ("move_id.move_type", "in", ("out_invoice", "out_refund")), ("parent_state", "=", "posted"),
-            ("display_type", "=", "product"), ("partner_id", "in", partners.ids),
+            # sales are product lines: a fine invoiced to the dealer (a line without product) is not a sale
+            ("display_type", "=", "product"), ("product_id", "!=", False), ("partner_id", "in", partners.ids),
             ("invoice_date", ">=", date_from), ("invoice_date", "<=", date_to),
         ]
         rebate_product = self.env.ref("dealer_management.product_dealer_rebate", raise_if_not_found=False)

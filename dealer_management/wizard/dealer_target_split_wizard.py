@@ -62,14 +62,15 @@ class DealerTargetSplitWizard(models.TransientModel):
         return self.env["dealer.contract"].union(*per_dealer.values())
 
     def _last_year_sales(self, partners):
-        """Net invoiced sales of the previous year per dealer id, in one grouped query on invoices."""
+        """Net invoiced sales of the previous year per dealer id (the contracts' own definition of sales)."""
         self.ensure_one()
-        groups = self.env["account.move"].sudo()._read_group([
-            ("move_type", "in", ("out_invoice", "out_refund")), ("state", "=", "posted"),
-            ("company_id", "=", self.company_id.id), ("commercial_partner_id", "in", partners.ids),
-            ("invoice_date", ">=", date(self.year - 1, 1, 1)), ("invoice_date", "<=", date(self.year - 1, 12, 31)),
-        ], ["commercial_partner_id"], ["amount_untaxed_signed:sum"])
-        return {partner.id: amount for partner, amount in groups}
+        by_day = self.env["dealer.contract.target"]._net_invoiced_by_day(
+            partners, date(self.year - 1, 1, 1), date(self.year - 1, 12, 31), companies=self.company_id,
+        )
+        sales = {}
+        for (partner_id, _day), amount in by_day.items():
+            sales[partner_id] = sales.get(partner_id, 0.0) + amount
+        return sales
 
     def _split(self, total, weights):
         """Split `total` in proportion to `weights`, rounded to the currency; the remainder goes last."""

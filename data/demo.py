@@ -5,7 +5,11 @@ Run by `make demo` (scripts/harness.py) on a fresh database with the three addon
     python3 -m odoo shell -c .local/odoo.conf -d <db> --no-http < data/demo.py
 
 from the repository root (the helper modules are found in ./data).  Everything goes through the ORM and
-the addons' own business methods, mostly as the Dealer Manager user, so every rule applies.  A second run
+the addons' own business methods, mostly as the Dealer Manager user, so every rule applies; the dealer order
+checks stay on: every established dealer gets its annual contract before the first order, and the few orders
+that break a check on purpose are confirmed through the manager override wizard.  Then come the contract
+changes, violations, rebates, a price adjustment, channel stock reports, announcements, complaints, feedback,
+trainings and the satisfaction survey (demo_contracts, demo_commercial, demo_relations).  A second run
 on a loaded database finds the marker parameter `dealer_demo.loaded` and stops without duplicating anything;
 a database left half-loaded by a failed run (the history is committed in steps) is refused.
 """
@@ -16,11 +20,15 @@ from odoo import fields
 
 sys.path.insert(0, os.path.join(os.getcwd(), "data"))
 
+import demo_commercial
+import demo_contracts
 import demo_dealers
+import demo_relations
 import demo_sales
 import demo_setup
 import demo_tables as T
-from demo_util import log
+from demo_summary import summary
+from demo_util import checkpoint, log
 
 MARKER = "DEMO DATA LOADED"
 LOADED_PARAM = "dealer_demo.loaded"  # set in the final commit: the data set is complete
@@ -32,49 +40,6 @@ def ensure_chinese(env):
         env["res.lang"]._activate_lang("zh_CN")
         env["ir.module.module"].search([("state", "=", "installed")])._update_translations(["zh_CN"])
         log("language zh_CN installed")
-
-
-def summary(env):
-    """Counts per model, printed at the end of the load."""
-    Partner = env["res.partner"]
-    dealer_states = dict(Partner._read_group([("is_dealer", "=", True)], ["dealer_state"], ["__count"]))
-    app_states = dict(env["dealer.application"]._read_group([], ["state"], ["__count"]))
-    moves = env["account.move"].search([("move_type", "in", ("out_invoice", "out_refund")), ("state", "=", "posted")])
-    invoices = moves.filtered(lambda m: m.move_type == "out_invoice")
-    today = fields.Date.context_today(env["account.move"])
-    unpaid = invoices.filtered(lambda m: m.payment_state in ("not_paid", "partial"))
-    overdue = unpaid.filtered(lambda m: m.invoice_date_due < today)
-    rows = [
-        ("dealer.grade", env["dealer.grade"].search_count([])),
-        ("dealer.territory", env["dealer.territory"].search_count([])),
-        ("res.partner dealers", sum(dealer_states.values())),
-        ("  by status", ", ".join(f"{state}: {count}" for state, count in sorted(dealer_states.items()))),
-        ("  sub-dealers", Partner.search_count([("parent_dealer_id", "!=", False)])),
-        ("dealer.grade.history", env["dealer.grade.history"].search_count([])),
-        ("dealer.application", ", ".join(f"{state}: {count}" for state, count in sorted(app_states.items()))),
-        ("dealer.termination", env["dealer.termination"].search_count([])),
-        ("product.template (storable)", env["product.template"].search_count([("is_storable", "=", True)])),
-        ("sale.order (confirmed)", env["sale.order"].search_count([("state", "=", "sale")])),
-        ("stock.picking (done)", env["stock.picking"].search_count([("state", "=", "done")])),
-        ("stock.quant negative (should be 0)", env["stock.quant"].search_count(
-            [("location_id.usage", "=", "internal"), ("quantity", "<", 0)])),
-        ("customer invoices", len(invoices)),
-        ("  paid / partial / open / overdue", "{} / {} / {} / {}".format(
-            len(invoices.filtered(lambda m: m.payment_state in ("paid", "in_payment"))),
-            len(unpaid.filtered(lambda m: m.payment_state == "partial")),
-            len(unpaid.filtered(lambda m: m.payment_state == "not_paid")),
-            len(overdue))),
-        ("  invoiced (CNY incl. VAT)", f"{sum(invoices.mapped('amount_total')):,.2f}"),
-        ("credit notes", len(moves - invoices)),
-        ("account.payment", env["account.payment"].search_count([])),
-        ("res.users (internal / portal)", "{} / {}".format(
-            env["res.users"].search_count([("share", "=", False)]),
-            env["res.users"].search_count([("share", "=", True)]))),
-    ]
-    print("\n  Demo data summary")
-    for label, value in rows:
-        print(f"    {label:<34} {value}")
-    print(flush=True)
 
 
 def already_loaded(env):
@@ -112,11 +77,21 @@ def main(env):
     demo_setup.setup_portal_user(senv, contact)
     demo_dealers.create_applications(menv, grades, territories, dealers, manager)
 
+    # floor prices and annual contracts before the first order: the orders go through the dealer checks
+    demo_contracts.set_floor_prices(menv, products)
+    contracts = demo_contracts.create_contracts(menv, dealers, territories, today)
+    checkpoint(menv)
     demo_sales.load_sales_history(menv, dealers, products, manager, today)
 
     demo_dealers.change_grade(menv, dealers, grades)
     demo_dealers.suspend_dealers(menv, dealers)
     demo_dealers.terminate_dealer(menv, dealers, today)
+    demo_contracts.contract_changes(menv, contracts, grades, today)
+    checkpoint(menv)
+
+    demo_commercial.load_commercial(menv, dealers, products, contracts, grades, today)
+    checkpoint(menv)
+    demo_relations.load_relations(menv, senv, dealers, products, grades, territories, today)
 
     summary(senv)
     log(f"chart of accounts: {chart}")

@@ -6,13 +6,23 @@ are paid late, partly or not at all.  Every step goes through Odoo's own flow, r
 (`menv`): `action_confirm`, picking `button_validate`, `_create_invoices`, `action_post`, the payment
 register wizard, the return wizard.  Dates are set in the past after each step (Odoo stamps "now").
 The work is committed every few orders (see `demo_util.checkpoint`).
+
+Every order goes through the addon's dealer checks (contract, floor price, credit, territory) on confirmation.
+The checks run as of the order's day in the history (`history_clock`): the addon dates a confirmation
+"today", so without the clock every invoice of the replayed months would already look overdue.  Orders the
+history makes break a check on purpose (below the floor price, delivered outside the territory) and orders
+refused for credit are confirmed by the Dealer Manager through the override wizard, with a reason; the
+overridden price and territory checks become violations.
 """
 import heapq
 import itertools
+from contextlib import contextmanager
 
 import demo_tables as T
+import demo_tables_commercial as C
 from demo_util import RNG, add_days, checkpoint, log, months_back, order_datetime
 from odoo import Command
+from odoo.exceptions import UserError
 
 STATUS = {row[0]: row[-1] for row in T.DEALERS}
 GRADE = {row[0]: row[2] for row in T.DEALERS}
@@ -64,6 +74,69 @@ def payment_behaviour(plan):
     return special
 
 
+# ---------------------------------------------------------------- dealer checks
+@contextmanager
+def history_clock(env, day):
+    """Run the dealer order checks as of `day` (the addon takes the confirmation day from the clock)."""
+    order_class = type(env["sale.order"])
+    own = order_class.__dict__.get("_dealer_order_day")
+    order_class._dealer_order_day = lambda self: day
+    try:
+        yield
+    finally:
+        if own is None:
+            del order_class._dealer_order_day
+        else:
+            order_class._dealer_order_day = own
+
+
+def _override_reason(order, special, day):
+    """The manager's reason: the one planned for a deliberate breach, else the credit exception granted."""
+    if special:
+        product = order.order_line.filtered(lambda line: line.discount == special.get("discount"))[:1]
+        return special["reason"].format(product=product.product_id.name or "")
+    return C.CREDIT_OVERRIDE_REASON.format(dealer=order.partner_id.name, promise=f"{add_days(day, 15):%m月%d日}")
+
+
+def confirm_checked(menv, order, day, special):
+    """Confirm through the dealer checks; when they fail, the manager overrides with a reason.
+
+    Returns the failed checks text of an override, or None when every check passed.
+    """
+    with history_clock(menv, day):
+        try:
+            with menv.cr.savepoint():
+                order.action_confirm()
+        except UserError as refusal:
+            wizard = menv["dealer.order.override.wizard"].create({
+                "order_id": order.id, "reason": _override_reason(order, special, day),
+            })
+            failures = wizard.failure_text
+            kinds = set(order._dealer_collect_failures(lock=False).get(order, {}))
+            expected = {"floor": {"floor_price"}, "territory": {"territory"}, "credit": {"credit"}}.get(
+                (special or {}).get("kind"), set())
+            if kinds - expected - {"credit"}:
+                raise RuntimeError(f"{order.name} ({order.partner_id.name}) fails unexpected checks {kinds} "
+                                   f"(expected {expected}):\n{failures}") from refusal
+            wizard.action_confirm_override()
+            order.dealer_violation_ids.write({"date": day})
+            return failures
+    if special:
+        raise RuntimeError(f"{order.name} was planned to break the {special['kind']} check but passed")
+    return None
+
+
+def cross_territory_address(menv, dealers):
+    """The delivery address of the 窜货 order: outside the dealer's territories."""
+    data = C.CROSS_TERRITORY_ADDRESS
+    dealer = dealers[data["dealer"]]
+    return menv["res.partner"].create({
+        "type": "other", "parent_id": dealer.id, "name": data["name"], "street": data["street"],
+        "city": data["city"], "state_id": menv.ref(f"base.state_cn_{data['state']}").id,
+        "country_id": menv.ref("base.cn").id, "phone": dealer.phone,
+    })
+
+
 # ---------------------------------------------------------------- steps
 def _deliver(picking, day):
     """Ship (or receive back) everything of a picking, dated `day`."""
@@ -86,22 +159,32 @@ def _post_invoice(invoice, day):
     return invoice
 
 
-def process_order(menv, dealer, manager, day, lines):
-    """Quotation → confirmed order → delivered → invoiced (posted), dated in the past."""
-    order = menv["sale.order"].create({
+def process_order(menv, dealer, manager, day, lines, special=None, shipping=None):
+    """Quotation → confirmed order (dealer checks) → delivered → invoiced (posted), dated in the past."""
+    vals = {
         "partner_id": dealer.id,
         "user_id": manager.id,
         "client_order_ref": f"PO{day:%Y%m%d}-{dealer.dealer_code[-3:]}",
+        "partner_shipping_id": dealer.id,  # delivered to the dealer's own address (in its territory) ...
         "order_line": [Command.create({"product_id": product.id, "product_uom_qty": qty}) for product, qty in lines],
-    })
-    over_limit = dealer.credit + order.amount_total > dealer.credit_limit
-    order.action_confirm()
+    }
+    if special and special["kind"] == "territory":
+        vals["partner_shipping_id"] = shipping.id  # ... except the 窜货 order
+    if special and special["kind"] == "credit":  # a group purchase far beyond the usual order size
+        factor = special["qty_factor"]
+        vals["order_line"] = [Command.create({"product_id": product.id, "product_uom_qty": qty * factor})
+                              for product, qty in lines]
+    order = menv["sale.order"].create(vals)
+    if special and special["kind"] == "floor":  # a special price on the most expensive line
+        line = order.order_line.sorted(lambda sol: (-sol.price_unit, sol.id))[:1]
+        line.discount = special["discount"]
+    overridden = confirm_checked(menv, order, day, special)
     order.write({"date_order": order_datetime(day)})
     for picking in order.picking_ids:
         _deliver(picking, add_days(day, RNG.randint(1, 3)))
     invoice = order._create_invoices()
     _post_invoice(invoice, add_days(day, RNG.randint(2, 4)))
-    return order, invoice, over_limit
+    return order, invoice, overridden
 
 
 def register_payment(menv, invoice, day, ratio=1.0):
@@ -152,11 +235,13 @@ def load_sales_history(menv, dealers, products, manager, today):
     plan = plan_orders(products, today)
     special = payment_behaviour(plan)
     returns = {key: (reason, qty) for key, reason, qty in T.REFUNDS}
+    breaches = {(row["dealer"], row["index"]): row for row in C.HISTORY_OVERRIDES}
+    shipping = cross_territory_address(menv, dealers)
     sequence = itertools.count()
     events = [(day, ORDER, next(sequence), (key, lines)) for day, key, lines in plan]
     heapq.heapify(events)
     log(f"sales history: {len(plan)} orders from {plan[0][0]} to {plan[-1][0]}")
-    index_by_dealer, stats = {}, {"orders": 0, "paid": 0, "partial": 0, "refunds": 0, "over_limit": 0}
+    index_by_dealer, stats = {}, {"orders": 0, "paid": 0, "partial": 0, "refunds": 0, "overrides": 0}
     while events:
         day, kind, _seq, data = heapq.heappop(events)
         if kind == PAY:
@@ -170,8 +255,12 @@ def load_sales_history(menv, dealers, products, manager, today):
         else:
             key, lines = data
             index = index_by_dealer[key] = index_by_dealer.get(key, -1) + 1
-            order, invoice, over_limit = process_order(menv, dealers[key].with_env(menv), manager, day, lines)
-            stats["over_limit"] += over_limit
+            breach = breaches.get((key, index))
+            order, invoice, overridden = process_order(
+                menv, dealers[key].with_env(menv), manager, day, lines, breach, shipping)
+            if overridden:
+                stats["overrides"] += 1
+                log(f"  {order.name} {dealers[key].name} confirmed by override: {overridden.replace(chr(10), ' ')}")
             behaviour = special.get((key, index))
             when = None if behaviour == "unpaid" else pay_day(invoice, today, STATUS[key] == "terminated")
             if when:
@@ -187,4 +276,4 @@ def load_sales_history(menv, dealers, products, manager, today):
                     f"{stats['paid']} invoices paid")
     log(f"sales history done: {stats['orders']} orders, {stats['paid']} invoices paid in full, "
         f"{stats['partial']} in part, {stats['refunds']} returns with credit notes; "
-        f"{stats['over_limit']} orders confirmed beyond the dealer's credit limit")
+        f"{stats['overrides']} orders confirmed by a manager override of the dealer checks")

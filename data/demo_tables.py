@@ -28,6 +28,7 @@ USER_GROUPS = {
         "sales_team.group_sale_manager",
         "account.group_account_invoice",
         "stock.group_stock_user",
+        "survey.group_survey_user",  # sends the dealer satisfaction survey
     ],
     "portal": ["base.group_portal"],
 }

@@ -1,0 +1,214 @@
+"""Dealer contracts of the demo: floor prices, annual contracts with deposit, rebate tiers and monthly targets
+(one province split by the target split wizard), then the changes after the sales history (amendment to
+version 2, renewal draft, target adjustment, termination of the exited dealer's contract).
+
+Everything runs as the Dealer Manager (`menv`) through the addon's own methods and wizards.
+"""
+from datetime import date
+
+import demo_tables as T
+import demo_tables_commercial as C
+from demo_util import add_days, log, months_back, tiny_pdf
+from odoo import Command
+
+ESTABLISHED = ("active", "suspended", "terminated")
+
+
+def contract_period(today):
+    """The annual contract: from January 1st (or the first month of the history if earlier) to December 31st."""
+    history_start = months_back(today, T.HISTORY_MONTHS - 1)
+    return min(date(today.year, 1, 1), history_start), date(today.year, 12, 31)
+
+
+def months_of(date_start, date_end):
+    """(first day, last day) of every month from date_start to date_end (the first month from date_start)."""
+    months = []
+    first = date(date_start.year, date_start.month, 1)
+    while first <= date_end:
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        months.append((max(first, date_start), add_days(following, -1)))
+        first = following
+    return months
+
+
+# ---------------------------------------------------------------- floor prices
+def set_floor_prices(menv, products):
+    """The dealer floor price of each product: a little under the core grade's price."""
+    for product in products:
+        template = product.product_tmpl_id
+        template.dealer_floor_price = int(template.list_price * C.FLOOR_RATIO / 10) * 10
+    log(f"floor prices set on {len(products)} products ({C.FLOOR_RATIO:.0%} of list price, rounded down)")
+
+
+# ---------------------------------------------------------------- contracts before the history
+def _monthly_targets(annual, months, currency):
+    """Direct target lines: the annual target spread over the months by seasonality (a part month pro rata)."""
+    weights = [C.MONTH_WEIGHTS[start.month - 1] * ((end - start).days + 1) / end.day for start, end in months]
+    total = sum(weights)
+    amounts = [currency.round(annual * weight / total) for weight in weights]
+    amounts[-1] = currency.round(annual - sum(amounts[:-1]))
+    return [Command.create({"period_type": "month", "date_start": start, "date_end": end, "amount": amount})
+            for (start, end), amount in zip(months, amounts, strict=True)]
+
+
+def _split_keys(territories):
+    """Dealers whose targets come from the split wizard (those holding a territory in the split province)."""
+    province = territories[C.TARGET_SPLIT["territory"]]
+    return {row[0] for row in T.DEALERS if row[-1] in ESTABLISHED and province._contains(territories[row[3]])}
+
+
+def _contract_vals(dealer, grade_code, date_start, date_end, targets):
+    policy = C.CONTRACT_POLICY[grade_code]
+    return {
+        "partner_id": dealer.id,
+        "date_start": date_start,
+        "date_end": date_end,
+        "deposit_amount": policy["deposit"],
+        "promo_budget": policy["promo_budget"],
+        "penalty_price_violation": policy["penalty_price"],
+        "penalty_cross_territory": policy["penalty_cross"],
+        "rebate_tier_ids": [Command.create({"achievement_min": minimum, "rebate_percent": percent,
+                                            "fixed_bonus": bonus})
+                            for minimum, percent, bonus in policy["tiers"]],
+        "target_ids": targets,
+    }
+
+
+def create_contracts(menv, dealers, territories, today):
+    """An active annual contract for every active dealer: deposit received, then activated.
+
+    The established dealers' contracts cover the whole history up to the end of the year; a dealer admitted
+    by an application during the load signs from its admission day.
+    """
+    date_start, date_end = contract_period(today)
+    currency = menv.company.currency_id
+    split_keys = _split_keys(territories)
+    split_year_start = date(today.year, 1, 1)
+    months = months_of(date_start, date_end)
+    vals_list, keys = [], []
+    for row in T.DEALERS:
+        key, grade_code, status = row[0], row[2], row[-1]
+        if status not in ESTABLISHED:
+            continue
+        annual = C.CONTRACT_POLICY[grade_code]["annual_target"] * C.TARGET_FACTOR.get(key, 1.0)
+        if key in split_keys:  # the split wizard sets the current year; earlier months (if any) directly
+            early = [(start, end) for start, end in months if start < split_year_start]
+            targets = _monthly_targets(annual * len(early) / 12, early, currency) if early else []
+        else:
+            targets = _monthly_targets(annual * len(months) / 12, months, currency)
+        vals_list.append(_contract_vals(dealers[key], grade_code, date_start, date_end, targets))
+        keys.append(key)
+    newcomers = menv["res.partner"].search([
+        ("is_dealer", "=", True), ("dealer_state", "=", "active"),
+        ("id", "not in", [dealer.id for dealer in dealers.values()])])
+    for dealer in newcomers:  # admitted today: the rest of the year, targets pro rata
+        grade_code = dealer.dealer_grade_id.code
+        start = max(dealer.dealer_since or today, date_start)
+        own_months = months_of(start, date_end)
+        annual = C.CONTRACT_POLICY[grade_code]["annual_target"]
+        share = sum(((end - first).days + 1) / end.day for first, end in own_months) / 12
+        vals_list.append(_contract_vals(dealer, grade_code, start, date_end,
+                                        _monthly_targets(annual * share, own_months, currency)))
+        keys.append(dealer.dealer_code)
+    contracts = menv["dealer.contract"].create(vals_list)
+    by_key = dict(zip(keys, contracts, strict=True))
+    for contract in contracts:
+        title = C.CONTRACT_TITLE.format(year=date_end.year)
+        contract.attachment_ids = [Command.create({
+            "name": f"{contract.name} {contract.partner_id.name} {title}.pdf",
+            "raw": tiny_pdf(f"{contract.name} {title}"),
+            "mimetype": "application/pdf",
+        })]
+    contracts.action_deposit_received()
+    contracts.action_activate()
+    for contract in contracts:
+        contract.message_post(body=C.CONTRACT_NOTE.format(
+            grade=contract.grade_id.name, deposit=contract.deposit_amount,
+            territories="、".join(contract.territory_ids.mapped("name"))))
+    _split_targets(menv, territories, today)
+    log(f"contracts: {len(contracts)} active {date_start} – {date_end} ({len(newcomers)} from the admission day), "
+        f"deposits received, "
+        f"{len(contracts.target_ids)} monthly targets, {len(contracts.rebate_tier_ids)} rebate tiers")
+    return by_key
+
+
+def _split_targets(menv, territories, today):
+    """The province's annual target split over its dealers and months by the target split wizard."""
+    wizard = menv["dealer.target.split.wizard"].create({
+        "territory_id": territories[C.TARGET_SPLIT["territory"]].id,
+        "year": today.year,
+        "amount": C.TARGET_SPLIT["amount"],
+        "method": C.TARGET_SPLIT["method"],
+        "period_type": "month",
+    })
+    contracts = wizard._find_contracts()
+    wizard.action_split()
+    log(f"target split: {C.TARGET_SPLIT['amount']:,} over {wizard.territory_id.complete_name} → "
+        f"{', '.join(contracts.partner_id.mapped('name'))}")
+
+
+# ---------------------------------------------------------------- changes after the history
+def amend_contract(menv, contracts, grades):
+    """The promoted dealer's contract amended to the core grade's terms: version 2, version 1 superseded."""
+    data = C.AMENDMENT
+    contract = contracts[data["dealer"]]
+    grade = grades[data["grade"]]
+    policy = C.CONTRACT_POLICY[data["grade"]]
+    wizard = menv["dealer.contract.amend.wizard"].create({"contract_id": contract.id, "reason": data["reason"]})
+    wizard.write({
+        "credit_limit": grade.credit_limit,
+        "pricelist_id": grade.pricelist_id.id,
+        "payment_term_id": menv.ref(data["payment_term"]).id,
+        "promo_budget": policy["promo_budget"],
+        "penalty_price_violation": policy["penalty_price"],
+        "penalty_cross_territory": policy["penalty_cross"],
+    })
+    action = wizard.action_amend()
+    new = menv["dealer.contract"].browse(action["res_id"])
+    contracts[data["dealer"]] = new
+    log(f"contract amended: {contract.name} → {new.name} (version {new.version}, credit {new.credit_limit:,.0f})")
+    return new
+
+
+def renew_contract(menv, contracts):
+    """Next year's contract of a core dealer, drafted by the renewal wizard (targets grown)."""
+    contract = contracts[C.RENEWAL["dealer"]]
+    wizard = menv["dealer.contract.renew.wizard"].create({
+        "contract_id": contract.id, "growth_percent": C.RENEWAL["growth"],
+    })
+    action = wizard.action_renew()
+    renewal = menv["dealer.contract"].browse(action["res_id"])
+    renewal.attachment_ids = [Command.clear()]  # the copy carried last year's signed contract over
+    log(f"renewal draft: {renewal.name} {renewal.date_start} – {renewal.date_end} "
+        f"(targets {renewal.target_total:,.0f}, +{C.RENEWAL['growth']:g}%)")
+    return renewal
+
+
+def adjust_target(menv, contracts, today):
+    """This month's target of a dealer raised through the adjustment wizard, with the reason."""
+    data = C.TARGET_ADJUSTMENT
+    contract = contracts[data["dealer"]]
+    target = contract.target_ids.filtered(lambda t: t.date_start <= today <= t.date_end)[:1]
+    wizard = menv["dealer.target.adjust.wizard"].create({
+        "target_id": target.id,
+        "new_amount": menv.company.currency_id.round(target.amount * data["factor"]),
+        "reason": data["reason"],
+    })
+    wizard.action_apply()
+    log(f"target adjusted: {target.display_name} → {target.amount:,.2f}")
+
+
+def terminate_contract(menv, contracts):
+    """The terminated dealer's contract ends with it."""
+    key, reason = C.CONTRACT_TERMINATION
+    contract = contracts[key]
+    contract.termination_reason = reason
+    contract.action_terminate()
+    log(f"contract terminated: {contract.name} ({contract.partner_id.name})")
+
+
+def contract_changes(menv, contracts, grades, today):
+    amend_contract(menv, contracts, grades)
+    renew_contract(menv, contracts)
+    adjust_target(menv, contracts, today)
+    terminate_contract(menv, contracts)

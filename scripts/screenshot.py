@@ -6,6 +6,7 @@ e.g.   python3 scripts/screenshot.py http://127.0.0.1:8069 dealer.manager dealer
 """
 import base64
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -55,7 +56,7 @@ def main(base, login, password, path, out, size="1400x900"):
         host = base.split("//")[1].split(":")[0]
         call("Network.setCookie", name="session_id", value=sid, domain=host, path="/")
         call("Page.navigate", url=base + path)
-        time.sleep(6)  # let the web client load its assets and render
+        time.sleep(float(os.environ.get("SCREENSHOT_WAIT", "12")))  # let the web client load and render
         data = call("Page.captureScreenshot", format="png")["data"]
         with open(out, "wb") as f:
             f.write(base64.b64decode(data))

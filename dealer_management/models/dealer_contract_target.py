@@ -87,10 +87,13 @@ class DealerContractTarget(models.Model):
         """
         domain = [
             ("move_id.move_type", "in", ("out_invoice", "out_refund")), ("parent_state", "=", "posted"),
-            # sales are product lines: a fine invoiced to the dealer (a line without product) is not a sale
-            ("display_type", "=", "product"), ("product_id", "!=", False), ("partner_id", "in", partners.ids),
+            ("display_type", "=", "product"), ("partner_id", "in", partners.ids),
             ("invoice_date", ">=", date_from), ("invoice_date", "<=", date_to),
         ]
+        # a fine invoiced for a violation is a penalty, not a sale (sudo: ids only, for the aggregate)
+        fine_moves = self.env["dealer.violation"].sudo().search([("invoice_id", "!=", False)]).invoice_id
+        if fine_moves:
+            domain.append(("move_id", "not in", fine_moves.ids))
         rebate_product = self.env.ref("dealer_management.product_dealer_rebate", raise_if_not_found=False)
         if rebate_product:
             # a settled rebate is a credit note: it pays the dealer back, it does not undo sales

@@ -91,7 +91,7 @@ def odoo_addons_path():
     return ",".join(seen)
 
 
-def write_conf(http_port=8069):
+def write_conf(http_port=8069, with_demo=False):
     os.makedirs(DATA_DIR, exist_ok=True)
     os.makedirs(LOGS, exist_ok=True)
     with open(CONF, "w") as f:
@@ -106,7 +106,7 @@ def write_conf(http_port=8069):
             "admin_passwd = dealer-admin\n"
             f"http_port = {http_port}\n"
             "http_interface = 127.0.0.1\n"
-            "without_demo = all\n"
+            f"without_demo = {'False' if with_demo else 'all'}\n"
             "max_cron_threads = 0\n"
         )
 
@@ -336,7 +336,7 @@ def run_external_tests():
 def cmd_test_odoo_std(args):
     """Odoo's own tests of sale, sale_stock, account and portal with our addons installed."""
     odoo_command()
-    write_conf()
+    write_conf(with_demo=True)  # Odoo's own tests expect Odoo's demo data (our addons ship none)
     pg_start()
     db = "dealer_std_test"
     try:

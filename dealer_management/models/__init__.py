@@ -1,3 +1,4 @@
+from . import dealer_workflow_mixin
 from . import dealer_grade
 from . import dealer_territory
 from . import res_partner

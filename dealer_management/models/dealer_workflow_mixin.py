@@ -1,21 +1,61 @@
-from odoo import models
+from odoo import _, api, models
 from odoo.exceptions import AccessError, UserError
 
 DEALER_MANAGER_GROUP = "dealer_management.group_dealer_manager"
 
+# Proof that a write comes from the model's own code (an action, a wizard, a cron): a private Python object
+# in the context. No RPC call can carry it, since a JSON or XML-RPC context holds only plain values.
+_TRUSTED = object()
+
 
 class DealerWorkflowMixin(models.AbstractModel):
-    """State checks, labels and the Dealer Manager check shared by every dealer document with a workflow.
+    """State checks, labels, protected fields and the Dealer Manager check of every dealer document.
 
     Messages are whole translated sentences with the placeholders ``%(name)s`` (the record's display name)
     and ``%(state)s`` (its state's label in the user's language), e.g.::
 
         self._check_state(("draft",), _("Contract %(name)s cannot be activated: it is %(state)s."))
+
+    Fields listed in ``_dealer_protected_fields`` (the state by default) are written only by the model's own
+    code: ``records._dealer_trusted().write({"state": "done"})``. A ``create``/``write`` from anywhere else
+    that sets them, directly or through a ``default_<field>`` context key, is refused.
     """
 
     _name = "dealer.workflow.mixin"
     _description = "Dealer Workflow Helpers"
 
+    _dealer_protected_fields = ("state",)
+
+    # ------------------------------------------------------------------ protected fields
+    @api.model_create_multi
+    def create(self, vals_list):
+        fnames = {fname for vals in vals_list for fname in vals}
+        fnames |= {key[8:] for key in self.env.context if key.startswith("default_")}
+        self._dealer_check_protected(fnames)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._dealer_check_protected(vals)
+        return super().write(vals)
+
+    def _dealer_trusted(self):
+        """These records, allowed to write their protected fields (for the model's own code only)."""
+        return self.with_context(dealer_workflow_trusted=_TRUSTED)
+
+    def _dealer_is_trusted(self):
+        return self.env.su or self.env.context.get("dealer_workflow_trusted") is _TRUSTED
+
+    def _dealer_check_protected(self, fnames):
+        """Refuse to set protected fields outside the model's own code."""
+        protected = [fname for fname in self._dealer_protected_fields if fname in fnames]
+        if protected and not self._dealer_is_trusted():
+            labels = ", ".join(self._fields[fname].get_description(self.env)["string"] for fname in protected)
+            raise AccessError(_(
+                "%(fields)s of a %(document)s change only through its buttons and wizards, not directly.",
+                fields=labels, document=self._description,
+            ))
+
+    # ------------------------------------------------------------------ states and labels
     def _selection_label(self, field_name, value=None):
         """Label of a selection value (default: the record's own) in the user's language."""
         if value is None:
@@ -33,6 +73,7 @@ class DealerWorkflowMixin(models.AbstractModel):
             if record.state not in allowed:
                 raise UserError(message % {"name": record.display_name, "state": record._state_label()})
 
+    # ------------------------------------------------------------------ rights
     def _is_dealer_manager(self):
         """True for a Dealer Manager, and for trusted code running as superuser."""
         return self.env.su or self.env.user.has_group(DEALER_MANAGER_GROUP)

@@ -50,9 +50,11 @@ class DealerWorkflowMixin(models.AbstractModel):
         protected = [fname for fname in self._dealer_protected_fields if fname in fnames]
         if protected and not self._dealer_is_trusted():
             labels = ", ".join(self._fields[fname].get_description(self.env)["string"] for fname in protected)
+            # sudo: the model's name in the user's language, for the message only
+            document = self.env["ir.model"].sudo()._get(self._name).name
             raise AccessError(_(
                 "%(fields)s of a %(document)s change only through its buttons and wizards, not directly.",
-                fields=labels, document=self._description,
+                fields=labels, document=document,
             ))
 
     # ------------------------------------------------------------------ states and labels

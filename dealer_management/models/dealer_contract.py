@@ -3,7 +3,9 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from .dealer_period import following_period, shift_period
 
 CONTRACT_STATES = [
     ("draft", "Draft"),
@@ -12,9 +14,6 @@ CONTRACT_STATES = [
     ("terminated", "Terminated"),
     ("superseded", "Superseded"),
 ]
-
-# context key letting the amendment (and only it) rewrite the terms of a non-draft contract
-AMEND_CTX = "dealer_contract_amending"
 
 # agreed terms: frozen once the contract leaves draft, changed only through an amendment
 TERM_FIELDS = frozenset({
@@ -31,8 +30,14 @@ class DealerContract(models.Model):
 
     _name = "dealer.contract"
     _description = "Dealer Contract"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin"]
     _order = "date_start desc, id desc"
+
+    # written only by the actions, the amendment and the renewal
+    _dealer_protected_fields = (
+        "state", "deposit_state", "version", "previous_version_id", "origin_id", "amendment_reason",
+        "renewal_of_id", "expiry_reminder_sent",
+    )
 
     name = fields.Char(string="Number", default="/", copy=False, readonly=True, tracking=True)
     company_id = fields.Many2one(
@@ -77,7 +82,7 @@ class DealerContract(models.Model):
     deposit_state = fields.Selection(
         [("none", "No Deposit"), ("required", "Required"), ("received", "Received"), ("refunded", "Refunded")],
         string="Deposit Status", compute="_compute_deposit_state", store=True, readonly=False, precompute=True,
-        copy=True, tracking=True,
+        copy=False, tracking=True, help="Changed by the buttons Deposit Received and Deposit Refunded.",
     )
     rebate_tier_ids = fields.One2many("dealer.contract.rebate.tier", "contract_id", string="Rebate Tiers", copy=True)
     promo_budget = fields.Monetary(
@@ -159,11 +164,13 @@ class DealerContract(models.Model):
         if contracts:
             sales = self.env["dealer.contract.target"]._net_invoiced_by_day(
                 contracts.partner_id, min(contracts.mapped("date_start")), max(contracts.mapped("date_end")),
+                contracts.company_id,
             )
         for contract in self:
             contract.achieved_amount = sum(
-                amount for (partner_id, day), amount in sales.items()
-                if partner_id == contract.partner_id.id and contract.date_start <= day <= contract.date_end
+                amount for (partner_id, company_id, day), amount in sales.items()
+                if partner_id == contract.partner_id.id and company_id == contract.company_id.id
+                and contract.date_start <= day <= contract.date_end
             )
             contract.achievement_percent = (
                 100.0 * contract.achieved_amount / contract.target_total if contract.target_total else 0.0
@@ -202,16 +209,13 @@ class DealerContract(models.Model):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("dealer.contract") or "/"
-            if vals.get("previous_version_id") and not vals.get("origin_id"):
-                previous = self.browse(vals["previous_version_id"])
-                vals["origin_id"] = (previous.origin_id or previous).id
         contracts = super().create(vals_list)
         for contract in contracts.filtered(lambda c: not c.origin_id):
-            contract.origin_id = contract
+            contract._dealer_trusted().origin_id = contract
         return contracts
 
     def write(self, vals):
-        if not self.env.context.get(AMEND_CTX):
+        if not self._dealer_is_trusted():  # the amendment rewrites the terms through its own code
             changed_terms = TERM_FIELDS.intersection(vals)
             if changed_terms:
                 self.filtered(lambda c: c.state != "draft")._raise_terms_locked(changed_terms)
@@ -241,21 +245,6 @@ class DealerContract(models.Model):
             ))
 
     # ------------------------------------------------------------------ helpers
-    def _state_label(self):
-        self.ensure_one()
-        return dict(self._fields["state"]._description_selection(self.env))[self.state]
-
-    def _check_dealer_manager(self, message):
-        """Raise AccessError(message) unless the user is a Dealer Manager."""
-        if not (self.env.su or self.env.user.has_group("dealer_management.group_dealer_manager")):
-            raise AccessError(message)
-
-    def _check_state(self, allowed, message):
-        """Raise UserError(message) naming the contract and its current state unless in `allowed`."""
-        for contract in self:
-            if contract.state not in allowed:
-                raise UserError(message % {"name": contract.name, "state": contract._state_label()})
-
     def _rebate_tier_for(self, achievement_percent):
         """The rebate tier reached at this achievement (highest minimum ≤ achievement), or an empty set."""
         self.ensure_one()
@@ -315,7 +304,7 @@ class DealerContract(models.Model):
                     name=contract.name, amount=contract.currency_id.format(contract.deposit_amount),
                 ))
             contract._check_no_overlap()
-        self.write({"state": "active"})
+        self._dealer_trusted().write({"state": "active"})
         return True
 
     def action_terminate(self):
@@ -328,15 +317,22 @@ class DealerContract(models.Model):
                     "Fill in the termination reason of contract %(name)s before terminating it.",
                     name=contract.name,
                 ))
-        self.write({"state": "terminated"})
+        self._dealer_trusted().write({"state": "terminated"})
         for contract in self:
             contract.message_post(body=_("Contract terminated: %(reason)s", reason=contract.termination_reason))
         return True
 
     def action_expire(self):
         """Active → expired (run by the daily lifecycle cron once the end date has passed)."""
+        self._check_dealer_manager(_("Only a Dealer Manager may mark a contract as expired."))
         self._check_state(("active",), _("Contract %(name)s cannot expire: it is %(state)s, not active."))
-        self.write({"state": "expired"})
+        for contract in self:
+            if contract.date_end >= fields.Date.context_today(contract):
+                raise UserError(_(
+                    "Contract %(name)s runs until %(date)s: it cannot expire before its end date. "
+                    "Terminate it instead.", name=contract.name, date=contract.date_end,
+                ))
+        self._dealer_trusted().write({"state": "expired"})
         return True
 
     def action_reset_draft(self):
@@ -345,7 +341,7 @@ class DealerContract(models.Model):
         self._check_state(
             ("terminated",), _("Contract %(name)s cannot be reset to draft: it is %(state)s, not terminated."),
         )
-        self.write({"state": "draft", "termination_reason": False})
+        self._dealer_trusted().write({"state": "draft", "termination_reason": False})
         return True
 
     def action_deposit_received(self):
@@ -353,7 +349,7 @@ class DealerContract(models.Model):
         self._check_dealer_manager(_("Only a Dealer Manager may register a deposit."))
         for contract in self.filtered(lambda c: c.deposit_state != "required"):
             raise UserError(_("Contract %(name)s has no deposit waiting to be received.", name=contract.name))
-        self.write({"deposit_state": "received"})
+        self._dealer_trusted().write({"deposit_state": "received"})
         return True
 
     def action_deposit_refunded(self):
@@ -361,7 +357,7 @@ class DealerContract(models.Model):
         self._check_dealer_manager(_("Only a Dealer Manager may register a deposit refund."))
         for contract in self.filtered(lambda c: c.deposit_state != "received"):
             raise UserError(_("Contract %(name)s has no received deposit to refund.", name=contract.name))
-        self.write({"deposit_state": "refunded"})
+        self._dealer_trusted().write({"deposit_state": "refunded"})
         return True
 
     # ------------------------------------------------------------------ amendment and renewal
@@ -384,11 +380,12 @@ class DealerContract(models.Model):
             name=f"{origin.name}-V{version}", deposit_state=deposit_state, renewal_of_id=self.renewal_of_id.id,
             expiry_reminder_sent=self.expiry_reminder_sent and vals.get("date_end", self.date_end) == self.date_end,
         )
-        amending = self.with_context(**{AMEND_CTX: True})
+        amending = self._dealer_trusted()
         amending.write({"state": "superseded"})
         new = amending.copy(default)
         new._check_no_overlap()
-        new.with_context(**{AMEND_CTX: True}).write({"state": "active"})
+        new.write({"state": "active"})
+        new = new.with_env(self.env)
         self.message_post(body=_(
             "Superseded by %(new)s (version %(version)s). Reason: %(reason)s",
             new=new._get_html_link(), version=version, reason=reason,
@@ -402,14 +399,7 @@ class DealerContract(models.Model):
     def _renewal_dates(self):
         """Default renewal period: from the day after the end, for the same length."""
         self.ensure_one()
-        date_start = self.date_end + timedelta(days=1)
-        length = relativedelta(self.date_end + timedelta(days=1), self.date_start)
-        return date_start, date_start + length - timedelta(days=1)
-
-    @staticmethod
-    def _shift_period(date_start, date_end, shift):
-        """Shift a period by a relativedelta, keeping month ends on month ends."""
-        return date_start + shift, date_end + timedelta(days=1) + shift - timedelta(days=1)
+        return following_period(self.date_start, self.date_end)
 
     def _renewal_deposit_state(self):
         """A received deposit carries over to the renewal; otherwise it is required again."""
@@ -433,16 +423,16 @@ class DealerContract(models.Model):
         factor = 1.0 + (growth_percent or 0.0) / 100.0
         targets = []
         for target in self.target_ids:
-            start, end = self._shift_period(target.date_start, target.date_end, shift)
+            start, end = shift_period(target.date_start, target.date_end, shift)
             targets.append(fields.Command.create({
                 "period_type": target.period_type, "date_start": start, "date_end": end,
                 "amount": self.currency_id.round(target.amount * factor),
                 "quantity": round(target.quantity * factor, 2), "categ_id": target.categ_id.id,
             }))
-        new = self.copy({
+        new = self._dealer_trusted().copy({
             "date_start": date_start, "date_end": date_end, "target_ids": targets, "renewal_of_id": self.id,
             "deposit_state": self._renewal_deposit_state(),
-        })
+        }).with_env(self.env)
         new.message_post(body=_(
             "Renewal of %(old)s, targets grown by %(growth)s%%.", old=self._get_html_link(), growth=growth_percent or 0,
         ))
@@ -454,7 +444,8 @@ class DealerContract(models.Model):
     def _cron_contract_lifecycle(self):
         """Expire contracts past their end date; remind the salesperson of contracts ending soon (once)."""
         today = fields.Date.context_today(self)
-        self.search([("state", "=", "active"), ("date_end", "<", today)]).action_expire()
+        # sudo: the cron expires contracts whatever its user's groups; action_expire checks the end date
+        self.search([("state", "=", "active"), ("date_end", "<", today)]).sudo().action_expire()
         days = int(self.env["ir.config_parameter"].sudo().get_param(REMINDER_DAYS_PARAM, 30) or 0)
         ending = self.search([
             ("state", "=", "active"), ("expiry_reminder_sent", "=", False),
@@ -467,7 +458,7 @@ class DealerContract(models.Model):
                 summary=_("Contract %(name)s ends on %(date)s: renew it or let it expire.",
                           name=contract.name, date=contract.date_end),
             )
-        ending.write({"expiry_reminder_sent": True})
+        ending._dealer_trusted().write({"expiry_reminder_sent": True})
 
     # ------------------------------------------------------------------ buttons
     def _open_wizard(self, model, name):

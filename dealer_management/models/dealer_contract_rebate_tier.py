@@ -1,14 +1,15 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .dealer_contract import AMEND_CTX
-
 
 class DealerContractRebateTier(models.Model):
     """A rebate tier: from this % of target reached, this % of net invoiced sales plus a fixed bonus."""
 
     _name = "dealer.contract.rebate.tier"
     _description = "Dealer Contract Rebate Tier"
+    _inherit = ["dealer.workflow.mixin"]
+    # a tier has no state of its own: it is frozen with the contract's terms (see below)
+    _dealer_protected_fields = ()
     _order = "contract_id, achievement_min"
 
     contract_id = fields.Many2one("dealer.contract", required=True, index=True, ondelete="cascade")
@@ -38,7 +39,7 @@ class DealerContractRebateTier(models.Model):
 
     def _check_contract_editable(self, contracts):
         """Tiers are contract terms: frozen once the contract leaves draft, except through an amendment."""
-        if self.env.context.get(AMEND_CTX):
+        if self._dealer_is_trusted():  # the amendment's own copy of the terms
             return
         locked = contracts.filtered(lambda c: c.state != "draft")
         if locked:

@@ -3,8 +3,7 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-# context key letting the adjustment and split wizards change the targets of an active contract
-ADJUST_CTX = "dealer_target_adjusting"
+from .dealer_period import PERIOD_TYPES, period_label
 
 # what a target commits the dealer to: frozen outside draft, except through the wizards
 TARGET_FIELDS = frozenset({"contract_id", "period_type", "date_start", "date_end", "amount", "quantity", "categ_id"})
@@ -15,6 +14,9 @@ class DealerContractTarget(models.Model):
 
     _name = "dealer.contract.target"
     _description = "Dealer Contract Target"
+    _inherit = ["dealer.workflow.mixin"]
+    # a target has no state of its own: its fields are guarded by the contract's state (see below)
+    _dealer_protected_fields = ()
     _order = "contract_id, date_start, categ_id, id"
 
     contract_id = fields.Many2one("dealer.contract", string="Contract", required=True, index=True, ondelete="cascade")
@@ -22,9 +24,7 @@ class DealerContractTarget(models.Model):
     partner_id = fields.Many2one(related="contract_id.partner_id", store=True, index=True, string="Dealer")
     company_id = fields.Many2one(related="contract_id.company_id", store=True)
     currency_id = fields.Many2one(related="contract_id.currency_id")
-    period_type = fields.Selection(
-        [("month", "Month"), ("quarter", "Quarter")], string="Period", required=True, default="month",
-    )
+    period_type = fields.Selection(PERIOD_TYPES, string="Period", required=True, default="month")
     date_start = fields.Date(string="From", required=True)
     date_end = fields.Date(string="To", required=True)
     amount = fields.Monetary(string="Target Amount", currency_field="currency_id", required=True, default=0.0)
@@ -47,10 +47,7 @@ class DealerContractTarget(models.Model):
             if not target.date_start:
                 target.display_name = target.contract_id.name or ""
                 continue
-            if target.period_type == "quarter":
-                period = f"{target.date_start.year} Q{(target.date_start.month - 1) // 3 + 1}"
-            else:
-                period = target.date_start.strftime("%Y-%m")
+            period = period_label(target.date_start, target.period_type or "month")
             parts = [target.contract_id.name, period, target.categ_id.name]
             target.display_name = " / ".join(part for part in parts if part)
 
@@ -68,45 +65,54 @@ class DealerContractTarget(models.Model):
         for categ, targets in by_categ.items():
             sales = self._net_invoiced_by_day(
                 targets.partner_id, min(targets.mapped("date_start")), max(targets.mapped("date_end")),
-                categ=categ, companies=targets.company_id,
+                targets.company_id, categ=categ,
             )
             for target in targets:
                 achieved[target] = sum(
-                    amount for (partner_id, day), amount in sales.items()
-                    if partner_id == target.partner_id.id and target.date_start <= day <= target.date_end
+                    amount for (partner_id, company_id, day), amount in sales.items()
+                    if partner_id == target.partner_id.id and company_id == target.company_id.id
+                    and target.date_start <= day <= target.date_end
                 )
         for target in self:
             target.achieved_amount = achieved.get(target, 0.0)
             target.achievement_percent = 100.0 * target.achieved_amount / target.amount if target.amount else 0.0
 
     @api.model
-    def _net_invoiced_by_day(self, partners, date_from, date_to, categ=None, companies=None):
-        """Net invoiced sales {(partner id, invoice date): amount}: one grouped query on invoice lines.
+    def _net_sales_excluded_products(self):
+        """Products whose invoice lines are not sales: the rebate paid back and the violation fine."""
+        rebate_product = self.env.ref("dealer_management.product_dealer_rebate", raise_if_not_found=False)
+        fine_product = self.env["dealer.violation"]._fine_product()
+        return (rebate_product or self.env["product.product"]) | (fine_product or self.env["product.product"])
 
-        Untaxed, in company currency, refunds deducted; `categ` restricts to a product category tree.
+    @api.model
+    def _net_invoiced_by_day(self, partners, date_from, date_to, companies, categ=None):
+        """Net sales {(partner id, company id, invoice date): amount}, one grouped query on invoice lines.
+
+        The one definition of a dealer's net sales for contracts, targets, rebates and the target split:
+        posted customer invoices minus posted credit notes, untaxed, of the given companies only, in each
+        company's currency (the journal items' balance, converted at the invoice's rate; a contract's
+        currency is its company's). Lines on the rebate product (a settled rebate pays the dealer back, it
+        does not undo sales) and on the violation fine product (a penalty, not a sale) are left out.
+        `categ` restricts to a product category tree.
         """
+        if not companies:
+            return {}
         domain = [
             ("move_id.move_type", "in", ("out_invoice", "out_refund")), ("parent_state", "=", "posted"),
             ("display_type", "=", "product"), ("partner_id", "in", partners.ids),
+            ("company_id", "in", companies.ids),
             ("invoice_date", ">=", date_from), ("invoice_date", "<=", date_to),
         ]
-        # a fine invoiced for a violation is a penalty, not a sale (sudo: ids only, for the aggregate)
-        fine_moves = self.env["dealer.violation"].sudo().search([("invoice_id", "!=", False)]).invoice_id
-        if fine_moves:
-            domain.append(("move_id", "not in", fine_moves.ids))
-        rebate_product = self.env.ref("dealer_management.product_dealer_rebate", raise_if_not_found=False)
-        if rebate_product:
-            # a settled rebate is a credit note: it pays the dealer back, it does not undo sales
-            domain.append(("product_id", "!=", rebate_product.id))
+        excluded = self._net_sales_excluded_products()
+        if excluded:
+            domain.append(("product_id", "not in", excluded.ids))
         if categ:
             domain.append(("product_id.categ_id", "child_of", categ.id))
-        if companies:
-            domain.append(("company_id", "in", companies.ids))
         # sudo: an aggregate figure for dealer users who may not read accounting lines
         groups = self.env["account.move.line"].sudo()._read_group(
-            domain, ["partner_id", "invoice_date:day"], ["balance:sum"],
+            domain, ["partner_id", "company_id", "invoice_date:day"], ["balance:sum"],
         )
-        return {(partner.id, day): -balance for partner, day, balance in groups}
+        return {(partner.id, company.id, day): -balance for partner, company, day, balance in groups}
 
     # ------------------------------------------------------------------ constraints
     @api.constrains("date_start", "date_end", "contract_id")
@@ -134,7 +140,7 @@ class DealerContractTarget(models.Model):
     # ------------------------------------------------------------------ ORM
     def _check_targets_editable(self, contracts):
         """Targets are frozen outside draft; on an active contract only the wizards may change them."""
-        if self.env.context.get(ADJUST_CTX):
+        if self._dealer_is_trusted():
             return
         for contract in contracts.filtered(lambda c: c.state != "draft"):
             if contract.state == "active":
@@ -181,10 +187,10 @@ class DealerContractTarget(models.Model):
         if not self.currency_id.compare_amounts(new_amount, self.amount):
             raise UserError(_("The target is already %(amount)s.", amount=self.currency_id.format(self.amount)))
         old_amount = self.amount
-        adjustment = self.env["dealer.contract.target.adjustment"].create({
+        adjustment = self.env["dealer.contract.target.adjustment"]._dealer_trusted().create({
             "target_id": self.id, "old_amount": old_amount, "new_amount": new_amount, "reason": reason,
         })
-        self.with_context(**{ADJUST_CTX: True}).write({"amount": new_amount})
+        self._dealer_trusted().write({"amount": new_amount})
         contract.message_post(body=_(
             "Target %(target)s adjusted from %(old)s to %(new)s. Reason: %(reason)s",
             target=self.display_name, old=self.currency_id.format(old_amount),

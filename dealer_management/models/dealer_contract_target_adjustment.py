@@ -6,6 +6,9 @@ class DealerContractTargetAdjustment(models.Model):
 
     _name = "dealer.contract.target.adjustment"
     _description = "Dealer Target Adjustment"
+    _inherit = ["dealer.workflow.mixin"]
+    # the history is written by the target's Adjust action only, never created or rewritten by hand
+    _dealer_protected_fields = ("target_id", "old_amount", "new_amount", "reason", "user_id", "date")
     _order = "date desc, id desc"
 
     target_id = fields.Many2one(

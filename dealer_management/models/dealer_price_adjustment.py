@@ -25,8 +25,11 @@ class DealerPriceAdjustment(models.Model):
 
     _name = "dealer.price.adjustment"
     _description = "Dealer Price Adjustment"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin"]
     _order = "date_effective desc, id desc"
+
+    # written by the adjustment's own code only: the pricelist rules it created are undone from them on cancel
+    _dealer_protected_fields = ("state", "item_ids", "ended_item_data", "notified_partner_ids")
 
     name = fields.Char(string="Number", default="/", copy=False, readonly=True, tracking=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
@@ -91,16 +94,6 @@ class DealerPriceAdjustment(models.Model):
         self._check_state(("draft", "cancelled"), _("Price adjustment %(name)s is %(state)s: cancel it first."))
 
     # ------------------------------------------------------------------ helpers
-    def _state_label(self):
-        self.ensure_one()
-        return dict(self._fields["state"]._description_selection(self.env))[self.state]
-
-    def _check_state(self, allowed, message):
-        """Raise UserError(message) naming the adjustment and its state unless its state is in `allowed`."""
-        for adjustment in self:
-            if adjustment.state not in allowed:
-                raise UserError(message % {"name": adjustment.name, "state": adjustment._state_label()})
-
     def _effective_datetime(self):
         """The effective date's midnight in the responsible's time zone, as naive UTC (pricelist rule start)."""
         self.ensure_one()
@@ -157,7 +150,7 @@ class DealerPriceAdjustment(models.Model):
                     "date_start": start, "date_end": next_start and next_start - ONE_SECOND,
                 })
         created = self.env["product.pricelist.item"].sudo().create(new_vals)
-        self.write({"item_ids": [fields.Command.set(created.ids)], "ended_item_data": ended})
+        self._dealer_trusted().write({"item_ids": [fields.Command.set(created.ids)], "ended_item_data": ended})
 
     def _dealers_to_notify(self):
         """Active dealers of the adjusted grades."""
@@ -205,13 +198,13 @@ class DealerPriceAdjustment(models.Model):
                 "mail.mail_activity_data_todo", date_deadline=deadline, summary=summary, note=body,
                 user_id=(dealer.user_id or self.user_id or self.env.user).id,
             )
-        self.notified_partner_ids = [fields.Command.set(dealers.ids)]
+        self._dealer_trusted().notified_partner_ids = [fields.Command.set(dealers.ids)]
         return dealers
 
     # ------------------------------------------------------------------ transitions
     def action_confirm(self):
         """Draft → scheduled (or applied when effective today or earlier): write the prices, tell the dealers."""
-        self.env["dealer.contract"]._check_dealer_manager(_("Only a Dealer Manager may confirm a price adjustment."))
+        self._check_dealer_manager(_("Only a Dealer Manager may confirm a price adjustment."))
         self._check_state(("draft",), _("Price adjustment %(name)s cannot be confirmed: it is %(state)s, not draft."))
         today = fields.Date.context_today(self)
         for adjustment in self:
@@ -225,7 +218,9 @@ class DealerPriceAdjustment(models.Model):
                 ))
             old_prices = adjustment._old_prices()
             adjustment._write_pricelist_items()
-            adjustment.write({"state": "applied" if adjustment.date_effective <= today else "scheduled"})
+            adjustment._dealer_trusted().write({
+                "state": "applied" if adjustment.date_effective <= today else "scheduled",
+            })
             dealers = adjustment._notify_dealers(old_prices)
             adjustment.message_post(body=_(
                 "New prices written in %(pricelists)s from %(date)s; %(count)s dealers notified.",
@@ -236,7 +231,7 @@ class DealerPriceAdjustment(models.Model):
 
     def action_cancel(self):
         """Draft/scheduled → cancelled; a scheduled adjustment's rules are removed and the old ones restored."""
-        self.env["dealer.contract"]._check_dealer_manager(_("Only a Dealer Manager may cancel a price adjustment."))
+        self._check_dealer_manager(_("Only a Dealer Manager may cancel a price adjustment."))
         self._check_state(("draft", "scheduled"), _(
             "Price adjustment %(name)s cannot be cancelled: it is %(state)s. Prices in force are changed by a new "
             "adjustment.",
@@ -247,20 +242,24 @@ class DealerPriceAdjustment(models.Model):
             for item_id, date_end in (adjustment.ended_item_data or {}).items():
                 Item.browse(int(item_id)).exists().write({"date_end": date_end or False})
             adjustment.message_post(body=_("Cancelled: the former prices apply again."))
-        self.write({"state": "cancelled"})
+        self._dealer_trusted().write({"state": "cancelled"})
         return True
 
     def action_draft(self):
         """Cancelled → draft."""
+        self._check_dealer_manager(_("Only a Dealer Manager may reset a price adjustment to draft."))
         self._check_state(("cancelled",), _("Price adjustment %(name)s cannot be reset: it is %(state)s."))
-        self.write({"state": "draft", "item_ids": [fields.Command.clear()], "ended_item_data": False})
+        self._dealer_trusted().write({
+            "state": "draft", "item_ids": [fields.Command.clear()], "ended_item_data": False,
+        })
         return True
 
     @api.model
     def _cron_apply_scheduled(self):
         """Mark scheduled adjustments whose effective date has come as applied (prices switch by themselves)."""
         today = fields.Date.context_today(self)
-        self.search([("state", "=", "scheduled"), ("date_effective", "<=", today)]).write({"state": "applied"})
+        due = self.search([("state", "=", "scheduled"), ("date_effective", "<=", today)])
+        due._dealer_trusted().write({"state": "applied"})
 
     def action_view_notified(self):
         """Open the dealers that were notified."""

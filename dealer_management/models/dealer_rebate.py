@@ -15,8 +15,14 @@ class DealerRebate(models.Model):
 
     _name = "dealer.rebate"
     _description = "Dealer Rebate"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin"]
     _order = "date_to desc, id desc"
+
+    # the state, the computed figures and the credit note are written by the rebate's own code only
+    _dealer_protected_fields = (
+        "state", "net_sales", "target_amount", "achievement_percent", "tier_id", "rebate_percent",
+        "rebate_amount", "computed_on", "credit_note_id",
+    )
 
     name = fields.Char(string="Number", default="/", copy=False, readonly=True, tracking=True)
     contract_id = fields.Many2one(
@@ -34,8 +40,9 @@ class DealerRebate(models.Model):
     )
     net_sales = fields.Monetary(
         currency_field="currency_id", readonly=True, copy=False,
-        help="Posted customer invoices minus posted refunds of the dealer (untaxed, company currency) whose "
-             "invoice date lies in the period.",
+        help="Posted customer invoices minus posted credit notes of the dealer in the contract's company "
+             "(untaxed, in the company's currency, rebates and violation fines left out) whose invoice date "
+             "lies in the period.",
     )
     target_amount = fields.Monetary(
         string="Target", currency_field="currency_id", readonly=True, copy=False,
@@ -121,20 +128,6 @@ class DealerRebate(models.Model):
             ))
 
     # ------------------------------------------------------------------ helpers
-    def _state_label(self):
-        self.ensure_one()
-        return dict(self._fields["state"]._description_selection(self.env))[self.state]
-
-    def _check_state(self, allowed, message):
-        """Raise UserError(message) naming the rebate and its state unless its state is in `allowed`."""
-        for rebate in self:
-            if rebate.state not in allowed:
-                raise UserError(message % {"name": rebate.name, "state": rebate._state_label()})
-
-    def _check_manager(self, message):
-        """Raise AccessError(message) unless the user is a Dealer Manager."""
-        self.env["dealer.contract"]._check_dealer_manager(message)
-
     def _compute_figures(self):
         """Compute net sales, target, achievement, tier and rebate of all rebates at once (set-based)."""
         rebates = self.filtered(lambda r: r.contract_id and r.date_from and r.date_to)
@@ -143,7 +136,7 @@ class DealerRebate(models.Model):
         contracts = rebates.contract_id
         sales = self.env["dealer.contract.target"]._net_invoiced_by_day(
             rebates.partner_id, min(rebates.mapped("date_from")), max(rebates.mapped("date_to")),
-            companies=rebates.company_id,
+            rebates.company_id,
         )
         # sudo: target and tier lines are read for a figure; rights are checked on the rebate itself
         targets = self.env["dealer.contract.target"].sudo().search_read(
@@ -151,10 +144,10 @@ class DealerRebate(models.Model):
         )
         now = fields.Datetime.now()
         for rebate in rebates:
-            partner_id = rebate.partner_id.id
+            partner_id, company_id = rebate.partner_id.id, rebate.company_id.id
             net_sales = rebate.currency_id.round(sum(
-                amount for (partner, day), amount in sales.items()
-                if partner == partner_id and rebate.date_from <= day <= rebate.date_to
+                amount for (partner, company, day), amount in sales.items()
+                if partner == partner_id and company == company_id and rebate.date_from <= day <= rebate.date_to
             ))
             target_amount = sum(
                 target["amount"] for target in targets
@@ -164,7 +157,7 @@ class DealerRebate(models.Model):
             achievement = 100.0 * net_sales / target_amount if target_amount else 0.0
             tier = rebate.contract_id.sudo()._rebate_tier_for(achievement)
             rebate_amount = rebate.currency_id.round(net_sales * tier.rebate_percent / 100.0 + tier.fixed_bonus)
-            super(DealerRebate, rebate).write({
+            super(DealerRebate, rebate._dealer_trusted()).write({
                 "net_sales": net_sales, "target_amount": target_amount, "achievement_percent": achievement,
                 "tier_id": tier.id, "rebate_percent": tier.rebate_percent, "rebate_amount": rebate_amount,
                 "computed_on": now,
@@ -207,21 +200,22 @@ class DealerRebate(models.Model):
     # ------------------------------------------------------------------ transitions
     def action_compute(self):
         """Recompute the figures of draft rebates from the invoices, targets and tiers."""
+        self._check_dealer_manager(_("Only a Dealer Manager may recompute a rebate."))
         self._check_state(("draft",), _("Rebate %(name)s is %(state)s: only a draft rebate can be recomputed."))
         self._compute_figures()
         return True
 
     def action_confirm(self):
         """Draft → confirmed: the figures as reviewed are frozen."""
-        self._check_manager(_("Only a Dealer Manager may confirm a rebate."))
+        self._check_dealer_manager(_("Only a Dealer Manager may confirm a rebate."))
         self._check_state(("draft",), _("Rebate %(name)s cannot be confirmed: it is %(state)s, not draft."))
         self._check_no_overlap()
-        self.write({"state": "confirmed"})
+        self._dealer_trusted().write({"state": "confirmed"})
         return True
 
     def action_settle(self):
         """Confirmed → settled: post a customer credit note of the total for the dealer."""
-        self._check_manager(_("Only a Dealer Manager may settle a rebate."))
+        self._check_dealer_manager(_("Only a Dealer Manager may settle a rebate."))
         self._check_state(("confirmed",), _("Rebate %(name)s cannot be settled: it is %(state)s, not confirmed."))
         self._check_no_overlap()
         for rebate in self:
@@ -233,26 +227,26 @@ class DealerRebate(models.Model):
                 ))
         for rebate in self:
             move = rebate._create_credit_note()
-            rebate.write({"state": "settled", "credit_note_id": move.id})
+            rebate._dealer_trusted().write({"state": "settled", "credit_note_id": move.id})
             rebate.message_post(body=_("Settled by credit note %(move)s.", move=move._get_html_link()))
         return True
 
     def action_cancel(self):
         """Draft/confirmed → cancelled (a settled rebate is undone by reversing its credit note)."""
-        self._check_manager(_("Only a Dealer Manager may cancel a rebate."))
+        self._check_dealer_manager(_("Only a Dealer Manager may cancel a rebate."))
         self._check_state(
             ("draft", "confirmed"), _("Rebate %(name)s cannot be cancelled: it is %(state)s."),
         )
-        self.write({"state": "cancelled"})
+        self._dealer_trusted().write({"state": "cancelled"})
         return True
 
     def action_draft(self):
         """Confirmed/cancelled → draft, to correct and recompute."""
-        self._check_manager(_("Only a Dealer Manager may reset a rebate to draft."))
+        self._check_dealer_manager(_("Only a Dealer Manager may reset a rebate to draft."))
         self._check_state(
             ("confirmed", "cancelled"), _("Rebate %(name)s cannot be reset to draft: it is %(state)s."),
         )
-        self.write({"state": "draft"})
+        self._dealer_trusted().write({"state": "draft"})
         return True
 
     # ------------------------------------------------------------------ settlement

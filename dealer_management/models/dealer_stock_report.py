@@ -16,7 +16,7 @@ class DealerStockReport(models.Model):
 
     _name = "dealer.stock.report"
     _description = "Dealer Channel Stock Report"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(string="Number", default="/", copy=False, readonly=True)
@@ -91,47 +91,36 @@ class DealerStockReport(models.Model):
         self._check_state(("draft", "cancelled"), _("Stock report %(name)s is %(state)s: cancel it first."))
 
     # ------------------------------------------------------------------ helpers
-    def _state_label(self):
-        self.ensure_one()
-        return dict(self._fields["state"]._description_selection(self.env))[self.state]
-
-    def _check_state(self, allowed, message):
-        """Raise UserError(message) naming the report and its state unless its state is in `allowed`."""
-        for report in self:
-            if report.state not in allowed:
-                raise UserError(message % {"name": report.name, "state": report._state_label()})
-
     # ------------------------------------------------------------------ transitions
     def action_submit(self):
         """Draft → submitted (the dealer's figures are complete)."""
         self._check_state(("draft",), _("Stock report %(name)s cannot be submitted: it is %(state)s, not draft."))
         for report in self.filtered(lambda r: not r.line_ids):
             raise UserError(_("Stock report %(name)s has no line: enter the quantities first.", name=report.name))
-        self.write({"state": "submitted"})
+        self._dealer_trusted().write({"state": "submitted"})
         return True
 
     def action_validate(self):
         """Draft/submitted → validated: the report enters the channel inventory analysis."""
-        self.env["dealer.contract"]._check_dealer_manager(_("Only a Dealer Manager may validate a stock report."))
+        self._check_dealer_manager(_("Only a Dealer Manager may validate a stock report."))
         self._check_state(("draft", "submitted"), _("Stock report %(name)s cannot be validated: it is %(state)s."))
         for report in self.filtered(lambda r: not r.line_ids):
             raise UserError(_("Stock report %(name)s has no line: enter the quantities first.", name=report.name))
-        self.write({"state": "validated"})
+        self._dealer_trusted().write({"state": "validated"})
         return True
 
     def action_cancel(self):
         """Any state but cancelled → cancelled."""
         self._check_state(("draft", "submitted", "validated"), _("Stock report %(name)s is already cancelled."))
         if self.filtered(lambda r: r.state == "validated"):
-            self.env["dealer.contract"]._check_dealer_manager(
-                _("Only a Dealer Manager may cancel a validated stock report."))
-        self.write({"state": "cancelled"})
+            self._check_dealer_manager(_("Only a Dealer Manager may cancel a validated stock report."))
+        self._dealer_trusted().write({"state": "cancelled"})
         return True
 
     def action_draft(self):
         """Submitted/cancelled → draft."""
         self._check_state(("submitted", "cancelled"), _("Stock report %(name)s cannot be reset: it is %(state)s."))
-        self.write({"state": "draft"})
+        self._dealer_trusted().write({"state": "draft"})
         return True
 
     # ------------------------------------------------------------------ alerts
@@ -177,7 +166,7 @@ class DealerStockReport(models.Model):
                 note=report._alert_note(row, high, low),
                 user_id=(report.partner_id.user_id or report.user_id or report.create_uid).id,
             )
-            lines.alert_sent = kind
+            lines._dealer_trusted().alert_sent = kind
             count += 1
         return count
 
@@ -209,6 +198,9 @@ class DealerStockReportLine(models.Model):
 
     _name = "dealer.stock.report.line"
     _description = "Dealer Channel Stock Report Line"
+    _inherit = ["dealer.workflow.mixin"]
+    # set by the stock alerts only, so that an alert is never sent twice (nor silenced by hand)
+    _dealer_protected_fields = ("alert_sent",)
     _order = "report_id, id"
 
     report_id = fields.Many2one("dealer.stock.report", required=True, index=True, ondelete="cascade")

@@ -1,7 +1,7 @@
 from markupsafe import Markup
 
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date, formatLang
 
 TERMINATION_STATES = [
@@ -26,9 +26,11 @@ class DealerTermination(models.Model):
 
     _name = "dealer.termination"
     _description = "Dealer Termination"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin"]
     _order = "request_date desc, id desc"
     _check_company_auto = True
+    # written by the actions only (the territories released are those the execution took from the dealer)
+    _dealer_protected_fields = ("state", "released_territory_ids")
 
     name = fields.Char(string="Reference", default="/", copy=False, readonly=True, index="trigram")
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
@@ -196,35 +198,22 @@ class DealerTermination(models.Model):
             raise UserError(_("Only draft or cancelled terminations can be deleted; cancel a confirmed one first."))
 
     # ------------------------------------------------------------------ transitions
-    def _check_manager(self, action_label):
-        if not (self.env.su or self.env.user.has_group("dealer_management.group_dealer_manager")):
-            raise AccessError(_("Only a Dealer Manager may %(action)s a dealer termination.", action=action_label))
-
-    def _check_state(self, allowed, action_label):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for termination in self:
-            if termination.state not in allowed:
-                raise UserError(_(
-                    "Termination %(reference)s cannot be %(action)s: it is %(state)s.",
-                    reference=termination.name, action=action_label, state=labels[termination.state],
-                ))
-
     def action_confirm(self):
         """Draft → confirmed: approve the termination once the open business is cleared (or forced)."""
-        self._check_manager(_("confirm"))
-        self._check_state(("draft",), _("confirmed"))
+        self._check_dealer_manager(_("Only a Dealer Manager may confirm a dealer termination."))
+        self._check_state(("draft",), _("Termination %(name)s cannot be confirmed: it is %(state)s."))
         for termination in self:
             if termination.partner_id.dealer_state == "terminated":
                 raise UserError(
                     _("Dealer %(dealer)s is already terminated.", dealer=termination.partner_id.display_name)
                 )
-        self._check_open_business(_("confirmed"))
-        self.write({"state": "confirmed"})
+        self._check_open_business("confirm")
+        self._dealer_trusted().write({"state": "confirmed"})
 
     def action_execute(self):
         """Confirmed → done: terminate the dealer now (the effective date must have come)."""
-        self._check_manager(_("execute"))
-        self._check_state(("confirmed",), _("executed"))
+        self._check_dealer_manager(_("Only a Dealer Manager may execute a dealer termination."))
+        self._check_state(("confirmed",), _("Termination %(name)s cannot be executed: it is %(state)s."))
         today = fields.Date.context_today(self)
         for termination in self:
             if termination.effective_date > today:
@@ -233,47 +222,62 @@ class DealerTermination(models.Model):
                     "It will be executed automatically on the effective date, or move the date forward.",
                     reference=termination.name, date=format_date(self.env, termination.effective_date),
                 ))
-        self._check_open_business(_("executed"))
+        self._check_open_business("execute")
         self._execute()
 
     def action_cancel(self):
         """Draft/confirmed → cancelled: the dealer stays as it is."""
-        self._check_manager(_("cancel"))
-        self._check_state(OPEN_STATES, _("cancelled"))
-        self.write({"state": "cancelled"})
+        self._check_dealer_manager(_("Only a Dealer Manager may cancel a dealer termination."))
+        self._check_state(OPEN_STATES, _("Termination %(name)s cannot be cancelled: it is %(state)s."))
+        self._dealer_trusted().write({"state": "cancelled"})
 
     def action_draft(self):
         """Cancelled → draft: reopen a cancelled termination."""
-        self._check_manager(_("reopen"))
-        self._check_state(("cancelled",), _("reset to draft"))
-        self.write({"state": "draft", "force": False, "force_note": False})
+        self._check_dealer_manager(_("Only a Dealer Manager may reopen a dealer termination."))
+        self._check_state(("cancelled",), _("Termination %(name)s cannot be reset to draft: it is %(state)s."))
+        self._dealer_trusted().write({"state": "draft", "force": False, "force_note": False})
 
     # ------------------------------------------------------------------ business
-    def _check_open_business(self, step_label):
-        """Refuse to go on while the dealer has open business, unless a Dealer Manager forced it with a note."""
+    def _check_open_business(self, step):
+        """Refuse to go on while the dealer has open business, unless a Dealer Manager forced it with a note.
+
+        `step` is "confirm" or "execute".
+        """
         issues_by_termination = self._get_blocking_issues()
         for termination in self:
             issues = issues_by_termination[termination]
             if not issues:
                 continue
             if not termination.force:
-                raise UserError(_(
-                    "Termination %(reference)s cannot be %(step)s: dealer %(dealer)s still has %(issues)s.\n"
-                    "Clear them first (confirm or cancel the quotations, complete the deliveries, collect the "
-                    "receivable), or have a Dealer Manager force the termination with a note.",
-                    reference=termination.name, step=step_label, dealer=termination.partner_id.display_name,
-                    issues=", ".join(issues),
-                ))
-            termination._post_force_note(issues, step_label)
+                values = {
+                    "reference": termination.name, "dealer": termination.partner_id.display_name,
+                    "issues": ", ".join(issues),
+                }
+                if step == "confirm":
+                    message = _(
+                        "Termination %(reference)s cannot be confirmed: dealer %(dealer)s still has %(issues)s.\n"
+                        "Clear them first (confirm or cancel the quotations, complete the deliveries, collect the "
+                        "receivable), or have a Dealer Manager force the termination with a note.",
+                    )
+                else:
+                    message = _(
+                        "Termination %(reference)s cannot be executed: dealer %(dealer)s still has %(issues)s.\n"
+                        "Clear them first (confirm or cancel the quotations, complete the deliveries, collect the "
+                        "receivable), or have a Dealer Manager force the termination with a note.",
+                    )
+                raise UserError(message % values)
+            termination._post_force_note(issues, step)
 
-    def _post_force_note(self, issues, step_label):
+    def _post_force_note(self, issues, step):
         """Write the force note in the chatter of the termination and of the dealer."""
         self.ensure_one()
-        body = Markup("<p>%s</p><p>%s</p>") % (
-            _("Termination %(reference)s %(step)s by force despite: %(issues)s.",
-              reference=self.name, step=step_label, issues=", ".join(issues)),
-            _("Force note: %(note)s", note=self.force_note),
-        )
+        if step == "confirm":
+            forced = _("Termination %(reference)s confirmed by force despite: %(issues)s.",
+                       reference=self.name, issues=", ".join(issues))
+        else:
+            forced = _("Termination %(reference)s executed by force despite: %(issues)s.",
+                       reference=self.name, issues=", ".join(issues))
+        body = Markup("<p>%s</p><p>%s</p>") % (forced, _("Force note: %(note)s", note=self.force_note))
         self.message_post(body=body)
         # sudo: the manager's right was checked on the termination; posting on the dealer needs no partner rights
         self.partner_id.sudo().message_post(body=body)
@@ -296,12 +300,13 @@ class DealerTermination(models.Model):
             dealer._dealer_set_state("terminated")
             dealer.write({"dealer_end_date": termination.effective_date, "dealer_territory_ids": [Command.clear()]})
             portal_users.write({"active": False})
-            termination.write({"state": "done", "released_territory_ids": [Command.set(territories.ids)]})
+            termination._dealer_trusted().write({
+                "state": "done", "released_territory_ids": [Command.set(territories.ids)],
+            })
             body = Markup("<p>%s</p><ul><li>%s</li><li>%s</li></ul>") % (
                 _("Dealer terminated as of %(date)s (%(reference)s, reason: %(reason)s).",
                   date=format_date(self.env, termination.effective_date), reference=termination.name,
-                  reason=dict(termination._fields["reason_code"]._description_selection(self.env))[
-                      termination.reason_code]),
+                  reason=termination._selection_label("reason_code")),
                 _("Released territories: %(territories)s",
                   territories=", ".join(territories.mapped("complete_name")) or _("none")),
                 _("Portal access removed for: %(users)s",
@@ -325,7 +330,7 @@ class DealerTermination(models.Model):
             try:
                 with self.env.cr.savepoint():
                     if issues:
-                        termination._post_force_note(issues, _("executed"))
+                        termination._post_force_note(issues, "execute")
                     termination._execute()
             except (UserError, ValidationError) as error:
                 termination._schedule_blocked_activity(str(error))

@@ -22,3 +22,8 @@ class ResConfigSettings(models.TransientModel):
         string="Stock-out risk below (days of cover)", default=15,
         config_parameter="dealer_management.stock_cover_low_days",
     )
+    dealer_fine_product_id = fields.Many2one(
+        "product.product", string="Violation Fine Product", config_parameter="dealer_management.fine_product_id",
+        help="Product of the invoice lines of violation fines. Its lines are not sales: they are left out of the "
+             "net sales of contracts, targets and rebates, like the Dealer Rebate product.",
+    )

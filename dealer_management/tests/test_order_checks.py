@@ -67,8 +67,13 @@ class DealerOrderCheckCommon(AccountTestInvoicingCommon):
             "credit_limit": 0.0,
             **vals,
         })
-        contract.write({"state": "active"})
+        contract.action_activate()
         return contract
+
+    def _end_contract(self):
+        """Take the dealer's contract out of force through its own action."""
+        self.contract.termination_reason = "Ended for the test"
+        self.contract.action_terminate()
 
     @classmethod
     def _order(cls, price=100.0, qty=1.0, discount=0.0, product=None, shipping=None, partner=None, user=None):
@@ -134,11 +139,11 @@ class TestDealerOrderChecks(DealerOrderCheckCommon):
 
     # -------------------------------------------------------------- contract
     def test_contract_missing_fails(self):
-        self.contract.write({"state": "expired"})
+        self._end_contract()
         self.assertRefused(self._order(), "has no active contract covering")
 
     def test_contract_out_of_dates_fails(self):
-        self.contract.write({"state": "expired"})
+        self._end_contract()
         self._contract(self.dealer, date_start=self.today + timedelta(days=1), date_end=self.today + timedelta(days=90))
         self.assertRefused(self._order(), "has no active contract covering")
 
@@ -147,7 +152,7 @@ class TestDealerOrderChecks(DealerOrderCheckCommon):
         self.assertRefused(self._order(), "is not active (status: Suspended)")
 
     def test_contract_switch_off(self):
-        self.contract.write({"state": "expired"})
+        self._end_contract()
         self.grade.check_contract = False
         order = self._order()
         order.action_confirm()
@@ -244,7 +249,7 @@ class TestDealerOrderChecks(DealerOrderCheckCommon):
 
     def test_credit_contract_limit_prevails(self):
         self._set_credit_limit(100.0)
-        self.contract.write({"state": "expired"})
+        self._end_contract()
         self._contract(self.dealer, credit_limit=5000.0)
         order = self._order(price=100.0, qty=10)
         order.action_confirm()
@@ -322,7 +327,7 @@ class TestDealerOrderChecks(DealerOrderCheckCommon):
         self.assertFalse(order.dealer_violation_ids)
 
     def test_override_contract_records_no_violation(self):
-        self.contract.write({"state": "expired"})
+        self._end_contract()
         order = self._order(price=70.0)
         self._override(order)
         self.assertEqual(order.dealer_violation_ids.mapped("violation_type"), ["price"])

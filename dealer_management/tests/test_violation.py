@@ -21,7 +21,8 @@ class TestDealerViolation(DealerOrderCheckCommon):
     def test_fine_defaults_from_contract_penalty(self):
         if "penalty_price_violation" not in self.env["dealer.contract"]._fields:
             self.skipTest("The contract has no penalty fields.")
-        self.contract.write({"state": "expired"})
+        self.contract.termination_reason = "Replaced by the contract with penalties"
+        self.contract.action_terminate()
         self._contract(self.dealer, penalty_price_violation=300.0, penalty_cross_territory=500.0)
         price = self.env["dealer.violation"].create({"partner_id": self.dealer.id, "violation_type": "price"})
         cross = self.env["dealer.violation"].create({"partner_id": self.dealer.id, "violation_type": "cross_territory"})
@@ -42,7 +43,7 @@ class TestDealerViolation(DealerOrderCheckCommon):
 
     def test_wrong_transitions_refused(self):
         violation = self._violation()
-        with self.assertRaisesRegex(UserError, "cannot be closed from status Draft"):
+        with self.assertRaisesRegex(UserError, "cannot be closed: it is Draft, not confirmed"):
             violation.action_close()
         with self.assertRaises(UserError):
             violation.action_draft()
@@ -65,7 +66,7 @@ class TestDealerViolation(DealerOrderCheckCommon):
         self.assertEqual(invoice.state, "draft")
         line = invoice.invoice_line_ids
         self.assertEqual(len(line), 1)
-        self.assertFalse(line.product_id)
+        self.assertEqual(line.product_id, self.env.ref("dealer_management.product_dealer_violation_fine"))
         self.assertIn(violation.name, line.name)
         self.assertEqual(line.account_id, invoice.journal_id.default_account_id)
         invoice.action_post()

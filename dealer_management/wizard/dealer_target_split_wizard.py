@@ -1,11 +1,9 @@
 from datetime import date
 
-from dateutil.relativedelta import relativedelta
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..models.dealer_contract_target import ADJUST_CTX
+from ..models.dealer_period import PERIOD_TYPES, periods_between, same_period_last_year
 
 
 class DealerTargetSplitWizard(models.TransientModel):
@@ -31,7 +29,7 @@ class DealerTargetSplitWizard(models.TransientModel):
         [("even", "Evenly"), ("last_year", "By share of last year's sales")],
         required=True, default="last_year",
     )
-    period_type = fields.Selection([("month", "Month"), ("quarter", "Quarter")], required=True, default="month")
+    period_type = fields.Selection(PERIOD_TYPES, required=True, default="month")
 
     @api.constrains("year")
     def _check_year(self):
@@ -43,9 +41,7 @@ class DealerTargetSplitWizard(models.TransientModel):
     def _periods(self):
         """(start, end) of each month or quarter of the year."""
         self.ensure_one()
-        months = 3 if self.period_type == "quarter" else 1
-        starts = [date(self.year, month, 1) for month in range(1, 13, months)]
-        return [(start, start + relativedelta(months=months, days=-1)) for start in starts]
+        return periods_between(date(self.year, 1, 1), date(self.year, 12, 31), self.period_type)
 
     def _find_contracts(self):
         """One active contract per active dealer of the territory, covering the whole year."""
@@ -64,11 +60,12 @@ class DealerTargetSplitWizard(models.TransientModel):
     def _last_year_sales(self, partners):
         """Net invoiced sales of the previous year per dealer id (the contracts' own definition of sales)."""
         self.ensure_one()
+        last_year_start, last_year_end = same_period_last_year(date(self.year, 1, 1), "year")
         by_day = self.env["dealer.contract.target"]._net_invoiced_by_day(
-            partners, date(self.year - 1, 1, 1), date(self.year - 1, 12, 31), companies=self.company_id,
+            partners, last_year_start, last_year_end, self.company_id,
         )
         sales = {}
-        for (partner_id, _day), amount in by_day.items():
+        for (partner_id, _company_id, _day), amount in by_day.items():
             sales[partner_id] = sales.get(partner_id, 0.0) + amount
         return sales
 
@@ -95,6 +92,7 @@ class DealerTargetSplitWizard(models.TransientModel):
     def action_split(self):
         """Create the targets and show them."""
         self.ensure_one()
+        self.env["dealer.contract"]._check_dealer_manager(_("Only a Dealer Manager may split a target."))
         if self.amount <= 0:
             raise UserError(_("Enter a positive annual target."))
         contracts = self._find_contracts()
@@ -119,7 +117,7 @@ class DealerTargetSplitWizard(models.TransientModel):
                     "contract_id": contract.id, "period_type": self.period_type,
                     "date_start": start, "date_end": end, "amount": amount,
                 })
-        targets = self.env["dealer.contract.target"].with_context(**{ADJUST_CTX: True}).create(vals_list)
+        targets = self.env["dealer.contract.target"]._dealer_trusted().create(vals_list).with_env(self.env)
         method = dict(self._fields["method"]._description_selection(self.env))[self.method]
         for contract in contracts:
             contract.message_post(body=_(

@@ -57,7 +57,9 @@ class DealerViolation(models.Model):
     attachment_ids = fields.Many2many(
         "ir.attachment", "dealer_violation_attachment_rel", "violation_id", "attachment_id", string="Evidence",
     )
-    points = fields.Float(string="Points Deducted", tracking=True, help="Points deducted in the dealer assessment.")
+    points = fields.Float(
+        string="Points Deducted", tracking=True, copy=False, help="Points deducted in the dealer assessment.",
+    )
     currency_id = fields.Many2one(related="company_id.currency_id")
     fine_amount = fields.Monetary(
         string="Fine", currency_field="currency_id", compute="_compute_fine_amount", store=True,

@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .dealer_period import following_period, shift_period
+from .dealer_workflow_mixin import _TRUSTED
 
 CONTRACT_STATES = [
     ("draft", "Draft"),
@@ -215,7 +216,7 @@ class DealerContract(models.Model):
         return contracts
 
     def write(self, vals):
-        if not self._dealer_is_trusted():  # the amendment rewrites the terms through its own code
+        if not self._dealer_is_amending():
             changed_terms = TERM_FIELDS.intersection(vals)
             if changed_terms:
                 self.filtered(lambda c: c.state != "draft")._raise_terms_locked(changed_terms)
@@ -228,6 +229,11 @@ class DealerContract(models.Model):
                 "Contract %(name)s is %(state)s and cannot be deleted: only draft contracts can.",
                 name=contract.name, state=contract._state_label(),
             ))
+
+    def _dealer_is_amending(self):
+        """True inside the contract's own code (amendment, target wizards) only: unlike the protected fields,
+        frozen terms hold for superuser code too, since a sudo() elsewhere must not rewrite a signed contract."""
+        return self.env.context.get("dealer_workflow_trusted") is _TRUSTED
 
     def _raise_terms_locked(self, field_names):
         """Refuse to change agreed terms outside draft, telling the user how to proceed."""

@@ -39,7 +39,7 @@ class DealerContractRebateTier(models.Model):
 
     def _check_contract_editable(self, contracts):
         """Tiers are contract terms: frozen once the contract leaves draft, except through an amendment."""
-        if self._dealer_is_trusted():  # the amendment's own copy of the terms
+        if self.env["dealer.contract"]._dealer_is_amending():  # the amendment's own copy of the terms
             return
         locked = contracts.filtered(lambda c: c.state != "draft")
         if locked:

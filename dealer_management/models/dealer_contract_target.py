@@ -140,7 +140,7 @@ class DealerContractTarget(models.Model):
     # ------------------------------------------------------------------ ORM
     def _check_targets_editable(self, contracts):
         """Targets are frozen outside draft; on an active contract only the wizards may change them."""
-        if self._dealer_is_trusted():
+        if self.env["dealer.contract"]._dealer_is_amending():  # the adjustment and split wizards
             return
         for contract in contracts.filtered(lambda c: c.state != "draft"):
             if contract.state == "active":

@@ -2,6 +2,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_amount, format_date
 
+from .dealer_period import PERIOD_MONTHS, is_whole_period, period_label
+
 REBATE_STATES = [
     ("draft", "Draft"),
     ("confirmed", "Confirmed"),
@@ -79,8 +81,11 @@ class DealerRebate(models.Model):
             rebate.display_name = f"{rebate.name or ''} ({rebate._period_label()})" if rebate.date_from else rebate.name
 
     def _period_label(self):
-        """The period as “from – to”, in the user's date format."""
+        """The period as 2025 Q1 (a whole month, quarter, half-year or year), else “from – to”."""
         self.ensure_one()
+        for period_type in PERIOD_MONTHS:
+            if is_whole_period(self.date_from, self.date_to, period_type):
+                return period_label(self.date_from, period_type)
         return f"{format_date(self.env, self.date_from)} – {format_date(self.env, self.date_to)}"
 
     # ------------------------------------------------------------------ constraints

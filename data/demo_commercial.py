@@ -9,6 +9,7 @@ from datetime import date
 import demo_tables_commercial as C
 from demo_util import add_days, log, tiny_pdf
 from odoo import Command
+from odoo.addons.dealer_management.models.dealer_period import previous_period
 
 STATE_ACTIONS = {"confirmed": ("action_confirm",), "closed": ("action_confirm", "action_close"),
                  "cancelled": ("action_cancel",), "draft": ()}
@@ -81,11 +82,7 @@ def process_violations(menv, dealers, today):
 # ---------------------------------------------------------------- rebates
 def last_quarter(today):
     """First and last day of the quarter before today's."""
-    quarter = (today.month - 1) // 3
-    year, first_month = (today.year, 3 * quarter - 2) if quarter else (today.year - 1, 10)
-    start = date(year, first_month, 1)
-    end = add_days(date(year + first_month // 10, (first_month + 2) % 12 + 1, 1), -1)
-    return start, end
+    return previous_period(today, "quarter")
 
 
 def create_rebates(menv, contracts, today):

@@ -10,6 +10,7 @@ import demo_tables as T
 import demo_tables_commercial as C
 from demo_util import add_days, log, months_back, tiny_pdf
 from odoo import Command
+from odoo.addons.dealer_management.models.dealer_period import periods_between
 
 ESTABLISHED = ("active", "suspended", "terminated")
 
@@ -22,13 +23,7 @@ def contract_period(today):
 
 def months_of(date_start, date_end):
     """(first day, last day) of every month from date_start to date_end (the first month from date_start)."""
-    months = []
-    first = date(date_start.year, date_start.month, 1)
-    while first <= date_end:
-        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        months.append((max(first, date_start), add_days(following, -1)))
-        first = following
-    return months
+    return [(max(first, date_start), last) for first, last in periods_between(date_start, date_end, "month")]
 
 
 # ---------------------------------------------------------------- floor prices

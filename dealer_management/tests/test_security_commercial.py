@@ -9,13 +9,10 @@ from datetime import date
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import BaseCase, new_test_user
+from odoo.tests.common import new_test_user
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
-from ..models.dealer_period import (
-    is_whole_period, period_bounds, period_label, periods_between, previous_period, same_period_last_year,
-)
 from .common_dealer import DealerCase
 
 USER_GROUPS = "base.group_user,base.group_partner_manager,dealer_management.group_dealer_user"
@@ -249,7 +246,9 @@ class TestCommercialStateOverRpc(HttpCase):
         cls.rebate = cls.env["dealer.rebate"].create({
             "contract_id": cls.contract.id, "date_from": date(today.year, 1, 1), "date_to": date(today.year, 3, 31),
         })
-        cls.termination = cls.env["dealer.termination"].create({"partner_id": cls.dealer.id, "reason_code": "voluntary"})
+        cls.termination = cls.env["dealer.termination"].create({
+            "partner_id": cls.dealer.id, "reason_code": "voluntary",
+        })
         cls.adjustment = cls.env["dealer.price.adjustment"].create({
             "grade_ids": [Command.set(grade.ids)], "date_effective": today, "reason": "Cost",
         })
@@ -309,31 +308,3 @@ class TestCommercialStateOverRpc(HttpCase):
             error = self._call_kw(model, "create", [vals], {"context": {"default_state": state}})
             self._assert_rpc_refused(error, "(State|Status) of a .* change only through its buttons")
             self.assertEqual(self.env[model].search_count([]), count, f"{model}: created over RPC")
-
-
-class TestDealerPeriod(BaseCase):
-    """The one period helper (pure functions)."""
-
-    def test_period_bounds_and_labels(self):
-        day = date(2026, 5, 17)
-        self.assertEqual(period_bounds(day, "month"), (date(2026, 5, 1), date(2026, 5, 31)))
-        self.assertEqual(period_bounds(day, "quarter"), (date(2026, 4, 1), date(2026, 6, 30)))
-        self.assertEqual(period_bounds(day, "half"), (date(2026, 1, 1), date(2026, 6, 30)))
-        self.assertEqual(period_bounds(day, "year"), (date(2026, 1, 1), date(2026, 12, 31)))
-        self.assertEqual([period_label(day, kind) for kind in ("month", "quarter", "half", "year")],
-                         ["2026-05", "2026 Q2", "2026 H1", "2026"])
-        with self.assertRaises(ValueError):
-            period_bounds(day, "week")
-
-    def test_previous_same_last_year_and_between(self):
-        self.assertEqual(previous_period(date(2026, 1, 10), "quarter"), (date(2025, 10, 1), date(2025, 12, 31)))
-        self.assertEqual(previous_period(date(2026, 3, 31), "month"), (date(2026, 2, 1), date(2026, 2, 28)))
-        self.assertEqual(same_period_last_year(date(2024, 2, 29), "month"), (date(2023, 2, 1), date(2023, 2, 28)))
-        self.assertEqual(periods_between(date(2026, 2, 15), date(2026, 8, 1), "quarter"), [
-            (date(2026, 1, 1), date(2026, 3, 31)), (date(2026, 4, 1), date(2026, 6, 30)),
-            (date(2026, 7, 1), date(2026, 9, 30)),
-        ])
-        self.assertEqual(len(periods_between(date(2026, 1, 1), date(2026, 12, 31), "month")), 12)
-        self.assertEqual(periods_between(date(2026, 2, 1), date(2026, 1, 1), "month"), [])
-        self.assertTrue(is_whole_period(date(2026, 7, 1), date(2026, 12, 31), "half"))
-        self.assertFalse(is_whole_period(date(2026, 7, 1), date(2026, 12, 30), "half"))

@@ -222,6 +222,31 @@ class TestCommercialNetSalesSecurity(AccountTestInvoicingCommon):
         self.assertFalse(Adjustment.search([("target_id", "=", self.target.id)]))
 
 
+    def test_dealer_manager_cannot_expire_running_contract(self):
+        """action_expire was public and unchecked: any caller could end a running contract early."""
+        running = self.env["dealer.contract"].create({
+            "partner_id": self.dealer.id, "date_start": date(2026, 1, 1), "date_end": date(2099, 12, 31),
+        })
+        running.action_activate()
+        with self.assertRefused(AccessError, "Only a Dealer Manager may mark a contract as expired"):
+            running.with_user(self.dealer_user).action_expire()
+        with self.assertRefused(UserError, "cannot expire before its end date"):
+            running.with_user(self.dealer_manager).action_expire()
+        self.assertEqual(running.state, "active")
+
+    def test_dealer_user_cannot_reset_price_adjustment(self):
+        grade = self.env["dealer.grade"].create({
+            "name": "Sec Grade", "code": "SEC-G",
+            "pricelist_id": self.env["product.pricelist"].create({"name": "Sec Prices"}).id,
+        })
+        adjustment = self.env["dealer.price.adjustment"].create({
+            "grade_ids": [Command.set(grade.ids)], "date_effective": date(2025, 6, 1), "reason": "Cost",
+        })
+        adjustment.action_cancel()
+        with self.assertRefused(AccessError, "Only a Dealer Manager may reset a price adjustment to draft"):
+            adjustment.with_user(self.dealer_user).action_draft()
+        self.assertEqual(adjustment.state, "cancelled")
+
 @tagged("post_install", "-at_install")
 class TestCommercialStateOverRpc(HttpCase):
     """`state` of the commercial documents is written by their actions only, whoever calls over RPC."""

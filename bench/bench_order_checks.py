@@ -65,7 +65,7 @@ def build_master_data():
         "partner_id": dealer.id, "date_start": today - timedelta(days=400), "date_end": today + timedelta(days=400),
         "credit_limit": 0.0,
     } for dealer in dealers])
-    contracts.write({"state": "active"})
+    contracts.action_activate()
     return grade, dealers, products
 
 

@@ -207,7 +207,7 @@ def create_feedback(menv, dealers, products):
 def create_trainings(menv, dealers, grades, today):
     portal_user = _portal_user(menv)
     Event = menv["event.event"]
-    training_type = menv.ref("dealer_management.event_type_dealer_training")
+    training_type = menv.ref("dealer_training.event_type_dealer_training")
     for row in R.TRAININGS:
         first = add_days(today, row["days"])
         event = Event.create({
@@ -241,7 +241,7 @@ def create_trainings(menv, dealers, grades, today):
 # ---------------------------------------------------------------- satisfaction survey
 def answer_survey(menv, senv, dealers, today):
     """The survey sent to every active dealer; some answered it (their public answers, as superuser)."""
-    survey = menv.ref("dealer_management.survey_dealer_satisfaction")
+    survey = menv.ref("dealer_satisfaction.survey_dealer_satisfaction")
     survey.action_send_dealer_survey()
     invitations = senv["survey.user_input"].search([("survey_id", "=", survey.id)])
     questions = survey.sudo().question_ids.sorted("sequence")

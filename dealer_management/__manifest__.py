@@ -6,7 +6,7 @@
     "license": "LGPL-3",
     "author": "Dealer Suite",
     "website": "https://example.com/dealer-suite",
-    "depends": ["sale_management", "sale_stock", "account", "mail", "portal", "event", "survey"],
+    "depends": ["sale_stock", "account", "mail", "portal"],
     "data": [
         "security/dealer_security.xml",
         "security/ir.model.access.csv",
@@ -28,9 +28,6 @@
         "views/dealer_feedback_views.xml",
         "views/dealer_complaint_views.xml",
         "wizard/dealer_complaint_wizard_views.xml",
-        "data/dealer_training_data.xml",
-        "views/dealer_training_views.xml",
-        "views/dealer_satisfaction_views.xml",
         "data/dealer_contract_data.xml",
         "views/dealer_contract_views.xml",
         "wizard/dealer_contract_wizard_views.xml",

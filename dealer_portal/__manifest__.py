@@ -12,7 +12,6 @@
         "security/dealer_portal_rules.xml",
         "views/dealer_portal_templates.xml",
         "views/dealer_portal_relations_templates.xml",
-        "views/dealer_portal_training_templates.xml",
     ],
     "installable": True,
 }

@@ -26,7 +26,10 @@ DB_USER = "odoo"
 DATA_DIR = os.path.join(LOCAL, "odoo-data")
 CONF = os.path.join(LOCAL, "odoo.conf")
 LOGS = os.path.join(LOCAL, "logs")
-ADDONS = ["dealer_management", "dealer_assessment", "dealer_portal"]
+ADDONS = [
+    "dealer_management", "dealer_assessment", "dealer_portal",
+    "dealer_training", "dealer_satisfaction", "dealer_portal_training",
+]
 DEMO_DB = os.environ.get("DEALER_DEMO_DB", "dealer_demo")
 TEST_DB = os.environ.get("DEALER_TEST_DB", "dealer_test")
 ODOO_STD_MODULES = ["sale", "sale_stock", "account", "portal"]

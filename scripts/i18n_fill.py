@@ -11,7 +11,10 @@ import sys
 import polib  # an Odoo requirement
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ADDONS = ["dealer_management", "dealer_assessment", "dealer_portal"]
+ADDONS = [
+    "dealer_management", "dealer_assessment", "dealer_portal",
+    "dealer_training", "dealer_satisfaction", "dealer_portal_training",
+]
 
 
 def main(paths):

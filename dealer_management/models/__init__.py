@@ -9,11 +9,6 @@ from . import dealer_application
 from . import dealer_application_document
 from . import dealer_application_criterion
 from . import dealer_termination
-from . import event_event
-from . import event_registration
-from . import res_partner_training
-from . import survey_survey
-from . import survey_user_input
 from . import dealer_relation_mixin
 from . import dealer_announcement
 from . import dealer_announcement_read

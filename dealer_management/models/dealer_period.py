@@ -8,9 +8,11 @@ One place computes them for rebates, targets, the target split, renewals and (la
 Every function takes and returns ``datetime.date`` objects; a period is the pair (first day, last day),
 both included.
 """
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
+
+from odoo import fields
 
 PERIOD_TYPES = [
     ("month", "Month"),
@@ -87,3 +89,10 @@ def following_period(date_from, date_to):
     """The period of the same length (in months and days) starting the day after ``date_to``."""
     start = date_to + timedelta(days=1)
     return shift_period(date_from, date_to, relativedelta(start, date_from))
+
+
+def dealer_period_bounds(date_from, date_to):
+    """[start, end) datetimes covering the whole days ``date_from`` – ``date_to``, for datetime fields."""
+    start = datetime.combine(fields.Date.to_date(date_from), time.min)
+    end = datetime.combine(fields.Date.to_date(date_to) + timedelta(days=1), time.min)
+    return start, end

@@ -4,8 +4,6 @@ from . import test_credit_code
 from . import test_territory
 from . import test_partner
 from . import test_access
-from . import test_training
-from . import test_satisfaction
 from . import test_announcement
 from . import test_complaint
 from . import test_feedback

@@ -1,3 +1,2 @@
 from . import portal
-from . import training
 from . import relations

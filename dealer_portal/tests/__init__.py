@@ -1,2 +1,1 @@
-from . import test_portal_training
 from . import test_portal_relations

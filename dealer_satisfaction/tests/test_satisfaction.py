@@ -11,7 +11,7 @@ class TestDealerSatisfaction(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.survey = cls.env.ref("dealer_management.survey_dealer_satisfaction")
+        cls.survey = cls.env.ref("dealer_satisfaction.survey_dealer_satisfaction")
         cls.questions = cls.survey.question_ids
         Grade = cls.env["dealer.grade"]
         cls.grade_core = Grade.create({"name": "Core (satisfaction test)", "code": "T_SAT_CORE"})

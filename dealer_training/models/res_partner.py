@@ -23,7 +23,7 @@ class ResPartner(models.Model):
         """Open the dealer's training registrations."""
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "dealer_management.action_dealer_training_registration"
+            "dealer_training.action_dealer_training_registration"
         )
         action["domain"] = [("dealer_partner_id", "=", self.id), ("event_id.is_dealer_training", "=", True)]
         action["context"] = {"create": False}

@@ -73,7 +73,7 @@ class DealerTrainingPortal(CustomerPortal):
 
     def _render_dealer_trainings(self, error=None, success=None, status=200):
         values = self._prepare_dealer_training_values(error=error, success=success)
-        return request.render("dealer_portal.portal_my_trainings", values, status=status)
+        return request.render("dealer_portal_training.portal_my_trainings", values, status=status)
 
     # ------------------------------------------------------------------ routes
     @http.route("/my/trainings", type="http", auth="user", website=True)

@@ -1,7 +1,8 @@
 from collections import defaultdict
-from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
+
+from odoo.addons.dealer_management.models.dealer_period import dealer_period_bounds
 
 DEALER_TRAINING_TOPICS = [
     ("product", "Product knowledge"),
@@ -9,13 +10,6 @@ DEALER_TRAINING_TOPICS = [
     ("market", "Market analysis"),
     ("culture", "Company culture and rules"),
 ]
-
-
-def dealer_period_bounds(date_from, date_to):
-    """Return the [start, end) datetimes covering the whole days from date_from to date_to."""
-    start = datetime.combine(fields.Date.to_date(date_from), time.min)
-    end = datetime.combine(fields.Date.to_date(date_to) + timedelta(days=1), time.min)
-    return start, end
 
 
 class EventType(models.Model):

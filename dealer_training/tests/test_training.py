@@ -11,7 +11,7 @@ class TestDealerTraining(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.training_type = cls.env.ref("dealer_management.event_type_dealer_training")
+        cls.training_type = cls.env.ref("dealer_training.event_type_dealer_training")
         Grade = cls.env["dealer.grade"]
         cls.grade_core = Grade.create({"name": "Core (training test)", "code": "T_TRAIN_CORE"})
         cls.grade_plain = Grade.create({"name": "Plain (training test)", "code": "T_TRAIN_PLAIN"})

@@ -24,7 +24,7 @@ class TestPortalTraining(HttpCase):
         cls.user_b = new_test_user(cls.env, "portal_training_b", groups="base.group_portal")
         cls.user_b.partner_id.parent_id = cls.dealer_b
 
-        training_type = cls.env.ref("dealer_management.event_type_dealer_training")
+        training_type = cls.env.ref("dealer_training.event_type_dealer_training")
         start = fields.Datetime.now().replace(microsecond=0) + timedelta(days=7)
         values = {
             "event_type_id": training_type.id, "date_begin": start, "date_end": start + timedelta(hours=8),

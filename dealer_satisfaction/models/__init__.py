@@ -1,0 +1,2 @@
+from . import survey_survey
+from . import survey_user_input

@@ -1,0 +1,20 @@
+{
+    "name": "Dealer Training",
+    "summary": "Dealer trainings on Odoo events: attendance and completion per dealer",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Dealers",
+    "license": "LGPL-3",
+    "author": "Dealer Suite",
+    "website": "https://example.com/dealer-suite",
+    "depends": ["dealer_management", "event"],
+    "data": [
+        "security/dealer_training_security.xml",
+        "security/ir.model.access.csv",
+        "data/dealer_training_data.xml",
+        "views/dealer_training_views.xml",
+        "views/dealer_training_menus.xml",
+    ],
+    "installable": True,
+    "application": False,
+    "auto_install": True,
+}

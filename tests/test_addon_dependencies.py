@@ -1,0 +1,93 @@
+"""The addons' shape, read from the manifests (no server, no database).
+
+`dealer_management` must not pull apps that only some companies want into a database: training (`event`),
+satisfaction (`survey`) and the quotation templates of `sale_management` join through bridges that install
+themselves when both sides are there, as Odoo's own `sale_stock` and `event_sale` do.
+"""
+import ast
+import os
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BRIDGES = {
+    "dealer_training": {"dealer_management", "event"},
+    "dealer_satisfaction": {"dealer_management", "survey"},
+    "dealer_portal_training": {"dealer_portal", "dealer_training"},
+}
+OPTIONAL_APPS = ["event", "survey", "sale_management", "website"]
+
+
+def _addons_paths():
+    """This repository, then Odoo's addons folders (the package's and, for a source install, the tree's)."""
+    import odoo.addons
+
+    paths = [ROOT]
+    for path in odoo.addons.__path__:
+        paths.append(path)
+        # a source install keeps the standard addons in <tree>/addons, next to the odoo package
+        sibling = os.path.join(os.path.dirname(os.path.dirname(path)), "addons")
+        if path.rstrip(os.sep).endswith(os.path.join("odoo", "addons")) and os.path.isdir(sibling):
+            paths.append(sibling)
+    odoo_path = os.environ.get("ODOO_PATH")
+    if odoo_path:
+        paths += [os.path.join(odoo_path, "addons"), os.path.join(odoo_path, "odoo", "addons")]
+    return [path for path in dict.fromkeys(os.path.realpath(p) for p in paths) if os.path.isdir(path)]
+
+
+PATHS = _addons_paths()
+
+
+def manifest(module):
+    """The module's manifest, from the first addons folder that has it (Odoo's search order)."""
+    for path in PATHS:
+        manifest_path = os.path.join(path, module, "__manifest__.py")
+        if os.path.isfile(manifest_path):
+            with open(manifest_path, encoding="utf-8") as f:
+                values = ast.literal_eval(f.read())
+            # Odoo's defaults (odoo.modules.module.load_manifest)
+            return dict({"depends": [], "auto_install": False, "application": False, "installable": True}, **values)
+    pytest.fail(f"module {module} not found in {PATHS}", pytrace=False)
+
+
+def dependency_closure(module):
+    """Every module installed with `module` by its `depends` (auto-install bridges not included)."""
+    closure, todo = set(), [module]
+    while todo:
+        name = todo.pop()
+        if name in closure:
+            continue
+        closure.add(name)
+        todo.extend(manifest(name)["depends"])
+    return closure
+
+
+def test_closure_is_computed_from_odoo_manifests():
+    closure = dependency_closure("dealer_management")
+    # guards the test itself: Odoo's manifests were found and followed
+    assert {"base", "sale", "sale_stock", "account", "stock", "mail", "portal"} <= closure
+
+
+@pytest.mark.parametrize("app", OPTIONAL_APPS)
+def test_dealer_management_does_not_pull_app(app):
+    assert app not in dependency_closure("dealer_management")
+
+
+@pytest.mark.parametrize("addon", ["dealer_assessment", "dealer_portal"])
+def test_core_addons_do_not_pull_event_or_survey(addon):
+    closure = dependency_closure(addon)
+    assert not closure & {"event", "survey"}, f"{addon} pulls {sorted(closure & {'event', 'survey'})}"
+
+
+@pytest.mark.parametrize("bridge", sorted(BRIDGES))
+def test_bridge_depends_on_both_sides(bridge):
+    assert set(manifest(bridge)["depends"]) == BRIDGES[bridge]
+
+
+@pytest.mark.parametrize("bridge", sorted(BRIDGES))
+def test_bridge_is_auto_install(bridge):
+    bridge_manifest = manifest(bridge)
+    # `True`: Odoo installs the bridge as soon as all of its depends are installed
+    assert bridge_manifest["auto_install"] is True
+    assert not bridge_manifest["application"]
+    assert bridge_manifest["installable"]

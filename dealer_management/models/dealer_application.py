@@ -136,8 +136,7 @@ class DealerApplication(models.Model):
     def _partner_label(self, partner):
         label = partner.display_name
         if partner.is_dealer:
-            states = dict(partner._fields["dealer_state"]._description_selection(self.env))
-            label += f" [{partner.dealer_code or ''} {states.get(partner.dealer_state, '')}]"
+            label += f" [{partner.dealer_code or ''} {partner._selection_label('dealer_state')}]"
         return label
 
     # ------------------------------------------------------------------ duplicates

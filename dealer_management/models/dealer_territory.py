@@ -95,7 +95,7 @@ class DealerTerritory(models.Model):
                 ))
 
     def _level_label(self):
-        return dict(self._fields["level"]._description_selection(self.env))[self.level]
+        return self._selection_label("level")
 
     def _effective_state(self):
         """The province a territory lies in: its own state, or the nearest ancestor's."""

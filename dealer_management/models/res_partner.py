@@ -9,6 +9,9 @@ DEALER_STATES = [
     ("terminated", "Terminated"),
 ]
 
+# commercial terms a dealer gets from its grade (see _dealer_apply_grade_policy)
+GRADE_TERM_FIELDS = ("property_product_pricelist", "property_payment_term_id", "credit_limit")
+
 # allowed lifecycle transitions: target state -> states it may be reached from
 DEALER_TRANSITIONS = {
     "applicant": ("prospect",),
@@ -168,6 +171,21 @@ class ResPartner(models.Model):
             fields=labels, partner=name or _("a new contact"),
         ))
 
+    def _dealer_check_grade_terms(self, vals):
+        """A dealer's pricelist, payment terms and credit limit come from its grade: a Dealer Manager's to change."""
+        fnames = [fname for fname in GRADE_TERM_FIELDS if fname in vals and fname in self._fields]
+        dealers = self.filtered("is_dealer")
+        if not fnames or not dealers or self._is_dealer_manager():
+            return
+        for dealer in dealers:
+            changed = [fname for fname in fnames if dealer._dealer_value_differs(self._fields[fname], vals[fname])]
+            if changed:
+                raise AccessError(_(
+                    "Only a Dealer Manager may change the %(fields)s of dealer %(dealer)s: they come from its grade.",
+                    fields=", ".join(self._fields[f].get_description(self.env)["string"] for f in changed),
+                    dealer=dealer.display_name,
+                ))
+
     def _dealer_may_register_prospect(self, vals, changed):
         """A Dealer Manager may create a contact as a prospect dealer: nothing else of the dealer is set."""
         return (
@@ -206,6 +224,7 @@ class ResPartner(models.Model):
             changed = self._dealer_protected_changes(vals)
             if changed:
                 self._dealer_refuse_protected(changed, self[:1].display_name)
+            self._dealer_check_grade_terms(vals)
         if "dealer_grade_id" in vals:
             return self._dealer_write_grade(vals)
         res = super().write(vals)

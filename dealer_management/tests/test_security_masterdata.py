@@ -152,6 +152,26 @@ class TestSecurityDealerMasterdata(MasterdataCase):
         self.assertEqual(self.dealer.dealer_code, code)
         self.assertEqual(self.dealer.dealer_since, since)
 
+    def test_dealer_user_cannot_give_a_dealer_other_payment_terms_than_its_grade(self):
+        term = self.env["account.payment.term"].create({"name": "180 days"})
+        old = self.dealer.property_payment_term_id
+        with self.assertRefused(AccessError, "Only a Dealer Manager may change the Customer Payment Terms"):
+            self.dealer.with_user(self.dealer_user).write({"property_payment_term_id": term.id})
+        self.assertEqual(self.dealer.property_payment_term_id, old)
+
+    def test_dealer_user_cannot_give_a_dealer_another_pricelist(self):
+        old = self.env["product.pricelist"].create({"name": "Grade pricelist"})
+        self.dealer.property_product_pricelist = old
+        pricelist = self.env["product.pricelist"].create({"name": "Friends and family"})
+        with self.assertRefused(AccessError, "Only a Dealer Manager may change the Pricelist"):
+            self.dealer.with_user(self.dealer_user).write({"property_product_pricelist": pricelist.id})
+        self.assertEqual(self.dealer.property_product_pricelist, old)
+
+    def test_dealer_user_still_sets_payment_terms_of_a_plain_customer(self):
+        term = self.env["account.payment.term"].create({"name": "45 days"})
+        self.customer.with_user(self.dealer_user).write({"property_payment_term_id": term.id})
+        self.assertEqual(self.customer.property_payment_term_id, term)
+
     # ------------------------------------------------------------------ create, directly or through default_*
     def test_dealer_user_cannot_create_an_active_dealer(self):
         count = self.Partner.search_count([("is_dealer", "=", True)])

@@ -20,3 +20,4 @@ from . import test_price_adjustment
 from . import test_stock_report
 from . import test_tour
 from . import test_security_masterdata
+from . import test_security_masterdata_application

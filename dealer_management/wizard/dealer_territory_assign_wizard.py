@@ -1,5 +1,4 @@
 from markupsafe import Markup
-
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 

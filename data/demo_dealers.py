@@ -20,13 +20,14 @@ def _mobile(seed):
 
 # ---------------------------------------------------------------- dealers
 def create_dealers(menv, grades, territories, manager):
-    """Create every dealer of the table as a prospect with grade, territory, contact; link sub-dealers."""
+    """Register every dealer of the table as a prospect with a contact, then grade it and assign its territory
+    (and distributor) through the wizards, as a Dealer Manager does."""
     Partner = menv["res.partner"]
     dealers = {}
     for (key, name, grade, territory, street, city, state, division, contact, phone, domain, years, parent,
          _status) in T.DEALERS:
         reason = f"签约评级：{grades[grade].name}" if years else f"意向评级：{grades[grade].name}"
-        dealer = Partner.with_context(dealer_grade_change_reason=reason).create({
+        dealer = Partner.create({
             "name": name,
             "is_company": True,
             "is_dealer": True,
@@ -40,9 +41,6 @@ def create_dealers(menv, grades, territories, manager):
             "vat": credit_code(division, name),
             "user_id": manager.id,
             "lang": "zh_CN",
-            "dealer_grade_id": grades[grade].id,
-            "dealer_territory_ids": [Command.set(territories[territory].ids)],
-            "parent_dealer_id": dealers[parent].id if parent else False,
             "child_ids": [Command.create({
                 "type": "contact",
                 "name": contact[0],
@@ -52,6 +50,15 @@ def create_dealers(menv, grades, territories, manager):
                 "email": f"{MAILBOX_BY_FUNCTION.get(contact[1], 'contact')}@{domain}",
             })],
         })
+        menv["dealer.grade.change.wizard"].create({
+            "partner_id": dealer.id, "new_grade_id": grades[grade].id, "reason": reason,
+        }).action_apply()
+        menv["dealer.territory.assign.wizard"].create({
+            "partner_id": dealer.id,
+            "territory_ids": [Command.set(territories[territory].ids)],
+            "parent_dealer_id": dealers[parent].id if parent else False,
+            "reason": "签约区域" if years else "意向区域",
+        }).action_apply()
         dealers[key] = dealer
     log(f"dealers created: {len(dealers)}")
     return dealers
@@ -65,7 +72,8 @@ def activate_dealers(menv, dealers, today):
         dealer = dealers[key].with_env(menv)
         dealer.action_dealer_activate()
         since = add_days(today, -int(365 * years) - 30 * (int(key[1:]) % 5))
-        dealer.dealer_since = since
+        # sudo: the demo imports dealers signed years ago; their start date is history, not a lifecycle step
+        dealer.sudo().dealer_since = since
         # sudo: the history is append-only for users; the demo back-dates the first line to the start date
         dealer.dealer_grade_history_ids.sudo().write({"date": since})
         dealer.message_post(body=f"经销商资格自 {since:%Y年%m月%d日} 起生效（历史签约导入）。")

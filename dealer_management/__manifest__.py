@@ -16,6 +16,7 @@
         "data/dealer_criterion_data.xml",
         "data/dealer_termination_cron.xml",
         "wizard/dealer_grade_change_wizard_views.xml",
+        "wizard/dealer_territory_assign_wizard_views.xml",
         "wizard/dealer_application_reject_wizard_views.xml",
         "views/dealer_grade_views.xml",
         "views/dealer_territory_views.xml",

@@ -24,18 +24,19 @@ class DealerAnnouncement(models.Model):
 
     _name = "dealer.announcement"
     _description = "Dealer Announcement"
+    _check_company_auto = True
     _inherit = ["mail.thread", "portal.mixin"]
     _order = "date_publish desc, id desc"
 
     name = fields.Char(string="Title", required=True, tracking=True, translate=True)
     body = fields.Html(translate=True, sanitize_attributes=True)
     category = fields.Selection(ANNOUNCEMENT_CATEGORIES, required=True, default="product", tracking=True)
-    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company, index=True)
     audience = fields.Selection(AUDIENCES, required=True, default="all", tracking=True)
-    grade_ids = fields.Many2many("dealer.grade", string="Grades")
+    grade_ids = fields.Many2many("dealer.grade", string="Grades", check_company=True)
     territory_ids = fields.Many2many(
         "dealer.territory", string="Territories",
-        help="Dealers holding one of these territories or a territory below them see the announcement.",
+        help="Dealers holding one of these territories or a territory below them see the announcement.", check_company=True,
     )
     date_publish = fields.Date(
         string="Publish From", tracking=True, help="Empty: set to the publishing day.",

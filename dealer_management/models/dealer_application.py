@@ -1,5 +1,5 @@
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import plaintext2html
 from stdnum.cn import uscc
 from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
@@ -23,25 +23,29 @@ class DealerApplication(models.Model):
 
     _name = "dealer.application"
     _description = "Dealer Application"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin"]
     _order = "id desc"
     _rec_names_search = ["name", "company_name", "credit_code"]
     _check_company_auto = True
+    # written by the workflow actions only; the score is computed from the evaluation lines
+    _dealer_protected_fields = ("state", "reject_reason", "score")
 
     name = fields.Char(string="Reference", default="/", copy=False, readonly=True, index="trigram")
     state = fields.Selection(
-        APPLICATION_STATES, string="Status", default="draft", required=True, copy=False,
+        APPLICATION_STATES, string="Status", default="draft", required=True, copy=False, readonly=True,
         tracking=True, index=True, group_expand=True,
     )
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     user_id = fields.Many2one(
         "res.users", string="Reviewer", default=lambda self: self.env.user, tracking=True,
         domain="[('share', '=', False)]",
     )
     partner_id = fields.Many2one(
-        "res.partner", string="Dealer", copy=False, tracking=True, index=True,
-        help="The dealer created or activated on approval, or the prospect this application is for.",
+        "res.partner", string="Dealer", copy=False, tracking=True, index=True, check_company=True,
+        domain="[('parent_id', '=', False), ('vat', '!=', False)]",
+        help="The dealer created or activated on approval, or the prospect this application is for: a company "
+             "whose tax id is the application's credit code.",
     )
     # applicant company
     company_name = fields.Char(string="Legal Name", required=True, tracking=True)
@@ -72,6 +76,7 @@ class DealerApplication(models.Model):
     )
     parent_dealer_id = fields.Many2one(
         "res.partner", string="Parent Distributor", tracking=True, domain="[('is_dealer', '=', True)]",
+        check_company=True,
         help="Set when the applicant becomes a sub-dealer of this distributor.",
     )
     # qualification and evaluation
@@ -131,13 +136,8 @@ class DealerApplication(models.Model):
     def _partner_label(self, partner):
         label = partner.display_name
         if partner.is_dealer:
-            states = dict(partner._fields["dealer_state"]._description_selection(self.env))
-            label += f" [{partner.dealer_code or ''} {states.get(partner.dealer_state, '')}]"
+            label += f" [{partner.dealer_code or ''} {partner._selection_label('dealer_state')}]"
         return label
-
-    def _state_label(self):
-        self.ensure_one()
-        return dict(self._fields["state"]._description_selection(self.env))[self.state]
 
     # ------------------------------------------------------------------ duplicates
     def _find_duplicates(self):
@@ -212,6 +212,19 @@ class DealerApplication(models.Model):
                 code=application.credit_code, company=application.company_name, problem=problem,
             ))
 
+    @api.constrains("partner_id", "credit_code", "company_id")
+    def _check_partner_matches(self):
+        """Before approval, the linked partner is the applicant itself: a company with the same credit code."""
+        for application in self.filtered(lambda app: app.partner_id and app.state != "approved"):
+            partner = application.partner_id
+            if partner.parent_id or normalize_credit_code(partner.vat) != application.credit_code:
+                raise ValidationError(_(
+                    "Application %(name)s can only be linked to the applicant itself: %(partner)s is not a "
+                    "company with the credit code %(code)s. Set that code as its tax id, or leave the dealer "
+                    "empty: approval finds or creates it.",
+                    name=application.name, partner=partner.display_name, code=application.credit_code,
+                ))
+
     # ------------------------------------------------------------------ ORM
     @api.model_create_multi
     def create(self, vals_list):
@@ -227,12 +240,24 @@ class DealerApplication(models.Model):
         return applications
 
     def write(self, vals):
+        self._check_not_closed(vals)
         if vals.get("credit_code"):
             vals["credit_code"] = normalize_credit_code(vals["credit_code"])
         res = super().write(vals)
         if "proposed_grade_id" in vals:
             self._sync_required_documents()
         return res
+
+    def _check_not_closed(self, vals):
+        """An approved application documents how the dealer was admitted: only its own actions change it."""
+        business = [fname for fname in vals if not fname.startswith(("message_", "activity_"))]
+        if business and not self._dealer_is_trusted():
+            for application in self.filtered(lambda app: app.state == "approved"):
+                raise UserError(_(
+                    "Application %(name)s is approved: it documents how the dealer was admitted and can no "
+                    "longer be changed. Change the dealer itself through its buttons instead.",
+                    name=application.name,
+                ))
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_approved(self):
@@ -264,65 +289,56 @@ class DealerApplication(models.Model):
         """Give the application a required line per document type of its proposed grade (files are kept)."""
         for application in self:
             to_drop, to_require, to_unrequire, to_add = application._document_sync_plan()
-            to_drop.unlink()
-            to_require.required = True
-            to_unrequire.required = False
-            self.env["dealer.application.document"].create([
+            # trusted: the proposed grade decides which documents are required
+            to_drop._dealer_trusted().unlink()
+            to_require._dealer_trusted().required = True
+            to_unrequire._dealer_trusted().required = False
+            self.env["dealer.application.document"]._dealer_trusted().create([
                 {"application_id": application.id, "document_type_id": doc_type.id, "required": True}
                 for doc_type in to_add
             ])
 
     @api.onchange("proposed_grade_id")
     def _onchange_proposed_grade_id(self):
+        """Preview of the required documents; saving syncs them (obsolete empty lines are dropped then)."""
         to_drop, to_require, to_unrequire, to_add = self._document_sync_plan()
         to_require.required = True
-        to_unrequire.required = False
+        (to_unrequire | to_drop).required = False
         Document = self.env["dealer.application.document"]
         new_lines = Document
         for doc_type in to_add:
             new_lines |= Document.new({"document_type_id": doc_type.id, "required": True})
-        self.document_ids = (self.document_ids - to_drop) | new_lines
+        # lines not saved yet go at once; saved lines are not deleted from the form (see _sync_required_documents)
+        self.document_ids = (self.document_ids - to_drop.filtered(lambda line: not line._origin)) | new_lines
 
     # ------------------------------------------------------------------ workflow
-    def _check_state(self, allowed, action):
-        """Raise unless every application is in one of the `allowed` states."""
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for application in self.filtered(lambda app: app.state not in allowed):
-            raise UserError(_(
-                "Application %(name)s is %(state)s: it cannot be %(action)s. This is only possible from: %(allowed)s.",
-                name=application.name, state=labels[application.state], action=action,
-                allowed=", ".join(labels[state] for state in allowed),
-            ))
-
-    def _check_manager(self, message):
-        if not self.env["res.partner"]._dealer_is_manager():
-            raise AccessError(message)
-
     def action_submit(self):
         """Draft → submitted, refusing applicants that already are dealers or have another open application."""
-        self._check_state(("draft",), _("submitted"))
+        self._check_state(("draft",), _("Application %(name)s cannot be submitted: it is %(state)s."))
         for application in self:
             application._check_no_blocking_duplicate()
             prospect = application.partner_id.filtered(lambda p: p.is_dealer and p.dealer_state == "prospect")
             # sudo: the application is the authorised path for this lifecycle step of its own prospect
             prospect.sudo()._dealer_set_state("applicant")
-        self.write({"state": "submitted"})
+        self._dealer_trusted().write({"state": "submitted"})
         return True
 
     def action_start_review(self):
         """Submitted → under review."""
-        self._check_state(("submitted",), _("put under review"))
-        self.write({"state": "review"})
+        self._check_state(
+            ("submitted",), _("Application %(name)s cannot be put under review: it is %(state)s, not Submitted.")
+        )
+        self._dealer_trusted().write({"state": "review"})
         return True
 
     def action_approve(self):
         """Under review → approved: create or update the dealer partner and activate it (Dealer Manager only)."""
-        self._check_manager(_("Only a Dealer Manager may approve a dealer application."))
-        self._check_state(("review",), _("approved"))
+        self._check_dealer_manager(_("Only a Dealer Manager may approve a dealer application."))
+        self._check_state(("review",), _("Application %(name)s cannot be approved: it is %(state)s, not Under Review."))
         for application in self:
             application._check_approvable()
             partner = application._approve_dealer_partner()
-            application.write({"state": "approved", "partner_id": partner.id})
+            application._dealer_trusted().write({"state": "approved", "partner_id": partner.id})
             application.message_post(body=_(
                 "Application approved: dealer %(dealer)s (%(code)s) is active.",
                 dealer=partner._get_html_link(), code=partner.dealer_code,
@@ -386,7 +402,8 @@ class DealerApplication(models.Model):
     def _approve_dealer_partner(self):
         """Create or update the dealer partner from the application and activate it."""
         self.ensure_one()
-        Partner = self.env["res.partner"].with_context(
+        # trusted: approving the application is the path that sets the dealer's grade, territories and status
+        Partner = self.env["res.partner"]._dealer_trusted().with_context(
             dealer_grade_change_reason=_("Approved application %(name)s", name=self.name)
         )
         vals = self._prepare_dealer_values()
@@ -404,12 +421,15 @@ class DealerApplication(models.Model):
             partner.action_dealer_reactivate()
         else:
             partner._dealer_set_state("active")
-        return partner
+        return partner.with_env(self.env)
 
     def action_reject(self):
         """Open the wizard asking for the rejection reason (Dealer Manager only)."""
-        self._check_manager(_("Only a Dealer Manager may reject a dealer application."))
-        self._check_state(("submitted", "review"), _("rejected"))
+        self._check_dealer_manager(_("Only a Dealer Manager may reject a dealer application."))
+        self._check_state(("submitted", "review"), _(
+            "Application %(name)s cannot be rejected: it is %(state)s. Only submitted applications and "
+            "applications under review can be rejected."
+        ))
         return {
             "type": "ir.actions.act_window",
             "name": _("Reject Application"),
@@ -421,21 +441,26 @@ class DealerApplication(models.Model):
 
     def _action_reject(self, reason):
         """Submitted/under review → rejected, keeping the reason on the application and in the chatter."""
-        self._check_manager(_("Only a Dealer Manager may reject a dealer application."))
+        self._check_dealer_manager(_("Only a Dealer Manager may reject a dealer application."))
         reason = (reason or "").strip()
         if not reason:
             raise UserError(_("Give the reason for rejecting the application: the applicant will be told."))
-        self._check_state(("submitted", "review"), _("rejected"))
-        self.write({"state": "rejected", "reject_reason": reason})
+        self._check_state(("submitted", "review"), _(
+            "Application %(name)s cannot be rejected: it is %(state)s. Only submitted applications and "
+            "applications under review can be rejected."
+        ))
+        self._dealer_trusted().write({"state": "rejected", "reject_reason": reason})
         for application in self:
             application.message_post(body=_("Application rejected. Reason: %(reason)s", reason=plaintext2html(reason)))
         return True
 
     def action_reset_draft(self):
         """Rejected → draft, to rework and resubmit the application (Dealer Manager only)."""
-        self._check_manager(_("Only a Dealer Manager may reopen a rejected application."))
-        self._check_state(("rejected",), _("reset to draft"))
-        self.write({"state": "draft", "reject_reason": False})
+        self._check_dealer_manager(_("Only a Dealer Manager may reopen a rejected application."))
+        self._check_state(
+            ("rejected",), _("Application %(name)s cannot be reset to draft: it is %(state)s, not Rejected.")
+        )
+        self._dealer_trusted().write({"state": "draft", "reject_reason": False})
         return True
 
     def action_view_partner(self):

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 
 class DealerApplicationCriterion(models.Model):
@@ -7,14 +7,18 @@ class DealerApplicationCriterion(models.Model):
 
     _name = "dealer.application.criterion"
     _description = "Dealer Application Evaluation Line"
+    _inherit = ["dealer.workflow.mixin"]
     _order = "application_id, sequence, id"
+    # the weight comes from the criterion master (which only Dealer Managers edit), taken when the line is made
+    _dealer_protected_fields = ("weight",)
 
     application_id = fields.Many2one("dealer.application", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="application_id.company_id", store=True, index=True)
     criterion_id = fields.Many2one("dealer.criterion", string="Criterion", required=True, ondelete="restrict")
     sequence = fields.Integer(related="criterion_id.sequence", store=True)
     weight = fields.Float(
-        compute="_compute_weight", store=True, readonly=False, precompute=True,
-        help="Relative weight of this criterion in the application's score (defaults to the criterion's).",
+        compute="_compute_weight", store=True, precompute=True,
+        help="Relative weight of this criterion in the application's score, from the criterion.",
     )
     score = fields.Float(digits=(5, 2), help="Score from 0 (poor) to 100 (excellent).")
     note = fields.Char()
@@ -41,3 +45,29 @@ class DealerApplicationCriterion(models.Model):
                 raise ValidationError(_(
                     "The weight of criterion %(criterion)s cannot be negative.", criterion=line.criterion_id.name,
                 ))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        applications = self.env["dealer.application"].browse(
+            [vals["application_id"] for vals in vals_list if vals.get("application_id")]
+        )
+        applications._check_not_closed({"criterion_ids": True})
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.application_id._check_not_closed({"criterion_ids": True})
+        if {"application_id", "criterion_id"} & set(vals) and not self._dealer_is_trusted():
+            raise AccessError(_(
+                "An evaluation line keeps its application and criterion: score it, or ask a Dealer Manager to "
+                "change the criteria."
+            ))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_by_manager(self):
+        """Dropping a criterion would change the weighted score: only a Dealer Manager removes lines."""
+        self.application_id._check_not_closed({"criterion_ids": True})
+        if not (self._dealer_is_trusted() or self._is_dealer_manager()):
+            raise AccessError(_(
+                "Only a Dealer Manager may remove an evaluation line: every criterion counts in the score."
+            ))

@@ -27,6 +27,7 @@ class DealerComplaint(models.Model):
 
     _name = "dealer.complaint"
     _description = "Dealer Complaint"
+    _check_company_auto = True
     _inherit = ["dealer.relation.mixin", "mail.thread", "mail.activity.mixin", "portal.mixin"]
     _order = "priority desc, date_reported desc, id desc"
     _mail_post_access = "read"  # the dealer answers through the portal chatter without write access
@@ -36,10 +37,10 @@ class DealerComplaint(models.Model):
     })
 
     name = fields.Char(string="Reference", required=True, default="/", copy=False, readonly=True, index=True)
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     partner_id = fields.Many2one(
         "res.partner", string="Dealer", required=True, tracking=True, index=True,
-        domain=[("is_dealer", "=", True), ("is_company", "=", True)],
+        domain=[("is_dealer", "=", True), ("is_company", "=", True)], check_company=True,
     )
     origin = fields.Selection(
         [("dealer", "From the Dealer"), ("customer", "From an End Customer (via the Dealer)")],
@@ -49,17 +50,17 @@ class DealerComplaint(models.Model):
     customer_phone = fields.Char(string="End Customer Phone")
     category_id = fields.Many2one("dealer.complaint.category", string="Category", required=True, tracking=True)
     subject_type = fields.Selection(SUBJECT_TYPES, string="Subject", required=True, default="quality", tracking=True)
-    product_id = fields.Many2one("product.product", string="Product", tracking=True)
+    product_id = fields.Many2one("product.product", string="Product", tracking=True, check_company=True)
     product_qty = fields.Float(string="Quantity Concerned", default=1.0, digits="Product Unit of Measure")
     sale_order_id = fields.Many2one(
         "sale.order", string="Sales Order", tracking=True, index="btree_not_null",
-        domain="[('partner_id', 'child_of', partner_id), ('state', '=', 'sale')]",
+        domain="[('partner_id', 'child_of', partner_id), ('state', '=', 'sale')]", check_company=True,
     )
     picking_id = fields.Many2one(
         "stock.picking", string="Delivery", index="btree_not_null",
-        domain="[('partner_id', 'child_of', partner_id), ('picking_type_code', '=', 'outgoing')]",
+        domain="[('partner_id', 'child_of', partner_id), ('picking_type_code', '=', 'outgoing')]", check_company=True,
     )
-    lot_id = fields.Many2one("stock.lot", string="Lot/Serial Number", domain="[('product_id', '=', product_id)]")
+    lot_id = fields.Many2one("stock.lot", string="Lot/Serial Number", domain="[('product_id', '=', product_id)]", check_company=True)
     priority = fields.Selection(PRIORITIES, default="1", tracking=True, index=True)
     date_reported = fields.Datetime(
         string="Reported On", required=True, default=fields.Datetime.now, tracking=True,
@@ -91,13 +92,13 @@ class DealerComplaint(models.Model):
     )
     return_picking_ids = fields.Many2many(
         "stock.picking", "dealer_complaint_return_picking_rel", "complaint_id", "picking_id",
-        string="Returns", copy=False, readonly=True,
+        string="Returns", copy=False, readonly=True, check_company=True,
     )
     refund_ids = fields.Many2many(
         "account.move", "dealer_complaint_refund_rel", "complaint_id", "move_id",
-        string="Credit Notes", copy=False, readonly=True,
+        string="Credit Notes", copy=False, readonly=True, check_company=True,
     )
-    replacement_order_id = fields.Many2one("sale.order", string="Replacement Order", copy=False, readonly=True)
+    replacement_order_id = fields.Many2one("sale.order", string="Replacement Order", copy=False, readonly=True, check_company=True)
     return_count = fields.Integer(compute="_compute_resolution_counts")
     refund_count = fields.Integer(compute="_compute_resolution_counts")
 

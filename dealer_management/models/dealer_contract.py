@@ -31,6 +31,7 @@ class DealerContract(models.Model):
 
     _name = "dealer.contract"
     _description = "Dealer Contract"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin"]
     _order = "date_start desc, id desc"
 
@@ -42,11 +43,11 @@ class DealerContract(models.Model):
 
     name = fields.Char(string="Number", default="/", copy=False, readonly=True, tracking=True)
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, tracking=True,
+        "res.company", required=True, default=lambda self: self.env.company, tracking=True, index=True,
     )
     partner_id = fields.Many2one(
         "res.partner", string="Dealer", required=True, index=True, tracking=True,
-        domain=[("is_dealer", "=", True)],
+        domain=[("is_dealer", "=", True)], check_company=True,
     )
     user_id = fields.Many2one(
         "res.users", string="Salesperson", compute="_compute_user_id", store=True, readonly=False,
@@ -60,20 +61,20 @@ class DealerContract(models.Model):
     territory_ids = fields.Many2many(
         "dealer.territory", "dealer_contract_territory_rel", "contract_id", "territory_id", string="Territories",
         compute="_compute_from_partner", store=True, readonly=False, precompute=True, copy=True,
-        help="Sales territories granted by the contract. Empty means no territorial restriction.",
+        help="Sales territories granted by the contract. Empty means no territorial restriction.", check_company=True,
     )
     grade_id = fields.Many2one(
         "dealer.grade", string="Grade at Signing", compute="_compute_from_partner", store=True, readonly=False,
-        precompute=True, copy=True, tracking=True,
+        precompute=True, copy=True, tracking=True, check_company=True,
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     pricelist_id = fields.Many2one(
         "product.pricelist", string="Pricelist", compute="_compute_from_grade", store=True, readonly=False,
-        precompute=True, copy=True, tracking=True,
+        precompute=True, copy=True, tracking=True, check_company=True,
     )
     payment_term_id = fields.Many2one(
         "account.payment.term", string="Payment Terms", compute="_compute_from_grade", store=True,
-        readonly=False, precompute=True, copy=True, tracking=True,
+        readonly=False, precompute=True, copy=True, tracking=True, check_company=True,
     )
     credit_limit = fields.Monetary(
         currency_field="currency_id", compute="_compute_from_grade", store=True, readonly=False,
@@ -111,16 +112,16 @@ class DealerContract(models.Model):
     )
     achievement_percent = fields.Float(string="Achievement (%)", compute="_compute_achievement", digits=(16, 1))
     version = fields.Integer(default=1, required=True, copy=False, readonly=True)
-    previous_version_id = fields.Many2one("dealer.contract", string="Previous Version", copy=False, readonly=True)
+    previous_version_id = fields.Many2one("dealer.contract", string="Previous Version", copy=False, readonly=True, check_company=True)
     origin_id = fields.Many2one(
         "dealer.contract", string="Original Contract", copy=False, readonly=True, index=True,
-        help="First version of this contract (itself for version 1).",
+        help="First version of this contract (itself for version 1).", check_company=True,
     )
     version_ids = fields.Many2many("dealer.contract", compute="_compute_version_ids", string="Versions")
     version_count = fields.Integer(compute="_compute_version_ids")
     amendment_reason = fields.Text(copy=False, readonly=True)
     renewal_of_id = fields.Many2one(
-        "dealer.contract", string="Renewal of", copy=False, readonly=True, index=True,
+        "dealer.contract", string="Renewal of", copy=False, readonly=True, index=True, check_company=True,
     )
     termination_reason = fields.Text(copy=False, tracking=True)
     expiry_reminder_sent = fields.Boolean(copy=False, readonly=True)

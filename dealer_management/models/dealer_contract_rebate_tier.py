@@ -13,7 +13,7 @@ class DealerContractRebateTier(models.Model):
     _order = "contract_id, achievement_min"
 
     contract_id = fields.Many2one("dealer.contract", required=True, index=True, ondelete="cascade")
-    company_id = fields.Many2one(related="contract_id.company_id", store=True)
+    company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="contract_id.currency_id")
     achievement_min = fields.Float(
         string="From Achievement (%)", required=True, digits=(16, 2),

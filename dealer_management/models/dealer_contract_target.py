@@ -22,7 +22,7 @@ class DealerContractTarget(models.Model):
     contract_id = fields.Many2one("dealer.contract", string="Contract", required=True, index=True, ondelete="cascade")
     contract_state = fields.Selection(related="contract_id.state", string="Contract Status")
     partner_id = fields.Many2one(related="contract_id.partner_id", store=True, index=True, string="Dealer")
-    company_id = fields.Many2one(related="contract_id.company_id", store=True)
+    company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="contract_id.currency_id")
     period_type = fields.Selection(PERIOD_TYPES, string="Period", required=True, default="month")
     date_start = fields.Date(string="From", required=True)

@@ -16,7 +16,7 @@ class DealerContractTargetAdjustment(models.Model):
     )
     contract_id = fields.Many2one(related="target_id.contract_id", store=True, index=True)
     partner_id = fields.Many2one(related="target_id.partner_id", store=True, string="Dealer")
-    company_id = fields.Many2one(related="target_id.company_id", store=True)
+    company_id = fields.Many2one(related="target_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="target_id.currency_id")
     old_amount = fields.Monetary(string="Old Target", currency_field="currency_id", readonly=True)
     new_amount = fields.Monetary(string="New Target", currency_field="currency_id", readonly=True)

@@ -20,6 +20,7 @@ class DealerFeedback(models.Model):
 
     _name = "dealer.feedback"
     _description = "Dealer Market Feedback"
+    _check_company_auto = True
     _inherit = ["dealer.relation.mixin", "mail.thread", "portal.mixin"]
     _order = "create_date desc, id desc"
     _mail_post_access = "read"  # the dealer answers through the portal chatter without write access
@@ -28,19 +29,19 @@ class DealerFeedback(models.Model):
     })
 
     name = fields.Char(string="Subject", required=True, tracking=True)
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     partner_id = fields.Many2one(
         "res.partner", string="Dealer", required=True, tracking=True, index=True,
         domain=[("is_dealer", "=", True), ("is_company", "=", True)],
-        default=lambda self: self.env.user.partner_id.commercial_partner_id.filtered("is_dealer"),
+        default=lambda self: self.env.user.partner_id.commercial_partner_id.filtered("is_dealer"), check_company=True,
     )
     user_id = fields.Many2one(
         "res.users", string="Submitted By", default=lambda self: self.env.user, readonly=True, index=True,
     )
     feedback_type = fields.Selection(FEEDBACK_TYPES, string="Type", required=True, default="demand", tracking=True)
     description = fields.Text(required=True)
-    product_id = fields.Many2one("product.product", string="Product")
+    product_id = fields.Many2one("product.product", string="Product", check_company=True)
     competitor_name = fields.Char(string="Competitor")
     competitor_price = fields.Monetary(currency_field="currency_id", help="Price observed at the competitor.")
     attachment_ids = fields.Many2many(

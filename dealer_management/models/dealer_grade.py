@@ -7,24 +7,26 @@ class DealerGrade(models.Model):
     _name = "dealer.grade"
     _description = "Dealer Grade"
     _order = "sequence, id"
+    _check_company_auto = True
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True, help="Short technical code, unique per company.")
     sequence = fields.Integer(default=10, help="Lower is higher: the first grade is the best one.")
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company, index=True)
     currency_id = fields.Many2one(
         "res.currency", compute="_compute_currency_id", help="Currency of the grade's company."
     )
     description = fields.Html(translate=True)
     pricelist_id = fields.Many2one(
-        "product.pricelist", string="Pricelist", help="Pricelist given to dealers of this grade."
+        "product.pricelist", string="Pricelist", help="Pricelist given to dealers of this grade.",
+        check_company=True,
     )
     credit_limit = fields.Monetary(
         string="Default Credit Limit", currency_field="currency_id",
         help="Credit limit given to a dealer when it gets this grade.",
     )
-    payment_term_id = fields.Many2one("account.payment.term", string="Payment Terms")
+    payment_term_id = fields.Many2one("account.payment.term", string="Payment Terms", check_company=True)
     rebate_percent = fields.Float(string="Default Rebate (%)", digits=(5, 2))
     min_annual_target = fields.Monetary(string="Minimum Annual Target", currency_field="currency_id")
     min_application_score = fields.Float(
@@ -67,5 +69,5 @@ class DealerGrade(models.Model):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("dealer_management.action_dealer_partner")
         action["domain"] = [("dealer_grade_id", "=", self.id)]
-        action["context"] = {"default_dealer_grade_id": self.id, "default_is_dealer": True}
+        action["context"] = {"default_is_dealer": True, "default_is_company": True}
         return action

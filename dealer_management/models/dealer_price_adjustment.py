@@ -25,6 +25,7 @@ class DealerPriceAdjustment(models.Model):
 
     _name = "dealer.price.adjustment"
     _description = "Dealer Price Adjustment"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin"]
     _order = "date_effective desc, id desc"
 
@@ -32,7 +33,7 @@ class DealerPriceAdjustment(models.Model):
     _dealer_protected_fields = ("state", "item_ids", "ended_item_data", "notified_partner_ids")
 
     name = fields.Char(string="Number", default="/", copy=False, readonly=True, tracking=True)
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     user_id = fields.Many2one(
         "res.users", string="Responsible", default=lambda self: self.env.user, tracking=True,
         help="Its time zone sets the midnight the new prices start at; it gets the to-dos of dealers without "
@@ -40,12 +41,12 @@ class DealerPriceAdjustment(models.Model):
     )
     grade_ids = fields.Many2many(
         "dealer.grade", "dealer_price_adjustment_grade_rel", "adjustment_id", "grade_id", string="Dealer Grades",
-        required=True,
+        required=True, check_company=True,
     )
     pricelist_ids = fields.Many2many(
         "product.pricelist", "dealer_price_adjustment_pricelist_rel", "adjustment_id", "pricelist_id",
         string="Pricelists", compute="_compute_pricelist_ids", store=True, readonly=False, precompute=True,
-        help="Pricelists receiving the new prices: those of the grades, plus any added by hand.",
+        help="Pricelists receiving the new prices: those of the grades, plus any added by hand.", check_company=True,
     )
     date_effective = fields.Date(string="Effective Date", required=True, tracking=True)
     reason = fields.Text(required=True, help="Why the prices change (cost, market...); sent to the dealers.")
@@ -55,14 +56,14 @@ class DealerPriceAdjustment(models.Model):
     )
     item_ids = fields.Many2many(
         "product.pricelist.item", "dealer_price_adjustment_item_rel", "adjustment_id", "item_id",
-        string="Pricelist Rules Created", readonly=True, copy=False,
+        string="Pricelist Rules Created", readonly=True, copy=False, check_company=True,
     )
     ended_item_data = fields.Json(
         copy=False, readonly=True, help="Pricelist rules ended by the adjustment and their former end, for cancel.",
     )
     notified_partner_ids = fields.Many2many(
         "res.partner", "dealer_price_adjustment_partner_rel", "adjustment_id", "partner_id",
-        string="Dealers Notified", readonly=True, copy=False,
+        string="Dealers Notified", readonly=True, copy=False, check_company=True,
     )
     notified_count = fields.Integer(compute="_compute_notified_count")
 
@@ -274,12 +275,13 @@ class DealerPriceAdjustmentLine(models.Model):
 
     _name = "dealer.price.adjustment.line"
     _description = "Dealer Price Adjustment Line"
+    _check_company_auto = True
     _order = "adjustment_id, id"
 
     adjustment_id = fields.Many2one("dealer.price.adjustment", required=True, index=True, ondelete="cascade")
-    company_id = fields.Many2one(related="adjustment_id.company_id", store=True)
+    company_id = fields.Many2one(related="adjustment_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
-    product_tmpl_id = fields.Many2one("product.template", string="Product", required=True)
+    product_tmpl_id = fields.Many2one("product.template", string="Product", required=True, check_company=True)
     old_price = fields.Monetary(
         string="Price Before", currency_field="currency_id", compute="_compute_old_price",
         help="Price in the first affected pricelist just before the effective date.",

@@ -17,6 +17,7 @@ class DealerRebate(models.Model):
 
     _name = "dealer.rebate"
     _description = "Dealer Rebate"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin"]
     _order = "date_to desc, id desc"
 
@@ -29,7 +30,7 @@ class DealerRebate(models.Model):
     name = fields.Char(string="Number", default="/", copy=False, readonly=True, tracking=True)
     contract_id = fields.Many2one(
         "dealer.contract", required=True, index=True, tracking=True, ondelete="restrict",
-        domain=[("state", "in", ("active", "expired", "terminated", "superseded"))],
+        domain=[("state", "in", ("active", "expired", "terminated", "superseded"))], check_company=True,
     )
     partner_id = fields.Many2one(related="contract_id.partner_id", store=True, index=True, string="Dealer")
     company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True)
@@ -51,7 +52,7 @@ class DealerRebate(models.Model):
         help="Sum of the contract's targets whose period lies inside the rebate period.",
     )
     achievement_percent = fields.Float(string="Achievement (%)", digits=(16, 2), readonly=True, copy=False)
-    tier_id = fields.Many2one("dealer.contract.rebate.tier", string="Tier Reached", readonly=True, copy=False)
+    tier_id = fields.Many2one("dealer.contract.rebate.tier", string="Tier Reached", readonly=True, copy=False, check_company=True)
     rebate_percent = fields.Float(string="Rebate (%)", digits=(16, 2), readonly=True, copy=False)
     rebate_amount = fields.Monetary(
         currency_field="currency_id", readonly=True, copy=False,
@@ -65,7 +66,7 @@ class DealerRebate(models.Model):
         string="Total Rebate", currency_field="currency_id", compute="_compute_total", store=True, tracking=True,
     )
     computed_on = fields.Datetime(string="Computed On", readonly=True, copy=False)
-    credit_note_id = fields.Many2one("account.move", string="Credit Note", readonly=True, copy=False)
+    credit_note_id = fields.Many2one("account.move", string="Credit Note", readonly=True, copy=False, check_company=True)
     note = fields.Text()
 
     # ------------------------------------------------------------------ computes
@@ -302,7 +303,7 @@ class DealerRebateLine(models.Model):
     _order = "rebate_id, id"
 
     rebate_id = fields.Many2one("dealer.rebate", required=True, index=True, ondelete="cascade")
-    company_id = fields.Many2one(related="rebate_id.company_id", store=True)
+    company_id = fields.Many2one(related="rebate_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="rebate_id.currency_id")
     kind = fields.Selection([("bonus", "Bonus"), ("penalty", "Penalty")], string="Type", required=True,
                             default="bonus")

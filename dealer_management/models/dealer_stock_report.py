@@ -16,13 +16,14 @@ class DealerStockReport(models.Model):
 
     _name = "dealer.stock.report"
     _description = "Dealer Channel Stock Report"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(string="Number", default="/", copy=False, readonly=True)
     partner_id = fields.Many2one(
         "res.partner", string="Dealer", required=True, index=True, tracking=True,
-        domain=[("is_dealer", "=", True)],
+        domain=[("is_dealer", "=", True)], check_company=True,
     )
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
     user_id = fields.Many2one(
@@ -198,6 +199,7 @@ class DealerStockReportLine(models.Model):
 
     _name = "dealer.stock.report.line"
     _description = "Dealer Channel Stock Report Line"
+    _check_company_auto = True
     _inherit = ["dealer.workflow.mixin"]
     # set by the stock alerts only, so that an alert is never sent twice (nor silenced by hand)
     _dealer_protected_fields = ("alert_sent",)
@@ -205,11 +207,11 @@ class DealerStockReportLine(models.Model):
 
     report_id = fields.Many2one("dealer.stock.report", required=True, index=True, ondelete="cascade")
     partner_id = fields.Many2one(related="report_id.partner_id", store=True, index=True, string="Dealer")
-    company_id = fields.Many2one(related="report_id.company_id", store=True)
+    company_id = fields.Many2one(related="report_id.company_id", store=True, index=True)
     date = fields.Date(related="report_id.date", store=True)
     state = fields.Selection(related="report_id.state", string="Status")
     product_id = fields.Many2one(
-        "product.product", required=True, index=True, domain=[("type", "=", "consu")],
+        "product.product", required=True, index=True, domain=[("type", "=", "consu")], check_company=True,
     )
     uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
     quantity = fields.Float(string="Quantity on Hand", digits="Product Unit of Measure", required=True, default=0.0)

@@ -68,7 +68,7 @@ class DealerTermination(models.Model):
     force_note = fields.Text(copy=False, help="Why the termination goes ahead despite the open business.")
     released_territory_ids = fields.Many2many(
         "dealer.territory", "dealer_termination_territory_rel", "termination_id", "territory_id",
-        string="Released Territories", readonly=True, copy=False,
+        string="Released Territories", readonly=True, copy=False, check_company=True,
     )
 
     # ------------------------------------------------------------------ computes

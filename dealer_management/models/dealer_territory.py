@@ -10,20 +10,26 @@ class DealerTerritory(models.Model):
 
     _name = "dealer.territory"
     _description = "Dealer Territory"
+    _inherit = ["dealer.workflow.mixin"]
     _parent_name = "parent_id"
     _parent_store = True
     _rec_name = "complete_name"
     _order = "complete_name"
+    _check_company_auto = True
+    # who holds a territory is set on the dealer, through the territory assignment wizard
+    _dealer_protected_fields = ("dealer_ids",)
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char()
     level = fields.Selection(LEVELS, required=True, default="province")
-    parent_id = fields.Many2one("dealer.territory", string="Parent Territory", index=True, ondelete="restrict")
+    parent_id = fields.Many2one(
+        "dealer.territory", string="Parent Territory", index=True, ondelete="restrict", check_company=True,
+    )
     parent_path = fields.Char(index=True)
     child_ids = fields.One2many("dealer.territory", "parent_id", string="Sub-territories")
     complete_name = fields.Char(compute="_compute_complete_name", store=True, recursive=True)
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company, index=True)
     country_id = fields.Many2one("res.country", default=lambda self: self.env.ref("base.cn", raise_if_not_found=False))
     state_id = fields.Many2one(
         "res.country.state", string="Province / State", domain="[('country_id', '=?', country_id)]",
@@ -35,7 +41,7 @@ class DealerTerritory(models.Model):
     )
     dealer_ids = fields.Many2many(
         "res.partner", "dealer_partner_territory_rel", "territory_id", "partner_id", string="Dealers",
-        domain=[("is_dealer", "=", True)],
+        domain=[("is_dealer", "=", True)], readonly=True, copy=False,
     )
     exclusive_dealer_id = fields.Many2one(
         "res.partner", string="Exclusive Dealer", compute="_compute_exclusive_dealer_id",
@@ -89,7 +95,7 @@ class DealerTerritory(models.Model):
                 ))
 
     def _level_label(self):
-        return dict(self._fields["level"]._description_selection(self.env))[self.level]
+        return self._selection_label("level")
 
     def _effective_state(self):
         """The province a territory lies in: its own state, or the nearest ancestor's."""

@@ -29,6 +29,7 @@ class DealerViolation(models.Model):
 
     _name = "dealer.violation"
     _description = "Dealer Violation"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin"]
     _order = "date desc, id desc"
 
@@ -38,21 +39,21 @@ class DealerViolation(models.Model):
     _dealer_manager_fields = ("points", "fine_amount")
 
     name = fields.Char(default="/", copy=False, readonly=True, required=True)
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     partner_id = fields.Many2one(
         "res.partner", string="Dealer", required=True, index=True, tracking=True,
-        domain=[("is_dealer", "=", True)],
+        domain=[("is_dealer", "=", True)], check_company=True,
     )
     violation_type = fields.Selection(
         VIOLATION_TYPES, string="Type", required=True, default="other", tracking=True, index=True,
     )
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
     description = fields.Text()
-    sale_order_id = fields.Many2one("sale.order", string="Sales Order", index="btree_not_null", copy=False)
+    sale_order_id = fields.Many2one("sale.order", string="Sales Order", index="btree_not_null", copy=False, check_company=True)
     contract_id = fields.Many2one(
         "dealer.contract", string="Contract", compute="_compute_contract_id", store=True, readonly=False,
         precompute=True, domain="[('partner_id', '=', partner_id)]",
-        help="The dealer's active contract on the violation date.",
+        help="The dealer's active contract on the violation date.", check_company=True,
     )
     attachment_ids = fields.Many2many(
         "ir.attachment", "dealer_violation_attachment_rel", "violation_id", "attachment_id", string="Evidence",
@@ -66,7 +67,7 @@ class DealerViolation(models.Model):
         readonly=False, precompute=True, tracking=True,
         help="Defaults to the contract's penalty for this type of violation.",
     )
-    invoice_id = fields.Many2one("account.move", string="Fine Invoice", readonly=True, copy=False)
+    invoice_id = fields.Many2one("account.move", string="Fine Invoice", readonly=True, copy=False, check_company=True)
     state = fields.Selection(
         VIOLATION_STATES, string="Status", default="draft", required=True, readonly=True, copy=False,
         tracking=True, index=True,

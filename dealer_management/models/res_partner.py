@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 DEALER_STATES = [
@@ -8,6 +8,9 @@ DEALER_STATES = [
     ("suspended", "Suspended"),
     ("terminated", "Terminated"),
 ]
+
+# commercial terms a dealer gets from its grade (see _dealer_apply_grade_policy)
+GRADE_TERM_FIELDS = ("property_product_pricelist", "property_payment_term_id", "credit_limit")
 
 # allowed lifecycle transitions: target state -> states it may be reached from
 DEALER_TRANSITIONS = {
@@ -19,28 +22,37 @@ DEALER_TRANSITIONS = {
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "dealer.workflow.mixin"]
 
-    is_dealer = fields.Boolean(string="Is a Dealer", tracking=True, index=True)
+    # Policy fields: written only by the dealer actions and wizards (``_dealer_trusted()``) or as superuser.
+    _dealer_protected_fields = (
+        "is_dealer", "dealer_state", "dealer_grade_id", "dealer_territory_ids", "dealer_code", "dealer_since",
+        "dealer_end_date", "parent_dealer_id",
+    )
+
+    is_dealer = fields.Boolean(string="Is a Dealer", tracking=True, index=True, readonly=True, copy=False)
     dealer_code = fields.Char(string="Dealer Code", copy=False, readonly=True, index=True, tracking=True)
     dealer_state = fields.Selection(
         DEALER_STATES, string="Dealer Status", copy=False, tracking=True, index=True, readonly=True,
     )
     dealer_grade_id = fields.Many2one(
-        "dealer.grade", string="Dealer Grade", tracking=True, index=True, ondelete="restrict",
+        "dealer.grade", string="Dealer Grade", tracking=True, index=True, ondelete="restrict", readonly=True,
+        copy=False,
     )
     dealer_territory_ids = fields.Many2many(
         "dealer.territory", "dealer_partner_territory_rel", "partner_id", "territory_id", string="Territories",
+        readonly=True, copy=False,
     )
     parent_dealer_id = fields.Many2one(
-        "res.partner", string="Parent Distributor", index=True, tracking=True,
+        "res.partner", string="Parent Distributor", index=True, tracking=True, readonly=True, copy=False,
         domain="[('is_dealer', '=', True), ('id', '!=', id)]",
         help="The distributor this sub-dealer buys from (multi-tier channel).",
     )
     child_dealer_ids = fields.One2many("res.partner", "parent_dealer_id", string="Sub-dealers")
     dealer_grade_history_ids = fields.One2many("dealer.grade.history", "partner_id", string="Grade History")
-    dealer_since = fields.Date(string="Dealer Since", copy=False, tracking=True)
-    dealer_end_date = fields.Date(string="Dealer Until", copy=False, tracking=True)
+    dealer_since = fields.Date(string="Dealer Since", copy=False, tracking=True, readonly=True)
+    dealer_end_date = fields.Date(string="Dealer Until", copy=False, tracking=True, readonly=True)
     dealer_application_ids = fields.One2many("dealer.application", "partner_id", string="Applications")
     dealer_termination_ids = fields.One2many("dealer.termination", "partner_id", string="Terminations")
     dealer_sale_order_count = fields.Integer(compute="_compute_dealer_counts", string="Dealer Orders")
@@ -110,11 +122,95 @@ class ResPartner(models.Model):
                         territory=territory.complete_name, holder=holders[0].name, code=holders[0].dealer_code or "",
                     ))
 
+    # ------------------------------------------------------------------ protected fields
+    def _dealer_check_protected(self, fnames):
+        """Not by field names: ``create``/``write`` below compare values (core code passes these unchanged)."""
+
+    def _dealer_protected_changes(self, vals):
+        """Protected fields that ``vals`` really changes on these partners (all of them with ``vals`` a create's)."""
+        changed = []
+        for fname in self._dealer_protected_fields:
+            if fname not in vals:
+                continue
+            field = self._fields[fname]
+            records = self or [self.browse()]
+            if any(record._dealer_value_differs(field, vals[fname]) for record in records):
+                changed.append(fname)
+        return changed
+
+    def _dealer_value_differs(self, field, value):
+        """True when writing ``value`` to ``field`` changes this partner (an empty record: a non-empty value)."""
+        current = self[field.name]
+        if field.type == "many2many":
+            old = set(current.ids)
+            new = set(old)
+            for command in value or ():
+                if not isinstance(command, (list, tuple)):
+                    new.add(command)
+                elif command[0] == Command.LINK:
+                    new.add(command[1])
+                elif command[0] in (Command.UNLINK, Command.DELETE):
+                    new.discard(command[1])
+                elif command[0] == Command.CLEAR:
+                    new.clear()
+                elif command[0] == Command.SET:
+                    new = set(command[2])
+                else:  # create/update a territory from a partner: always a change
+                    return True
+            return new != old
+        new = field.convert_to_cache(value, self, validate=False)
+        old = field.convert_to_cache(current, self, validate=False)
+        return (new or False) != (old or False)
+
+    def _dealer_refuse_protected(self, fnames, name):
+        """Refuse to set the protected dealer fields ``fnames`` of partner ``name`` outside the dealer actions."""
+        labels = ", ".join(self._fields[fname].get_description(self.env)["string"] for fname in fnames)
+        raise AccessError(_(
+            "%(fields)s of %(partner)s change only through the dealer buttons and wizards (register, activate, "
+            "suspend, change grade, assign territories), not by editing the contact. Ask a Dealer Manager.",
+            fields=labels, partner=name or _("a new contact"),
+        ))
+
+    def _dealer_check_grade_terms(self, vals):
+        """A dealer's pricelist, payment terms and credit limit come from its grade: a Dealer Manager's to change."""
+        fnames = [fname for fname in GRADE_TERM_FIELDS if fname in vals and fname in self._fields]
+        dealers = self.filtered("is_dealer")
+        if not fnames or not dealers or self._is_dealer_manager():
+            return
+        for dealer in dealers:
+            changed = [fname for fname in fnames if dealer._dealer_value_differs(self._fields[fname], vals[fname])]
+            if changed:
+                raise AccessError(_(
+                    "Only a Dealer Manager may change the %(fields)s of dealer %(dealer)s: they come from its grade.",
+                    fields=", ".join(self._fields[f].get_description(self.env)["string"] for f in changed),
+                    dealer=dealer.display_name,
+                ))
+
+    def _dealer_may_register_prospect(self, vals, changed):
+        """A Dealer Manager may create a contact as a prospect dealer: nothing else of the dealer is set."""
+        return (
+            changed == ["is_dealer"] or set(changed) == {"is_dealer", "dealer_state"}
+            and vals.get("dealer_state", self.env.context.get("default_dealer_state")) == "prospect"
+        ) and self._is_dealer_manager()
+
     # ------------------------------------------------------------------ ORM
     @api.model_create_multi
     def create(self, vals_list):
+        defaults = {
+            fname: self.env.context[f"default_{fname}"] for fname in self._dealer_protected_fields
+            if f"default_{fname}" in self.env.context
+        }
         for vals in vals_list:
-            if vals.get("is_dealer"):
+            if vals.get("parent_id"):
+                # a contact person is never a dealer: the Dealers menu's default_is_dealer is not meant for it
+                vals.update({fname: False for fname in defaults if fname not in vals})
+        if not self._dealer_is_trusted():
+            for vals in vals_list:
+                changed = self._dealer_protected_changes(dict(defaults, **vals))
+                if changed and not self._dealer_may_register_prospect(dict(defaults, **vals), changed):
+                    self._dealer_refuse_protected(changed, vals.get("name"))
+        for vals in vals_list:
+            if vals.get("is_dealer", defaults.get("is_dealer")):
                 vals.setdefault("dealer_state", "prospect")
                 if not vals.get("dealer_code"):
                     vals["dealer_code"] = self.env["ir.sequence"].next_by_code("dealer.code")
@@ -124,6 +220,11 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
+        if not self._dealer_is_trusted():
+            changed = self._dealer_protected_changes(vals)
+            if changed:
+                self._dealer_refuse_protected(changed, self[:1].display_name)
+            self._dealer_check_grade_terms(vals)
         if "dealer_grade_id" in vals:
             return self._dealer_write_grade(vals)
         res = super().write(vals)
@@ -146,12 +247,13 @@ class ResPartner(models.Model):
         return res
 
     def _dealer_ensure_code(self):
-        for partner in self.filtered(lambda p: p.is_dealer and not p.dealer_code):
+        trusted = self._dealer_trusted()
+        for partner in trusted.filtered(lambda p: p.is_dealer and not p.dealer_code):
             partner.dealer_code = self.env["ir.sequence"].next_by_code("dealer.code")
-        self.filtered(lambda p: p.is_dealer and not p.dealer_state).dealer_state = "prospect"
+        trusted.filtered(lambda p: p.is_dealer and not p.dealer_state).dealer_state = "prospect"
 
     def _dealer_is_manager(self):
-        return self.env.su or self.env.user.has_group("dealer_management.group_dealer_manager")
+        return self._is_dealer_manager()
 
     def _dealer_record_grade_change(self, old_grade, new_grade):
         """Write the grade history line and apply the new grade's default commercial policy."""
@@ -165,10 +267,21 @@ class ResPartner(models.Model):
         })
         self._dealer_apply_grade_policy()
 
+    def _dealer_policy_company(self):
+        """The company whose pricelist, payment terms and credit limit the grade sets on this dealer.
+
+        The dealer's own company; for a dealer shared by all companies, the grade's company, else the
+        company of the grade's pricelist, else the current company (never a company the grade cannot serve).
+        """
+        self.ensure_one()
+        grade = self.dealer_grade_id
+        return self.company_id or grade.company_id or grade.pricelist_id.company_id or self.env.company
+
     def _dealer_apply_grade_policy(self):
-        """Give the dealer its grade's pricelist, payment terms and credit limit."""
+        """Give the dealer its grade's pricelist, payment terms and credit limit, in the dealer's company."""
         for partner in self.filtered("dealer_grade_id"):
             grade = partner.dealer_grade_id
+            dealer = partner.with_company(partner._dealer_policy_company())
             vals = {}
             if grade.pricelist_id:
                 vals["property_product_pricelist"] = grade.pricelist_id.id
@@ -178,29 +291,45 @@ class ResPartner(models.Model):
                 vals["credit_limit"] = grade.credit_limit
             if vals:
                 # sudo: credit_limit is an accounting field; the right to set the grade was checked by the caller
-                super(ResPartner, partner.sudo()).write(vals)
+                super(ResPartner, dealer.sudo()).write(vals)
 
     # ------------------------------------------------------------------ lifecycle
     def _dealer_set_state(self, target):
-        """Move dealers to `target`, refusing transitions the lifecycle does not allow."""
+        """Move dealers to `target`, refusing transitions the lifecycle does not allow (for trusted callers)."""
         allowed = DEALER_TRANSITIONS[target]
-        labels = dict(DEALER_STATES)
         for partner in self:
             if not partner.is_dealer:
                 raise UserError(_("%(name)s is not a dealer.", name=partner.display_name))
             if partner.dealer_state not in allowed:
                 raise UserError(_(
                     "Dealer %(name)s cannot become %(target)s from status %(state)s.",
-                    name=partner.display_name, target=_(labels[target]),
-                    state=_(labels.get(partner.dealer_state, partner.dealer_state or "")),
+                    name=partner.display_name, target=partner._selection_label("dealer_state", target),
+                    state=partner._selection_label("dealer_state") or _("none"),
                 ))
         vals = {"dealer_state": target}
         if target == "active":
             vals["dealer_end_date"] = False
-        super(ResPartner, self).write(vals)
+        trusted = self._dealer_trusted()
+        trusted.write(vals)
         if target == "active":
-            self.filtered(lambda p: not p.dealer_since).write({"dealer_since": fields.Date.context_today(self)})
+            trusted.filtered(lambda p: not p.dealer_since).write({"dealer_since": fields.Date.context_today(self)})
         self._check_exclusive_territories()
+
+    def action_dealer_register(self):
+        """Make these contacts prospect dealers (Dealer Manager only); the dealer code is given now."""
+        self._check_dealer_manager(_("Only a Dealer Manager may register a contact as a dealer."))
+        for partner in self:
+            if partner.is_dealer:
+                raise UserError(_("%(name)s already is a dealer.", name=partner.display_name))
+            if partner.parent_id:
+                raise UserError(_(
+                    "%(name)s is a contact person of %(company)s: register the company as the dealer instead.",
+                    name=partner.display_name, company=partner.commercial_partner_id.display_name,
+                ))
+        self._dealer_trusted().write({"is_dealer": True, "dealer_state": "prospect"})
+        for partner in self:
+            partner.message_post(body=_("Registered as a prospect dealer by %(user)s.", user=self.env.user.name))
+        return True
 
     def action_dealer_make_applicant(self):
         """Prospect → applicant."""
@@ -208,24 +337,21 @@ class ResPartner(models.Model):
 
     def action_dealer_activate(self):
         """Prospect/applicant → active (normally through an approved application)."""
-        if not self._dealer_is_manager():
-            raise AccessError(_("Only a Dealer Manager may activate a dealer."))
+        self._check_dealer_manager(_("Only a Dealer Manager may activate a dealer."))
         self._dealer_set_state("active")
 
     def action_dealer_suspend(self):
         """Active → suspended."""
-        if not self._dealer_is_manager():
-            raise AccessError(_("Only a Dealer Manager may suspend a dealer."))
+        self._check_dealer_manager(_("Only a Dealer Manager may suspend a dealer."))
         self._dealer_set_state("suspended")
 
     def action_dealer_reactivate(self):
         """Suspended/terminated → active; a Dealer Manager's decision only."""
-        if not self._dealer_is_manager():
-            raise AccessError(_("Only a Dealer Manager may reactivate a dealer."))
+        self._check_dealer_manager(_("Only a Dealer Manager may reactivate a dealer."))
         for partner in self:
             if partner.dealer_state not in ("suspended", "terminated"):
                 raise UserError(_("Only a suspended or terminated dealer can be reactivated."))
-        super().write({"dealer_state": "active", "dealer_end_date": False})
+        self._dealer_trusted().write({"dealer_state": "active", "dealer_end_date": False})
         self._check_exclusive_territories()
         for partner in self:
             partner.message_post(body=_("Dealer reactivated by %(user)s.", user=self.env.user.name))
@@ -252,6 +378,17 @@ class ResPartner(models.Model):
             "context": {"default_partner_id": self.id},
         }
 
+    def action_dealer_assign_territories(self):
+        """Open the territory assignment wizard (territories and parent distributor, reason required)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "dealer.territory.assign.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_partner_id": self.id},
+        }
+
     # ------------------------------------------------------------------ smart buttons
     def action_view_dealer_orders(self):
         self.ensure_one()
@@ -272,5 +409,5 @@ class ResPartner(models.Model):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("dealer_management.action_dealer_partner")
         action["domain"] = [("parent_dealer_id", "=", self.id)]
-        action["context"] = {"default_parent_dealer_id": self.id, "default_is_dealer": True}
+        action["context"] = {"default_is_dealer": True, "default_is_company": True}
         return action

@@ -19,3 +19,5 @@ from . import test_stock_report
 from . import test_tour
 from . import test_security_commercial
 from . import test_period
+from . import test_security_masterdata
+from . import test_security_masterdata_application

@@ -112,11 +112,15 @@ class TestDealerApplication(TransactionCase):
         self.assertTrue(form.record.document_ids.required)
 
     def test_score_is_weighted_average(self):
+        # weights come from the criterion master, which a Dealer Manager edits
+        criteria = self.env["dealer.criterion"].search([])
+        capital, network = criteria[:2]
+        (criteria - capital - network).with_user(self.manager).action_archive()
+        capital.with_user(self.manager).weight = 3.0
+        network.with_user(self.manager).weight = 1.0
         application = self._create_application()
-        application.criterion_ids.write({"weight": 0.0})
-        capital, network = application.criterion_ids[:2]
-        capital.write({"weight": 3.0, "score": 100.0})
-        network.write({"weight": 1.0, "score": 60.0})
+        application.criterion_ids.filtered(lambda c: c.criterion_id == capital).score = 100.0
+        application.criterion_ids.filtered(lambda c: c.criterion_id == network).score = 60.0
         self.assertAlmostEqual(application.score, 90.0)
 
     def test_score_out_of_range_refused(self):
@@ -155,7 +159,9 @@ class TestDealerApplication(TransactionCase):
             application.action_submit()
 
     def test_submit_marks_prospect_as_applicant(self):
-        prospect = self.env["res.partner"].create({"name": "Prospect Ltd.", "is_company": True, "is_dealer": True})
+        prospect = self.env["res.partner"].create({
+            "name": "Prospect Ltd.", "is_company": True, "is_dealer": True, "vat": self.code,
+        })
         application = self._create_application(partner_id=prospect.id)
         application.with_user(self.user).action_submit()
         self.assertEqual(prospect.dealer_state, "applicant")
@@ -168,7 +174,7 @@ class TestDealerApplication(TransactionCase):
     # ------------------------------------------------------------------ approval
     def test_approve_refused_from_draft(self):
         application = self._create_application()
-        with self.assertRaisesRegex(UserError, "is Draft: it cannot be approved"):
+        with self.assertRaisesRegex(UserError, "cannot be approved: it is Draft, not Under Review"):
             application.action_approve()
 
     def test_approve_blocked_by_missing_document(self):
@@ -210,7 +216,9 @@ class TestDealerApplication(TransactionCase):
         self.assertEqual(history.reason, f"Approved application {application.name}")
 
     def test_approve_activates_existing_prospect(self):
-        prospect = self.env["res.partner"].create({"name": "Prospect Ltd.", "is_company": True, "is_dealer": True})
+        prospect = self.env["res.partner"].create({
+            "name": "Prospect Ltd.", "is_company": True, "is_dealer": True, "vat": self.code,
+        })
         code = prospect.dealer_code
         application = self._to_review(self._create_application(partner_id=prospect.id))
         application.action_approve()
@@ -288,7 +296,7 @@ class TestDealerApplication(TransactionCase):
 
     def test_reject_refused_from_draft(self):
         application = self._create_application()
-        with self.assertRaisesRegex(UserError, "is Draft: it cannot be rejected"):
+        with self.assertRaisesRegex(UserError, "cannot be rejected: it is Draft"):
             application._action_reject("Too early.")
 
     def test_reset_draft_reopens_rejected(self):
@@ -301,5 +309,5 @@ class TestDealerApplication(TransactionCase):
 
     def test_reset_draft_refused_unless_rejected(self):
         application = self._create_application()
-        with self.assertRaisesRegex(UserError, "is Draft: it cannot be reset to draft"):
+        with self.assertRaisesRegex(UserError, "cannot be reset to draft: it is Draft, not Rejected"):
             application.action_reset_draft()

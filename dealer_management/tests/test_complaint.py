@@ -232,10 +232,11 @@ class TestDealerComplaintResolution(AccountTestInvoicingCommon):
         super().setUpClass()
         # the order checks are tested elsewhere: this grade lets orders be confirmed without a contract
         grade = cls.env["dealer.grade"].create({"name": "Unchecked", "code": "CMP_NOCHK", "check_contract": False, "check_floor_price": False, "check_credit": False, "check_territory": False})
-        cls.dealer = cls.env["res.partner"].create({
+        # sudo: set-up data as an administrator would enter it (the dealer fields are not the test user's to write)
+        cls.dealer = cls.env["res.partner"].sudo().create({
             "name": "Dealer R", "is_company": True, "is_dealer": True, "dealer_state": "active",
             "dealer_grade_id": grade.id,
-        })
+        }).sudo(False)
         cls.category = cls.env["dealer.complaint.category"].create({"name": "Return", "sla_hours": 72})
         cls.order = cls.env["sale.order"].create({
             "partner_id": cls.dealer.id,

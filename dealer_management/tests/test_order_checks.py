@@ -34,11 +34,12 @@ class DealerOrderCheckCommon(AccountTestInvoicingCommon):
         })
         cls.jiangsu = Territory.create({"name": "Jiangsu", "code": "T-JS", "level": "province", "state_id": state_js.id})
         cls.grade = cls.env["dealer.grade"].create({"name": "Core", "code": "CORE-T"})
-        cls.dealer = cls.env["res.partner"].create({
+        # sudo: set-up data as an administrator would enter it (the dealer fields are not the test user's to write)
+        cls.dealer = cls.env["res.partner"].sudo().create({
             "name": "Hangzhou Dealer", "is_company": True, "is_dealer": True, "dealer_grade_id": cls.grade.id,
             "dealer_territory_ids": [Command.set(cls.zhejiang.ids)],
             "country_id": cls.env.ref("base.cn").id, "state_id": state_zj.id, "city": "杭州",
-        })
+        }).sudo(False)
         cls.dealer.action_dealer_activate()
         cls.ship_hangzhou = cls._address("HZ Warehouse", state_zj, "杭州")
         cls.ship_ningbo = cls._address("NB Shop", state_zj, "宁波")

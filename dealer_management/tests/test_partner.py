@@ -61,9 +61,10 @@ class TestDealerPartner(DealerCase):
         self.assertNotEqual(first.dealer_code, second.dealer_code)
 
     def test_code_is_not_copied(self):
+        # a copy is a plain contact: it becomes a dealer only through registration or an application
         copy = self.dealer.copy()
-        self.assertTrue(copy.dealer_code)
-        self.assertNotEqual(copy.dealer_code, self.dealer.dealer_code)
+        self.assertFalse(copy.dealer_code)
+        self.assertFalse(copy.is_dealer)
 
     def test_duplicate_code_is_refused(self):
         other = self._create_dealer("经销商二")
@@ -205,10 +206,13 @@ class TestDealerPartner(DealerCase):
         self.assertEqual(dealer.property_payment_term_id, self.term_30)
         self.assertEqual(dealer.credit_limit, 500000.0)
 
-    def test_dealer_user_registering_a_prospect_with_a_grade_gets_its_policy(self):
-        dealer = self.Partner.with_user(self.dealer_user).create({
-            "name": "新登记经销商", "is_company": True, "is_dealer": True, "dealer_grade_id": self.grade_core.id,
+    def test_manager_registering_a_prospect_then_grading_it_gets_its_policy(self):
+        dealer = self.Partner.with_user(self.dealer_manager).create({
+            "name": "新登记经销商", "is_company": True, "is_dealer": True,
         })
+        self.env["dealer.grade.change.wizard"].with_user(self.dealer_manager).create({
+            "partner_id": dealer.id, "new_grade_id": self.grade_core.id, "reason": "首次评级",
+        }).action_apply()
         self.assertEqual(dealer.sudo().credit_limit, 500000.0)
         self.assertEqual(len(self._history(dealer)), 1)
 
@@ -221,7 +225,7 @@ class TestDealerPartner(DealerCase):
         self.assertEqual(len(self._history(self.dealer)), 1)
 
     def test_dealer_user_cannot_change_a_dealer_grade(self):
-        with self.assertRefused(AccessError, "Only a Dealer Manager may change a dealer's grade"):
+        with self.assertRefused(AccessError, "Dealer Grade of .* change only through the dealer buttons and wizards"):
             self.dealer.with_user(self.dealer_user).write({"dealer_grade_id": self.grade_core.id})
         self.assertEqual(self.dealer.dealer_grade_id, self.grade_regular)
         self.assertEqual(len(self._history(self.dealer)), 1)

@@ -52,9 +52,10 @@ class TestDealerTarget(AccountTestInvoicingCommon):
 
     @classmethod
     def _dealer(cls, name, territory):
-        dealer = cls.env["res.partner"].create({
+        # sudo: set-up data as an administrator would enter it (the dealer fields are not the test user's to write)
+        dealer = cls.env["res.partner"].sudo().create({
             "name": name, "is_company": True, "is_dealer": True, "dealer_territory_ids": [(6, 0, territory.ids)],
-        })
+        }).sudo(False)
         dealer.action_dealer_activate()
         return dealer
 

@@ -6,10 +6,11 @@ Everything runs as the Dealer Manager (`menv`) through the addon's own methods a
 """
 from datetime import date
 
+from odoo import Command
+
 import demo_tables as T
 import demo_tables_commercial as C
 from demo_util import add_days, log, months_back, tiny_pdf
-from odoo import Command
 
 ESTABLISHED = ("active", "suspended", "terminated")
 

@@ -407,7 +407,7 @@ def cmd_test(args):
         o_failed, o_errors, total, bad_lines = odoo_test_counts(log_file)
         say(f"Odoo tests: {total} run, {o_failed} failed, {o_errors} errors, {bad_lines} error log lines (rc={rc})")
         passed += total - o_failed - o_errors
-        failed += o_failed + o_errors + (0 if rc == 0 and bad_lines == 0 else 1)
+        failed += o_failed + o_errors + (0 if rc == 0 and bad_lines == 0 and total > 0 else 1)
         if total == 0:
             errors.append("no Odoo test ran")
         elif not (rc == 0 and o_failed == 0 and o_errors == 0 and bad_lines == 0):

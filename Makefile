@@ -40,10 +40,16 @@ test-odoo:
 	@$(HARNESS) test-odoo $(KEEP_FLAG)
 
 lint:
-	$(PYTHON) -m ruff check $(LINT_DIRS)
-	$(PYTHON) -m pylint --rcfile=.pylintrc $(ADDON_DIRS)
-	@# scripts, data, bench and tests are command-line programs: printing is what they are for
-	$(PYTHON) -m pylint --rcfile=.pylintrc --disable=print-used $(TOOL_DIRS)
+	@# every linter runs, so one run lists every finding; any finding fails the target
+	@rc=0; \
+	echo "$(PYTHON) -m ruff check $(LINT_DIRS)"; \
+	$(PYTHON) -m ruff check --output-format concise $(LINT_DIRS) || rc=1; \
+	echo "$(PYTHON) -m pylint --rcfile=.pylintrc $(ADDON_DIRS)"; \
+	$(PYTHON) -m pylint --rcfile=.pylintrc $(ADDON_DIRS) || rc=1; \
+	echo "$(PYTHON) -m pylint --rcfile=.pylintrc --disable=print-used $(TOOL_DIRS)  (command-line programs: print allowed)"; \
+	$(PYTHON) -m pylint --rcfile=.pylintrc --disable=print-used $(TOOL_DIRS) || rc=1; \
+	if [ $$rc -ne 0 ]; then echo "make lint: findings above" >&2; fi; \
+	exit $$rc
 
 pg-start:
 	@$(HARNESS) pg-start

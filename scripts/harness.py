@@ -457,12 +457,17 @@ def cmd_test_odoo_std(args):
                        "--stop-after-init", "--log-level=test", "--http-port", str(free_port())],
                       log_file=log_file, check=False)
         failed, errors, total, _bad = odoo_test_counts(log_file)
-        print(f"\n{total - failed - errors} passed, {failed + errors} failed  ({time.time() - start:.0f}s)")
-        if rc or failed or errors or not total:
-            die(f"Odoo standard tests failed, see {log_file}", 1)
+        say(f"Odoo standard tests: {total} run, {failed} failed, {errors} errors, rc={rc}, "
+            f"{time.time() - start:.0f}s (log: {log_file})")
     finally:
         if not args.keep:
             pg_stop()
+    ok = not (rc or failed or errors or not total)
+    if not ok:
+        sys.stderr.write(f"[dealer] ERROR: Odoo standard tests failed, see {log_file}\n")
+    summary(total - failed - errors, failed + errors + (0 if ok or failed or errors else 1))
+    if not ok:
+        sys.exit(1)
 
 
 def cmd_i18n(args):

@@ -201,16 +201,23 @@ def check_pg_reachable():
     and name the folder and the command that fixes it.
     """
     owner = pg_owner()
-    blocked = []
+    user = pwd.getpwnam(owner)
+    groups = set(os.getgrouplist(owner, user.pw_gid))
+    folders = []
     path = os.path.join(LOCAL, "pg")
-    while True:
+    while path not in ("/", ""):
         path = os.path.dirname(path)
-        if subprocess.run(["runuser", "-u", owner, "--", "test", "-x", path], capture_output=True).returncode:
-            blocked.append(path)
-        if path in ("/", ""):
-            break
-    if not blocked:
-        return
+        folders.insert(0, path)
+
+    def can_enter(folder):
+        st = os.stat(folder)
+        if st.st_uid == user.pw_uid:
+            return bool(st.st_mode & 0o100)
+        if st.st_gid in groups:
+            return bool(st.st_mode & 0o010)
+        return bool(st.st_mode & 0o001)
+
+    blocked = [p for p in folders if not can_enter(p)]
     inside = [p for p in blocked if p == ROOT or p.startswith(ROOT + os.sep)]
     outside = [p for p in blocked if p not in inside]
     if outside and os.environ.get("DEALER_FIX_PERMISSIONS") != "1":
@@ -219,10 +226,14 @@ def check_pg_reachable():
             f"Allow it to pass through (nothing becomes readable): chmod o+x {' '.join(outside)}\n"
             "or set DEALER_FIX_PERMISSIONS=1 to let the harness do exactly that, or work from a clone in a "
             "folder it can reach (e.g. under /tmp or /srv).")
-    for p in inside + outside:
+    for p in blocked:
         mode = os.stat(p).st_mode
         say(f"allowing the `{owner}` user to pass through {p}: chmod o+x (was {oct(mode & 0o777)})")
         os.chmod(p, mode | 0o001)
+    target = os.path.join(LOCAL, "pg")
+    if subprocess.run(["runuser", "-u", owner, "--", "test", "-x", target], capture_output=True).returncode:
+        die(f"the `{owner}` system user still cannot enter {target} (an ACL or a mount option?): "
+            f"check with `runuser -u {owner} -- ls {target}`")
 
 
 def pg_start():

@@ -1,15 +1,23 @@
 # Dealer suite: developer commands. Odoo 18.0 must already be installed (see README.md).
 PYTHON ?= python3
 HARNESS = $(PYTHON) scripts/harness.py
+# every addon of the repository (a folder with a __manifest__.py)
+ADDON_DIRS := $(sort $(patsubst %/__manifest__.py,%,$(wildcard */__manifest__.py)))
+TOOL_DIRS = scripts data bench tests conftest.py
+LINT_DIRS = $(ADDON_DIRS) $(TOOL_DIRS)
+KEEP_FLAG = $(if $(filter 1 yes true,$(KEEP)),--keep,)
 
-.PHONY: help check demo demo-reset test test-addon test-odoo bench stop i18n
+.PHONY: help check demo demo-reset test test-addon test-odoo lint bench pg-start stop i18n
 
 help:
 	@echo "make demo         private PostgreSQL + demo database, Odoo on http://localhost:8069"
 	@echo "make demo-reset   drop the demo database and build it again"
-	@echo "make test         fresh database, every test of the three addons and tests/ (XML-RPC)"
-	@echo "make test-addon ADDON=dealer_management   one addon's tests only"
+	@echo "make test         translation files first, then a fresh database, every test of the addons and tests/ (XML-RPC)"
+	@echo "make test-addon ADDON=dealer_management [KEEP=1]   one addon's tests only (KEEP=1 leaves the database"
+	@echo "                  dealer_test and PostgreSQL running for pytest-odoo, see README: Quick edit-test loop)"
 	@echo "make test-odoo    Odoo's own sale, sale_stock, account and portal tests with our addons (slow)"
+	@echo "make lint         ruff and pylint-odoo (OCA's checks) over the addons, scripts, data, bench and tests"
+	@echo "make pg-start     start the private PostgreSQL cluster (for pytest-odoo on the kept test database)"
 	@echo "make stop         stop the private PostgreSQL cluster"
 
 check:
@@ -22,14 +30,29 @@ demo-reset:
 	@$(HARNESS) demo --reset
 
 test:
-	@$(HARNESS) test
+	@$(HARNESS) test $(KEEP_FLAG)
 
 test-addon:
-	@test -n "$(ADDON)" || (echo "usage: make test-addon ADDON=dealer_management" && exit 2)
-	@$(HARNESS) test --addons $(ADDON)
+	@test -n "$(ADDON)" || (echo "usage: make test-addon ADDON=dealer_management [KEEP=1]" && exit 2)
+	@$(HARNESS) test --addons $(ADDON) $(KEEP_FLAG)
 
 test-odoo:
-	@$(HARNESS) test-odoo
+	@$(HARNESS) test-odoo $(KEEP_FLAG)
+
+lint:
+	@# every linter runs, so one run lists every finding; any finding fails the target
+	@rc=0; \
+	echo "$(PYTHON) -m ruff check $(LINT_DIRS)"; \
+	$(PYTHON) -m ruff check --output-format concise $(LINT_DIRS) || rc=1; \
+	echo "$(PYTHON) -m pylint --rcfile=.pylintrc $(ADDON_DIRS)"; \
+	$(PYTHON) -m pylint --rcfile=.pylintrc $(ADDON_DIRS) || rc=1; \
+	echo "$(PYTHON) -m pylint --rcfile=.pylintrc --disable=print-used $(TOOL_DIRS)  (command-line programs: print allowed)"; \
+	$(PYTHON) -m pylint --rcfile=.pylintrc --disable=print-used $(TOOL_DIRS) || rc=1; \
+	if [ $$rc -ne 0 ]; then echo "make lint: findings above" >&2; fi; \
+	exit $$rc
+
+pg-start:
+	@$(HARNESS) pg-start
 
 stop:
 	@$(HARNESS) pg-stop

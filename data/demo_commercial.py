@@ -6,10 +6,12 @@ Runs as the Dealer Manager (`menv`) through the addon's own methods and wizards.
 """
 from datetime import date
 
+from odoo import Command
+
+from odoo.addons.dealer_management.models.dealer_period import previous_period
+
 import demo_tables_commercial as C
 from demo_util import add_days, log, tiny_pdf
-from odoo import Command
-from odoo.addons.dealer_management.models.dealer_period import previous_period
 
 STATE_ACTIONS = {"confirmed": ("action_confirm",), "closed": ("action_confirm", "action_close"),
                  "cancelled": ("action_cancel",), "draft": ()}

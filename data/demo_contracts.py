@@ -6,11 +6,13 @@ Everything runs as the Dealer Manager (`menv`) through the addon's own methods a
 """
 from datetime import date
 
+from odoo import Command
+
+from odoo.addons.dealer_management.models.dealer_period import periods_between
+
 import demo_tables as T
 import demo_tables_commercial as C
-from demo_util import add_days, log, months_back, tiny_pdf
-from odoo import Command
-from odoo.addons.dealer_management.models.dealer_period import periods_between
+from demo_util import log, months_back, tiny_pdf
 
 ESTABLISHED = ("active", "suspended", "terminated")
 

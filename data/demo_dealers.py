@@ -4,9 +4,10 @@ Everything goes through the addon's own methods, run as the Dealer Manager (`men
 """
 import hashlib
 
+from odoo import Command
+
 import demo_tables as T
 from demo_util import add_days, credit_code, log, tiny_pdf
-from odoo import Command
 
 MAILBOX_BY_FUNCTION = {"采购总监": "purchase", "采购经理": "purchase", "总经理": "gm", "财务经理": "finance",
                   "店长": "store", "订货专员": "order"}
@@ -76,7 +77,8 @@ def activate_dealers(menv, dealers, today):
         dealer.sudo().dealer_since = since
         # sudo: the history is append-only for users; the demo back-dates the first line to the start date
         dealer.dealer_grade_history_ids.sudo().write({"date": since})
-        dealer.message_post(body=f"经销商资格自 {since:%Y年%m月%d日} 起生效（历史签约导入）。")
+        # chatter content typed by the company's staff, in Chinese: data, not a term to translate
+        dealer.message_post(body=f"经销商资格自 {since:%Y年%m月%d日} 起生效（历史签约导入）。")  # pylint: disable=translation-required
     log(f"dealers activated: {len(established)}")
 
 
@@ -107,7 +109,7 @@ def suspend_dealers(menv, dealers):
     for key, reason in T.SUSPENSIONS.items():
         dealer = dealers[key].with_env(menv)
         dealer.action_dealer_suspend()
-        dealer.message_post(body=f"暂停原因：{reason}")
+        dealer.message_post(body=f"暂停原因：{reason}")  # pylint: disable=translation-required
     log(f"dealers suspended: {len(T.SUSPENSIONS)}")
 
 

@@ -6,11 +6,12 @@ reads announcements with its own rights; survey answers are written as the respo
 """
 from datetime import datetime, time, timedelta
 
+from odoo import Command
+
 import demo_tables as T
 import demo_tables_relations as R
 from demo_sales import _deliver, _post_invoice
 from demo_util import add_days, log
-from odoo import Command
 
 SHANGHAI = timedelta(hours=8)
 

@@ -18,11 +18,12 @@ import heapq
 import itertools
 from contextlib import contextmanager
 
+from odoo import Command
+from odoo.exceptions import UserError
+
 import demo_tables as T
 import demo_tables_commercial as C
 from demo_util import RNG, add_days, checkpoint, log, months_back, order_datetime
-from odoo import Command
-from odoo.exceptions import UserError
 
 STATUS = {row[0]: row[-1] for row in T.DEALERS}
 GRADE = {row[0]: row[2] for row in T.DEALERS}

@@ -1,8 +1,9 @@
 """Company, chart of accounts, settings, users, grades, territories, products and stock of the demo."""
-import demo_tables as T
-from demo_util import add_days, credit_code, log, months_back
 from odoo import Command
 from odoo.exceptions import AccessDenied
+
+import demo_tables as T
+from demo_util import add_days, credit_code, log, months_back
 
 
 # ---------------------------------------------------------------- company & accounting
@@ -202,7 +203,7 @@ def setup_products(env, today):
     warehouse.name = "杭州总仓"
     Quant = env["stock.quant"].with_context(inventory_mode=True)
     quants = Quant.browse()
-    for product, row in zip(products, T.PRODUCTS):
+    for product, row in zip(products, T.PRODUCTS, strict=True):
         quants |= Quant.create({
             "product_id": product.id, "location_id": warehouse.lot_stock_id.id, "inventory_quantity": row[5],
         })

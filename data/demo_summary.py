@@ -44,8 +44,8 @@ def _trade_rows(env):
             len(unpaid.filtered(lambda m: m.payment_state == "not_paid")),
             len(overdue))),
         ("  invoiced (CNY incl. VAT)", f"{sum(invoices.mapped('amount_total')):,.2f}"),
-        ("credit notes", "{} (returns {}, complaints {}, rebates {})".format(
-            len(refunds), len(refunds - rebate_notes - complaint_notes), len(complaint_notes), len(rebate_notes))),
+        ("credit notes", f"{len(refunds)} (returns {len(refunds - rebate_notes - complaint_notes)}, "
+                         f"complaints {len(complaint_notes)}, rebates {len(rebate_notes)})"),
         ("fine invoices (violations)", len(fines)),
         ("account.payment", env["account.payment"].search_count([])),
         ("res.users (internal / portal)", "{} / {}".format(

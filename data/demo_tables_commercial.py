@@ -33,7 +33,8 @@ TARGET_SPLIT = {"territory": "FJ", "amount": 2000000, "method": "even"}
 # override wizard (the dealer's n-th order, 0 = first).  They become violations (price / 窜货).
 HISTORY_OVERRIDES = [
     {"dealer": "D10", "index": 3, "kind": "floor", "discount": 35.0,
-     "reason": "深圳鹏城电器门店周年庆，{product}按特价供货（低于最低限价），市场部已书面批准，差价由总部促销费用承担。"},
+     "reason": "深圳鹏城电器门店周年庆，{product}按特价供货（低于最低限价），"
+               "市场部已书面批准，差价由总部促销费用承担。"},
     {"dealer": "D18", "index": 2, "kind": "territory",
      "reason": "经销商称系温州客户的宁波工地团购项目，要求直发宁波；区域经理未及核实，先行放行发货，事后核查。"},
     {"dealer": "D11", "index": 3, "kind": "credit", "qty_factor": 8,
@@ -52,8 +53,10 @@ AMENDMENT = {"dealer": "D05", "grade": "CORE", "payment_term": "account.account_
                        "违规罚款标准同步调整为核心经销商标准。"}
 RENEWAL = {"dealer": "D01", "growth": 10.0}
 TARGET_ADJUSTMENT = {"dealer": "D10", "factor": 1.15,
-                     "reason": "深圳前海万象城新店本月开业，经双方协商本月销售目标上调15%，增加部分计入下季度返利考核。"}
-CONTRACT_TERMINATION = ("D19", "经销商资格终止（连续两年未完成年度目标），年度经销合同同时终止，保证金待结清往来后退还。")
+                     "reason": "深圳前海万象城新店本月开业，经双方协商本月销售目标上调15%，"
+                               "增加部分计入下季度返利考核。"}
+CONTRACT_TERMINATION = ("D19", "经销商资格终止（连续两年未完成年度目标），"
+                                "年度经销合同同时终止，保证金待结清往来后退还。")
 
 # Violations entered by hand (besides those created by the order overrides)
 MANUAL_VIOLATIONS = [

@@ -69,7 +69,8 @@ FEEDBACK = [
     {"dealer": "D01", "by_portal": True, "type": "competitor_price", "state": "new",
      "name": "美的同档1.5匹变频挂机京东促销价", "competitor": "美的", "competitor_price": 2199.0,
      "product": "RZ-AC-35GW",
-     "description": "京东双11期间美的同档1.5匹新一级能效挂机到手价2199元，比我们的建议零售价低1100元，门店客流被分流明显。"},
+     "description": "京东双11期间美的同档1.5匹新一级能效挂机到手价2199元，"
+                    "比我们的建议零售价低1100元，门店客流被分流明显。"},
     {"dealer": "D04", "type": "demand", "state": "in_progress", "name": "北京市场嵌入式洗碗机需求旺盛",
      "product": "RZ-KT-DW13",
      "description": "北京新交付精装房项目多，13套以上嵌入式洗碗机需求旺盛，建议增加第四季度配额30台。"},

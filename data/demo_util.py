@@ -36,7 +36,7 @@ def credit_code(division, seed):
     body = "".join(_ORG_ALPHABET[int(digest[i:i + 2], 16) % 10] for i in range(0, 16, 2))
     if digest[16] in "0123":  # some organisation codes start with a letter, as newer ones do
         body = "MA" + body[2:]
-    total = sum(int(_ORG_ALPHABET.index(c)) * w for c, w in zip(body, _ORG_WEIGHTS))
+    total = sum(int(_ORG_ALPHABET.index(c)) * w for c, w in zip(body, _ORG_WEIGHTS, strict=True))
     check = 11 - total % 11
     org_check = {10: "X", 11: "0"}.get(check, str(check))
     code17 = f"91{division}{body}{org_check}"

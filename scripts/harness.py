@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import time
+import xml.etree.ElementTree as ET
 import xmlrpc.client
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -25,6 +26,7 @@ PGPORT = int(os.environ.get("DEALER_PGPORT", "54329"))
 DB_USER = "odoo"
 DATA_DIR = os.path.join(LOCAL, "odoo-data")
 CONF = os.path.join(LOCAL, "odoo.conf")
+PYTEST_CONF = os.path.join(LOCAL, "pytest-odoo.conf")  # CONF + db_name: what pytest-odoo reads (conftest.py)
 LOGS = os.path.join(LOCAL, "logs")
 ADDONS = [
     "dealer_management", "dealer_assessment", "dealer_portal",
@@ -42,6 +44,9 @@ PREREQUISITE = (
 )
 
 
+DB_NAME_RE = re.compile(r"^[A-Za-z0-9_]{1,63}$")
+
+
 def say(msg):
     print(f"[dealer] {msg}", flush=True)
 
@@ -49,6 +54,14 @@ def say(msg):
 def die(msg, code=2):
     sys.stderr.write(f"[dealer] ERROR: {msg}\n")
     sys.exit(code)
+
+
+def check_db_name(name):
+    """A database name goes into SQL, file paths and Odoo's --db-filter: letters, digits and `_` only."""
+    if not DB_NAME_RE.match(name or ""):
+        die(f"invalid database name {name!r}: use 1 to 63 letters, digits or underscores "
+            "(check DEALER_TEST_DB / DEALER_DEMO_DB)")
+    return name
 
 
 # ---------------------------------------------------------------- Odoo
@@ -97,21 +110,25 @@ def odoo_addons_path():
 def write_conf(http_port=8069, with_demo=False):
     os.makedirs(DATA_DIR, exist_ok=True)
     os.makedirs(LOGS, exist_ok=True)
+    options = (
+        "[options]\n"
+        f"addons_path = {odoo_addons_path()}\n"
+        f"data_dir = {DATA_DIR}\n"
+        f"db_host = {PGSOCK}\n"
+        f"db_port = {PGPORT}\n"
+        f"db_user = {DB_USER}\n"
+        "db_password = False\n"
+        "admin_passwd = dealer-admin\n"
+        f"http_port = {http_port}\n"
+        "http_interface = 127.0.0.1\n"
+        f"without_demo = {'False' if with_demo else 'all'}\n"
+        "max_cron_threads = 0\n"
+    )
     with open(CONF, "w") as f:
-        f.write(
-            "[options]\n"
-            f"addons_path = {odoo_addons_path()}\n"
-            f"data_dir = {DATA_DIR}\n"
-            f"db_host = {PGSOCK}\n"
-            f"db_port = {PGPORT}\n"
-            f"db_user = {DB_USER}\n"
-            "db_password = False\n"
-            "admin_passwd = dealer-admin\n"
-            f"http_port = {http_port}\n"
-            "http_interface = 127.0.0.1\n"
-            f"without_demo = {'False' if with_demo else 'all'}\n"
-            "max_cron_threads = 0\n"
-        )
+        f.write(options)
+    # pytest-odoo needs a database name in its configuration file: the one `test --keep` leaves behind
+    with open(PYTEST_CONF, "w") as f:
+        f.write(options + f"db_name = {check_db_name(TEST_DB)}\n")
 
 
 def run_odoo(args, log_file=None, check=True):
@@ -166,24 +183,67 @@ def pg_running():
     return subprocess.run(as_pg_user([pg_bin("pg_ctl"), "-D", PGDATA, "status"]), capture_output=True).returncode == 0
 
 
-def psql(sql, db="postgres", check=True):
-    cmd = [pg_bin("psql") if shutil.which("psql") else "psql", "-h", PGSOCK, "-p", str(PGPORT), "-U", DB_USER,
-           "-d", db, "-v", "ON_ERROR_STOP=1", "-qtAc", sql]
-    return subprocess.run(cmd, capture_output=True, text=True, check=check).stdout.strip()
+def psql(sql, db="postgres", check=True, **variables):
+    """Run one SQL script with psql; values come in as psql variables (`:'name'` literal, `:"name"` identifier).
+
+    psql substitutes variables only in scripts read from a file or standard input, never in `-c`, so the SQL
+    goes through standard input; psql quotes each value itself, and no value is ever pasted into the SQL text.
+    """
+    cmd = [pg_bin("psql"), "-h", PGSOCK, "-p", str(PGPORT), "-U", DB_USER, "-d", check_db_name(db),
+           "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1"]
+    for name, value in variables.items():
+        cmd += ["-v", f"{name}={value}"]
+    return subprocess.run(cmd, input=sql, capture_output=True, text=True, check=check).stdout.strip()
+
+
+def check_pg_reachable():
+    """As root the cluster runs as the `postgres` user, which must be able to enter every folder above .local/pg.
+
+    Folders of the repository are opened to it (o+x) and we say so; a folder outside the repository is changed
+    only when DEALER_FIX_PERMISSIONS=1 asks for it (.ci/run does, in CI's throw-away clone); otherwise we stop
+    and name the folder and the command that fixes it.
+    """
+    owner = pg_owner()
+    user = pwd.getpwnam(owner)
+    groups = set(os.getgrouplist(owner, user.pw_gid))
+    folders = []
+    path = os.path.join(LOCAL, "pg")
+    while path not in ("/", ""):
+        path = os.path.dirname(path)
+        folders.insert(0, path)
+
+    def can_enter(folder):
+        st = os.stat(folder)
+        if st.st_uid == user.pw_uid:
+            return bool(st.st_mode & 0o100)
+        if st.st_gid in groups:
+            return bool(st.st_mode & 0o010)
+        return bool(st.st_mode & 0o001)
+
+    blocked = [p for p in folders if not can_enter(p)]
+    inside = [p for p in blocked if p == ROOT or p.startswith(ROOT + os.sep)]
+    outside = [p for p in blocked if p not in inside]
+    if outside and os.environ.get("DEALER_FIX_PERMISSIONS") != "1":
+        die(f"the `{owner}` system user, which runs the private PostgreSQL cluster, cannot enter "
+            + ", ".join(outside) + ".\n"
+            f"Allow it to pass through (nothing becomes readable): chmod o+x {' '.join(outside)}\n"
+            "or set DEALER_FIX_PERMISSIONS=1 to let the harness do exactly that, or work from a clone in a "
+            "folder it can reach (e.g. under /tmp or /srv).")
+    for p in blocked:
+        mode = os.stat(p).st_mode
+        say(f"allowing the `{owner}` user to pass through {p}: chmod o+x (was {oct(mode & 0o777)})")
+        os.chmod(p, mode | 0o001)
+    target = os.path.join(LOCAL, "pg")
+    if subprocess.run(["runuser", "-u", owner, "--", "test", "-x", target], capture_output=True).returncode:
+        die(f"the `{owner}` system user still cannot enter {target} (an ACL or a mount option?): "
+            f"check with `runuser -u {owner} -- ls {target}`")
 
 
 def pg_start():
     os.makedirs(PGSOCK, exist_ok=True)
     if os.geteuid() == 0:
-        owner = pg_owner()
-        subprocess.run(["chown", "-R", owner, os.path.join(LOCAL, "pg")], check=True)
-        # the cluster user must be able to reach the folder
-        path = LOCAL
-        while path not in ("/", ""):
-            st = os.stat(path)
-            if not st.st_mode & 0o001:
-                os.chmod(path, st.st_mode | 0o011)
-            path = os.path.dirname(path)
+        subprocess.run(["chown", "-R", pg_owner(), os.path.join(LOCAL, "pg")], check=True)
+        check_pg_reachable()
     if not os.path.exists(os.path.join(PGDATA, "PG_VERSION")):
         say(f"creating the private PostgreSQL cluster in {PGDATA}")
         subprocess.run(as_pg_user([pg_bin("initdb"), "-D", PGDATA, "-U", DB_USER, "--auth=trust",
@@ -204,23 +264,24 @@ def pg_stop():
 
 
 def db_exists(name):
-    return psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'") == "1"
+    return psql("SELECT 1 FROM pg_database WHERE datname = :'name'", name=check_db_name(name)) == "1"
 
 
 def drop_db(name):
+    check_db_name(name)
     if db_exists(name):
         say(f"dropping database {name}")
-        psql(f'DROP DATABASE "{name}" WITH (FORCE)')
+        psql('DROP DATABASE :"name" WITH (FORCE)', name=name)
     shutil.rmtree(os.path.join(DATA_DIR, "filestore", name), ignore_errors=True)
 
 
 def db_installed(name):
     if not db_exists(name):
         return False
-    sql = ("SELECT count(*) FROM ir_module_module WHERE state = 'installed' AND name IN (%s)"
-           % ",".join(f"'{a}'" for a in ADDONS))
+    sql = ("SELECT count(*) FROM ir_module_module "
+           "WHERE state = 'installed' AND name = ANY(string_to_array(:'addons', ','))")
     try:
-        return psql(sql, db=name) == str(len(ADDONS))
+        return psql(sql, db=name, addons=",".join(ADDONS)) == str(len(ADDONS))
     except subprocess.CalledProcessError:
         return False
 
@@ -283,8 +344,69 @@ def odoo_test_counts(log_file):
     return failed, errors, total, bad_lines
 
 
+def junit_counts(junit_file):
+    """(tests, failures, errors, skipped) summed over every <testsuite> of a JUnit XML report."""
+    totals = [0, 0, 0, 0]
+    root = ET.parse(junit_file).getroot()
+    for suite in root.iter("testsuite"):  # the root itself when it is a <testsuite>
+        for i, attr in enumerate(("tests", "failures", "errors", "skipped")):
+            totals[i] += int(suite.get(attr, 0))
+    return tuple(totals)
+
+
+def run_pytest(name, pytest_args, env=None):
+    """Run pytest (without the pytest-odoo plugin); return (ok, passed, failed) read from its JUnit report.
+
+    No test collected (pytest's exit code 5), a missing report or a non-zero exit code are failures, never
+    a pass.
+    """
+    junit = os.path.join(LOGS, f"pytest-{name}.xml")
+    if os.path.exists(junit):
+        os.remove(junit)
+    cmd = [sys.executable, "-m", "pytest", "-p", "no:odoo", "-p", "no:cacheprovider", "-q",
+           f"--junitxml={junit}"] + pytest_args
+    proc = subprocess.run(cmd, env=env, cwd=ROOT)
+    passed = failed = 0
+    if os.path.exists(junit):
+        try:
+            tests, failures, errors, skipped = junit_counts(junit)
+            failed = failures + errors
+            passed = tests - failed - skipped
+        except (ET.ParseError, ValueError) as exc:
+            say(f"pytest's JUnit report {junit} is unreadable: {exc}")
+    ok = proc.returncode == 0 and passed > 0 and failed == 0
+    if not ok and not failed:
+        failed = 1  # no test ran, or pytest stopped before reporting: count the run itself as a failure
+    if proc.returncode == 5:
+        say(f"pytest collected no test ({name})")
+    return ok, passed, failed
+
+
+def run_i18n_tests():
+    """The translation files checks: plain files, no server and no database, so they run first."""
+    return run_pytest("i18n", [os.path.join(ROOT, "tests", "test_i18n_files.py")])
+
+
+def summary(passed, failed):
+    """The closing line CI reads: nothing may be printed after it."""
+    print(f"\n{passed} passed, {failed} failed", flush=True)
+
+
 def cmd_test(args):
     odoo_command()
+    check_db_name(TEST_DB)
+    os.makedirs(LOGS, exist_ok=True)
+    passed = failed = 0
+    errors = []
+    if not args.addons:
+        say("translation files (tests/test_i18n_files.py), before any database")
+        i18n_ok, i18n_passed, i18n_failed = run_i18n_tests()
+        passed += i18n_passed
+        failed += i18n_failed
+        if not i18n_ok:
+            sys.stderr.write("[dealer] ERROR: the translation files checks failed: fix the .po files first\n")
+            summary(passed, failed)
+            sys.exit(1)
     write_conf()
     pg_start()
     try:
@@ -296,23 +418,30 @@ def cmd_test(args):
                      "--stop-after-init", "--log-level=test", "--http-port", str(free_port()),
                      ]
         rc = run_odoo(odoo_args, log_file=log_file, check=False)
-        failed, errors, total, bad_lines = odoo_test_counts(log_file)
-        say(f"Odoo tests: {total} run, {failed} failed, {errors} errors, {bad_lines} error log lines (rc={rc})")
-        odoo_ok = rc == 0 and failed == 0 and errors == 0 and bad_lines == 0 and total > 0
-        py_passed = py_failed = 0
-        py_ok = True
+        o_failed, o_errors, total, bad_lines = odoo_test_counts(log_file)
+        say(f"Odoo tests: {total} run, {o_failed} failed, {o_errors} errors, {bad_lines} error log lines (rc={rc})")
+        passed += total - o_failed - o_errors
+        failed += o_failed + o_errors + (0 if rc == 0 and bad_lines == 0 and total > 0 else 1)
+        if total == 0:
+            errors.append("no Odoo test ran")
+        elif not (rc == 0 and o_failed == 0 and o_errors == 0 and bad_lines == 0):
+            errors.append(f"Odoo tests failed (log: {log_file})")
         if not args.addons and not args.no_external:
             py_ok, py_passed, py_failed = run_external_tests()
-        passed = total - failed - errors + py_passed
-        nfailed = failed + errors + py_failed + (0 if rc == 0 and bad_lines == 0 else 1)
-        print(f"\n{passed} passed, {nfailed} failed", flush=True)
-        if total == 0:
-            die("no Odoo test ran", 1)
-        if not (odoo_ok and py_ok):
-            die(f"tests failed (Odoo log: {log_file})", 1)
+            passed += py_passed
+            failed += py_failed
+            if not py_ok:
+                errors.append("XML-RPC tests in tests/ failed (server log: "
+                              f"{os.path.join(LOGS, 'test-server.log')})")
     finally:
         if not args.keep:
             pg_stop()
+    for error in errors:
+        sys.stderr.write(f"[dealer] ERROR: {error}\n")
+    sys.stderr.flush()
+    summary(passed, failed)
+    if errors:
+        sys.exit(1)
 
 
 def run_external_tests():
@@ -320,20 +449,9 @@ def run_external_tests():
     port = free_port()
     with Server(TEST_DB, port, os.path.join(LOGS, "test-server.log")) as url:
         env = dict(os.environ, DEALER_ODOO_URL=url, DEALER_ODOO_DB=TEST_DB)
-        junit = os.path.join(LOGS, "pytest.xml")
-        proc = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:odoo", "-q", os.path.join(ROOT, "tests"),
-                               f"--junitxml={junit}", "-p", "no:cacheprovider"], env=env, cwd=ROOT)
-    passed = failed = 0
-    if os.path.exists(junit):
-        text = open(junit).read()
-        m = re.search(r'tests="(\d+)"', text)
-        tests = int(m.group(1)) if m else 0
-        fails = sum(int(x) for x in re.findall(r'(?:failures|errors)="(\d+)"', text)[:2])
-        skipped = int((re.search(r'skipped="(\d+)"', text) or [0, 0])[1])
-        failed = fails
-        passed = tests - fails - skipped
-    ok = proc.returncode == 0 and passed > 0
-    return ok, passed, failed + (0 if ok else (1 if not failed else 0))
+        # the translation files checks already ran first
+        return run_pytest("xmlrpc", [os.path.join(ROOT, "tests"), "--ignore",
+                                     os.path.join(ROOT, "tests", "test_i18n_files.py")], env=env)
 
 
 def cmd_test_odoo_std(args):
@@ -353,12 +471,17 @@ def cmd_test_odoo_std(args):
                        "--stop-after-init", "--log-level=test", "--http-port", str(free_port())],
                       log_file=log_file, check=False)
         failed, errors, total, _bad = odoo_test_counts(log_file)
-        print(f"\n{total - failed - errors} passed, {failed + errors} failed  ({time.time() - start:.0f}s)")
-        if rc or failed or errors or not total:
-            die(f"Odoo standard tests failed, see {log_file}", 1)
+        say(f"Odoo standard tests: {total} run, {failed} failed, {errors} errors, rc={rc}, "
+            f"{time.time() - start:.0f}s (log: {log_file})")
     finally:
         if not args.keep:
             pg_stop()
+    ok = not (rc or failed or errors or not total)
+    if not ok:
+        sys.stderr.write(f"[dealer] ERROR: Odoo standard tests failed, see {log_file}\n")
+    summary(total - failed - errors, failed + errors + (0 if ok or failed or errors else 1))
+    if not ok:
+        sys.exit(1)
 
 
 def cmd_i18n(args):
@@ -421,7 +544,7 @@ def cmd_demo(args):
     try:
         subprocess.run(cmd, cwd=ROOT)
     except KeyboardInterrupt:
-        pass
+        say("Odoo stopped (Ctrl+C)")
     finally:
         pg_stop()
 
@@ -486,6 +609,8 @@ def main():
     p = sub.add_parser("pg-stop")
     p.set_defaults(func=lambda a: pg_stop())
     args = parser.parse_args()
+    for name in (TEST_DB, DEMO_DB):
+        check_db_name(name)
     args.func(args)
 
 

@@ -2,7 +2,8 @@
 """Take a PNG screenshot of an Odoo page as a logged-in user, with Debian's headless Chromium.
 
 Usage: python3 scripts/screenshot.py URL LOGIN PASSWORD PATH OUT.png [WIDTHxHEIGHT]
-e.g.   python3 scripts/screenshot.py http://127.0.0.1:8069 dealer.manager dealer.manager /odoo/action-dealer_management.action_dealer_partner docs/screenshot-dealers.png
+e.g.   python3 scripts/screenshot.py http://127.0.0.1:8069 dealer.manager dealer.manager \
+           /odoo/action-dealer_management.action_dealer_partner docs/screenshot-dealers.png
 """
 import base64
 import json

@@ -14,6 +14,7 @@ from . import event_registration
 from . import res_partner_training
 from . import survey_survey
 from . import survey_user_input
+from . import res_users
 from . import dealer_relation_mixin
 from . import dealer_announcement
 from . import dealer_announcement_read

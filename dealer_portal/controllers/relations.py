@@ -84,11 +84,10 @@ class DealerRelationsPortal(CustomerPortal):
     @staticmethod
     def _dealer_upload_values():
         """What the forms say about the upload limits."""
-        return {
-            "upload_max_files": MAX_UPLOADS,
-            "upload_max_mb": MAX_UPLOAD_BYTES // (1024 * 1024),
-            "upload_extensions": ", ".join(sorted(UPLOAD_TYPES)),
-        }
+        return {"upload_limits": _(
+            "Up to %(count)s files of %(size)s MB each: %(types)s.",
+            count=MAX_UPLOADS, size=MAX_UPLOAD_BYTES // (1024 * 1024), types=", ".join(sorted(UPLOAD_TYPES)),
+        )}
 
     @staticmethod
     def _dealer_uploads():

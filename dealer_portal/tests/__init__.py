@@ -1,2 +1,4 @@
 from . import test_portal_training
 from . import test_portal_relations
+from . import test_portal_announcements
+from . import test_security_portal

@@ -2,8 +2,10 @@
 import re
 from datetime import date, timedelta
 
+from requests import HTTPError
+
 from odoo import http
-from odoo.tests import tagged
+from odoo.tests import JsonRpcException, tagged
 
 from .common import JPEG, DealerPortalCase
 
@@ -294,6 +296,12 @@ class TestSecurityPortal(DealerPortalCase):
         self.assertIn(response.status_code, (403, 404))
         self.assertNotEqual(response.content, JPEG)
         self.assertNotIn("TOKEN-CASE", self.url_open(page_url).text)
+        with self.assertRaises((JsonRpcException, HTTPError)):
+            self.make_jsonrpc_request("/mail/message/post", {
+                "thread_model": "dealer.complaint", "thread_id": complaint.id, "token": record_token,
+                "post_data": {"body": "After the end", "message_type": "comment"},
+            })
+        self.assertFalse(complaint.message_ids.filtered(lambda message: "After the end" in (message.body or "")))
 
     # ------------------------------------------------------------------ same pattern: ids in route parameters
     def test_complaint_with_other_dealer_product_or_category_id_refused(self):

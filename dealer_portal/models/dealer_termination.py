@@ -1,3 +1,5 @@
+import uuid
+
 from odoo import models
 
 
@@ -11,13 +13,19 @@ class DealerTermination(models.Model):
         return result
 
     def _dealer_revoke_portal_tokens(self):
-        """Clear the access tokens of the terminated dealers' complaints, feedback and their attachments."""
+        """Invalidate the share links of the terminated dealers' complaints, feedback and their attachments.
+
+        Attachment tokens are cleared. Record tokens are replaced by new random ones nobody holds, rather than
+        cleared: Odoo's chatter token check (portal.utils.validate_thread_with_token) fails with a server
+        error on a record without token.
+        """
         dealers = self.partner_id.commercial_partner_id
         Attachment = self.env["ir.attachment"].sudo()  # sudo: the Dealer Manager executing may lack these rights
         for model in ("dealer.complaint", "dealer.feedback"):
             # sudo: the termination was checked (Dealer Manager); only the dealer's own records are touched
             records = self.env[model].sudo().search([("partner_id", "in", dealers.ids)])
-            records.write({"access_token": False})
+            for record in records:
+                record.access_token = str(uuid.uuid4())
             attachments = records.attachment_ids | Attachment.search(
                 [("res_model", "=", model), ("res_id", "in", records.ids)]
             )

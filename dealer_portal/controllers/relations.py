@@ -180,26 +180,41 @@ class DealerRelationsPortal(CustomerPortal):
 
     @http.route(["/my/announcements/<int:announcement_id>"], type="http", auth="user", website=True)
     def portal_announcement_page(self, announcement_id, **kw):
-        try:
-            announcement_sudo = self._document_check_access("dealer.announcement", announcement_id)
-        except (AccessError, MissingError):
+        announcement_sudo = self._dealer_visible_announcement(announcement_id)
+        if not announcement_sudo:
             return request.redirect("/my/announcements")
-        Announcement = request.env["dealer.announcement"]
-        # the record rule holds the published state; the dates of today are checked here as well
-        if not announcement_sudo.filtered_domain(Announcement._dealer_visible_domain(request.env.user)):
-            return request.redirect("/my/announcements")
-        # a GET writes nothing: the read receipt is recorded by the POST of the "Mark as read" button
-        # sudo: download tokens for the attachments of an announcement this user may read (checked above)
-        attachments = announcement_sudo.attachment_ids.sudo()
-        attachments.generate_access_token()
+        # a GET writes nothing: the read receipt is recorded by the POST of the "Mark as read" button, and the
+        # files are served by the route below (no download token is written on the attachments)
         values = self._prepare_portal_layout_values()
         values.update({
             "page_name": "dealer_announcement",
             "announcement": announcement_sudo,
-            "attachments": attachments,
+            "attachments": announcement_sudo.attachment_ids,
             "is_read": announcement_sudo._is_read_by(request.env.user),
         })
         return request.render("dealer_portal.portal_announcement_page", values)
+
+    def _dealer_visible_announcement(self, announcement_id):
+        """The announcement (sudo, for display) when the user may read it today, else an empty recordset."""
+        try:
+            announcement_sudo = self._document_check_access("dealer.announcement", announcement_id)
+        except (AccessError, MissingError):
+            return request.env["dealer.announcement"]
+        # the record rule holds the published state and the audience; the dates of today are checked here too
+        return announcement_sudo.filtered_domain(
+            request.env["dealer.announcement"]._dealer_visible_domain(request.env.user)
+        )
+
+    @http.route(["/my/announcements/<int:announcement_id>/files/<int:attachment_id>"], type="http", auth="user",
+                website=True)
+    def portal_announcement_file(self, announcement_id, attachment_id, **kw):
+        """Download a file of an announcement the user may read today (no share token: it cannot leak)."""
+        announcement_sudo = self._dealer_visible_announcement(announcement_id)
+        attachment = announcement_sudo.attachment_ids.filtered(lambda file: file.id == attachment_id)
+        if not attachment:
+            raise request.not_found()
+        # sudo: a file listed on an announcement the user may read (checked above)
+        return request.env["ir.binary"]._get_stream_from(attachment.sudo()).get_response(as_attachment=True)
 
     @http.route(["/my/announcements/<int:announcement_id>/read"], type="http", auth="user", website=True,
                 methods=["POST"])

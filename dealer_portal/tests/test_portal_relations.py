@@ -1,3 +1,4 @@
+import base64
 import re
 
 from odoo import http
@@ -127,11 +128,24 @@ class TestPortalRelations(DealerPortalCase):
     def test_announcement_attachment_download(self):
         self.authenticate("pr_portal_a", "pr_portal_a")
         response = self.url_open(f"/my/announcements/{self.news_all.id}")
-        link = re.search(r'href="(/web/content/\d+\?download=true&amp;access_token=[^"]+)"', response.text)
-        self.assertTrue(link, "the attachment is offered with a download token")
-        download = self.url_open(link.group(1).replace("&amp;", "&"))
+        link = re.search(r'href="(/my/announcements/\d+/files/\d+)"', response.text)
+        self.assertTrue(link, "the attachment is offered through the announcement's own route")
+        download = self.url_open(link.group(1))
         self.assertEqual(download.status_code, 200)
         self.assertEqual(download.content, b"PRICELIST-CONTENT")
+        self.env.invalidate_all()
+        self.assertFalse(self.news_all.attachment_ids.access_token, "no share token was written by the GET")
+        self.authenticate("pr_portal_b", "pr_portal_b")  # Dealer Beta may read this one too, not the Gold one
+        gold_file = self.env["ir.attachment"].create({
+            "name": "gold.txt", "datas": base64.b64encode(b"GOLD-FILE"),
+            "res_model": "dealer.announcement", "res_id": self.news_gold.id,
+        })
+        self.news_gold.attachment_ids = gold_file
+        for url in (f"/my/announcements/{self.news_gold.id}/files/{gold_file.id}",
+                    f"/my/announcements/{self.news_all.id}/files/{gold_file.id}"):
+            response = self.url_open(url)
+            self.assertEqual(response.status_code, 404)
+            self.assertNotIn(b"GOLD-FILE", response.content)
 
     def test_home_entries(self):
         self.authenticate("pr_portal_a", "pr_portal_a")

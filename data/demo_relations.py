@@ -54,9 +54,10 @@ def create_announcements(menv, grades, territories, today):
             announcement.with_user(portal_user)._mark_read()
             receipt = announcement.read_ids.filtered(lambda r: r.user_id == portal_user)
             receipt.date = _utc(add_days(published, 1), 10, 30)
-        if row.get("archive"):  # its window is over: archived, as the daily cron does
+        if row.get("archive"):  # its window is over: an end date in the past archives it (as the hourly job)
             announcement.date_expire = add_days(published, row["visible"])
-            announcement.action_archive_announcement()
+            if announcement.state != "archived":
+                announcement.action_archive_announcement()
     states = ", ".join(f"{a.state}" for a in announcements)
     log(f"announcements: {len(announcements)} ({states}); read by {portal_user.login}: "
         f"{menv['dealer.announcement.read'].search_count([('user_id', '=', portal_user.id)])}")
@@ -138,7 +139,8 @@ def create_complaints(menv, dealers, products):
         if row.get("customer"):
             vals.update(customer_name=row["customer"][0], customer_phone=row["customer"][1])
         if row.get("by_portal"):  # filed by the dealer's own people on the portal
-            complaint = Complaint.with_user(portal_user).create(vals).with_env(menv)
+            as_portal = Complaint.with_user(portal_user)  # the portal route's own path (dealer_portal)
+            complaint = as_portal._dealer_portal_create(portal_user._dealer_portal_dealer(), vals).with_env(menv)
         else:
             complaint = Complaint.create(dict(vals, partner_id=dealer.id))
         picking = order.picking_ids.filtered(lambda p: p.picking_type_code == "outgoing" and p.state == "done")[:1]
@@ -189,7 +191,8 @@ def create_feedback(menv, dealers, products):
         if row.get("competitor"):
             vals.update(competitor_name=row["competitor"], competitor_price=row["competitor_price"])
         if row.get("by_portal"):
-            feedback = Feedback.with_user(portal_user).create(vals).with_env(menv)
+            as_portal = Feedback.with_user(portal_user)  # the portal route's own path (dealer_portal)
+            feedback = as_portal._dealer_portal_create(portal_user._dealer_portal_dealer(), vals).with_env(menv)
         else:
             feedback = Feedback.create(dict(vals, partner_id=dealers[row["dealer"]].id))
         if row["state"] in ("in_progress", "done"):

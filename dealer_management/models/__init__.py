@@ -9,6 +9,7 @@ from . import dealer_application
 from . import dealer_application_document
 from . import dealer_application_criterion
 from . import dealer_termination
+from . import res_users
 from . import dealer_relation_mixin
 from . import dealer_announcement
 from . import dealer_announcement_read

@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
-from .dealer_relation_mixin import DEALER_PORTAL_STATES
+from .res_users import DEALER_PORTAL_STATES
 
 ANNOUNCEMENT_CATEGORIES = [
     ("product", "Product Information"),
@@ -25,7 +25,7 @@ class DealerAnnouncement(models.Model):
     _name = "dealer.announcement"
     _description = "Dealer Announcement"
     _check_company_auto = True
-    _inherit = ["mail.thread", "portal.mixin"]
+    _inherit = ["dealer.workflow.mixin", "mail.thread"]
     _order = "date_publish desc, id desc"
 
     name = fields.Char(string="Title", required=True, tracking=True, translate=True)
@@ -47,8 +47,11 @@ class DealerAnnouncement(models.Model):
         string="Attachments",
     )
     state = fields.Selection(
-        [("draft", "Draft"), ("published", "Published"), ("archived", "Archived")],
+        [("draft", "Draft"), ("scheduled", "Scheduled"), ("published", "Published"), ("archived", "Archived")],
         required=True, default="draft", copy=False, tracking=True, index=True,
+        help="Scheduled: published, waiting for its publishing date. Only published announcements are readable "
+             "by dealers: the daily job publishes the scheduled ones whose date has come and archives the expired "
+             "ones, so that the record rule (which cannot hold today's date) enforces the publishing window.",
     )
     user_id = fields.Many2one("res.users", string="Author", default=lambda self: self.env.user)
     read_ids = fields.One2many("dealer.announcement.read", "announcement_id", string="Read Receipts")
@@ -67,11 +70,6 @@ class DealerAnnouncement(models.Model):
             announcement.read_count = count
             announcement.read_dealer_count = dealers
             announcement.audience_dealer_count = len(announcement._audience_dealers())
-
-    def _compute_access_url(self):
-        super()._compute_access_url()
-        for announcement in self:
-            announcement.access_url = f"/my/announcements/{announcement.id}"
 
     # ------------------------------------------------------------------ audience
     def _audience_partner_domain(self):
@@ -92,11 +90,11 @@ class DealerAnnouncement(models.Model):
         return self.env["res.partner"].sudo().search(self._audience_partner_domain())  # sudo: counting only
 
     @api.model
-    def _dealer_audience_domain(self, partner):
-        """Domain on announcements whose audience includes the commercial partner of `partner`."""
-        dealer = partner.commercial_partner_id.sudo()  # sudo: grade and territories of the dealer itself only
-        if not (dealer.is_dealer and dealer.dealer_state in DEALER_PORTAL_STATES):
+    def _dealer_audience_domain(self, dealer):
+        """Domain on announcements whose audience includes `dealer` (from res.users._dealer_portal_dealer)."""
+        if not dealer:
             return expression.FALSE_DOMAIN
+        dealer = dealer.sudo()  # sudo: grade and territories of the dealer itself only
         # the territories t with t._contains(one of the dealer's territories): those territories and their
         # ancestors, read from parent_path (a 'parent_of' search would need read access on territories)
         territory_ids = {
@@ -111,21 +109,21 @@ class DealerAnnouncement(models.Model):
         ]
 
     @api.model
-    def _dealer_visible_domain(self, partner):
-        """Published announcements, within their window today, addressed to the partner's dealer."""
+    def _dealer_visible_domain(self, user):
+        """Published announcements, within their window today, addressed to the user's dealer."""
         today = fields.Date.context_today(self)
         return [
             ("state", "=", "published"),
             "|", ("date_publish", "=", False), ("date_publish", "<=", today),
             "|", ("date_expire", "=", False), ("date_expire", ">=", today),
-            *self._dealer_audience_domain(partner),
+            *self._dealer_audience_domain(user._dealer_portal_dealer()),
         ]
 
     @api.model
     def _dealer_unread_domain(self, user):
         """Visible announcements the user has not opened yet."""
         return [
-            *self._dealer_visible_domain(user.partner_id),
+            *self._dealer_visible_domain(user),
             ("read_ids", "not any", [("user_id", "=", user.id)]),
         ]
 
@@ -140,16 +138,22 @@ class DealerAnnouncement(models.Model):
         return bool(self.read_ids.filtered(lambda receipt: receipt.user_id == user))
 
     def _mark_read(self):
-        """Record that the current user opened the announcements (once per user)."""
+        """Record that the current user read these announcements (once per user); returns the new ones.
+
+        Only announcements the user may read today (record rules and publishing window) get a receipt.
+        Portal users have no create right on receipts: they are written here, for the user itself only.
+        """
         user = self.env.user
-        done = self.env["dealer.announcement.read"].search(
-            [("announcement_id", "in", self.ids), ("user_id", "=", user.id)]
-        ).announcement_id
-        todo = self - done
+        readable = self._filtered_access("read") if not self.env.su else self
+        if user.share:
+            # sudo: the audience fields (grades, territories) are not readable by portal users; the records
+            # were filtered with the user's rights above
+            readable = readable.browse(readable.sudo().filtered_domain(self._dealer_visible_domain(user)).ids)
+        Receipt = self.env["dealer.announcement.read"].sudo()  # sudo: the user's own receipts, checked above
+        done = Receipt.search([("announcement_id", "in", readable.ids), ("user_id", "=", user.id)]).announcement_id
+        todo = readable - done.with_env(self.env)
         if todo:
-            self.env["dealer.announcement.read"].create([
-                {"announcement_id": announcement.id, "user_id": user.id} for announcement in todo
-            ])
+            Receipt.create([{"announcement_id": announcement.id, "user_id": user.id} for announcement in todo])
         return todo
 
     # ------------------------------------------------------------------ workflow
@@ -179,26 +183,53 @@ class DealerAnnouncement(models.Model):
                     name=announcement.name, expire=announcement.date_expire,
                 ))
 
+    def _dealer_window_state(self):
+        """The state a scheduled/published announcement has today: scheduled, published or archived."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        if self.date_expire and self.date_expire < today:
+            return "archived"
+        if self.date_publish and self.date_publish > today:
+            return "scheduled"
+        return "published"
+
+    def _dealer_sync_window(self):
+        """Move scheduled/published announcements to the state their publishing window gives today."""
+        for announcement in self.filtered(lambda a: a.state in ("scheduled", "published")):
+            state = announcement._dealer_window_state()
+            if state != announcement.state:
+                announcement._dealer_trusted().write({"state": state})
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"date_publish", "date_expire"} & set(vals):
+            self._dealer_sync_window()
+        return res
+
     def action_publish(self):
-        """Draft → published: dealers of the audience see it from the publishing date."""
-        if self.filtered(lambda a: a.state != "draft"):
-            raise UserError(_("Only draft announcements can be published."))
+        """Draft → published (scheduled until its publishing date): dealers of the audience see it from then."""
+        self._check_state(("draft",), _("Announcement %(name)s cannot be published: it is %(state)s."))
         self._check_publishable()
         today = fields.Date.context_today(self)
         for announcement in self:
-            announcement.write({"state": "published", "date_publish": announcement.date_publish or today})
+            announcement._dealer_trusted().write({
+                "state": "scheduled", "date_publish": announcement.date_publish or today,
+            })
+        self._dealer_sync_window()
 
     def action_archive_announcement(self):
-        """Published → archived: dealers no longer see it."""
-        if self.filtered(lambda a: a.state != "published"):
-            raise UserError(_("Only published announcements can be archived."))
-        self.write({"state": "archived"})
+        """Scheduled/published → archived: dealers no longer see it."""
+        self._check_state(
+            ("scheduled", "published"), _("Announcement %(name)s cannot be archived: it is %(state)s."),
+        )
+        self._dealer_trusted().write({"state": "archived"})
 
     def action_reset_draft(self):
-        """Archived → draft, to correct and publish again."""
-        if self.filtered(lambda a: a.state != "archived"):
-            raise UserError(_("Only archived announcements can be set back to draft."))
-        self.write({"state": "draft"})
+        """Scheduled/archived → draft, to correct and publish again."""
+        self._check_state(
+            ("scheduled", "archived"), _("Announcement %(name)s cannot be set back to draft: it is %(state)s."),
+        )
+        self._dealer_trusted().write({"state": "draft"})
 
     def action_view_read_receipts(self):
         """Open the read receipts of this announcement, grouped by dealer."""
@@ -209,7 +240,6 @@ class DealerAnnouncement(models.Model):
         return action
 
     @api.model
-    def _cron_archive_expired(self):
-        """Archive published announcements whose window has ended."""
-        today = fields.Date.context_today(self)
-        self.search([("state", "=", "published"), ("date_expire", "<", today)]).write({"state": "archived"})
+    def _cron_sync_publication(self):
+        """Publish the scheduled announcements whose date has come; archive the expired ones."""
+        self.search([("state", "in", ("scheduled", "published"))])._dealer_sync_window()

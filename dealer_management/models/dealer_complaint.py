@@ -28,13 +28,8 @@ class DealerComplaint(models.Model):
     _name = "dealer.complaint"
     _description = "Dealer Complaint"
     _check_company_auto = True
-    _inherit = ["dealer.relation.mixin", "mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = ["dealer.relation.mixin", "dealer.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "priority desc, date_reported desc, id desc"
-    _mail_post_access = "read"  # the dealer answers through the portal chatter without write access
-    _dealer_portal_fields = frozenset({
-        "origin", "customer_name", "customer_phone", "category_id", "subject_type",
-        "product_id", "product_qty", "sale_order_id", "description",
-    })
 
     name = fields.Char(string="Reference", required=True, default="/", copy=False, readonly=True, index=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
@@ -146,11 +141,6 @@ class DealerComplaint(models.Model):
             complaint.return_count = len(complaint.return_picking_ids)
             complaint.refund_count = len(complaint.refund_ids)
 
-    def _compute_access_url(self):
-        super()._compute_access_url()
-        for complaint in self:
-            complaint.access_url = f"/my/complaints/{complaint.id}"
-
     # ------------------------------------------------------------------ constraints
     @api.constrains("partner_id", "sale_order_id", "picking_id")
     def _check_documents_of_dealer(self):
@@ -187,54 +177,47 @@ class DealerComplaint(models.Model):
             vals["name"] = self.env["ir.sequence"].sudo().next_by_code("dealer.complaint") or "/"
 
     # ------------------------------------------------------------------ workflow
-    def _check_state(self, allowed, action_label):
-        labels = dict(COMPLAINT_STATES)
-        for complaint in self:
-            if complaint.state not in allowed:
-                raise UserError(_(
-                    "Complaint %(name)s cannot be %(action)s from status %(state)s.",
-                    name=complaint.name, action=action_label, state=labels[complaint.state],
-                ))
-
     def action_start(self):
         """New → in progress; the current user takes the complaint if nobody has it."""
-        self._check_state(("new",), _("started"))
+        self._check_state(("new",), _("Complaint %(name)s cannot be started: it is %(state)s."))
         for complaint in self:
-            complaint.write({"state": "in_progress", "user_id": complaint.user_id.id or self.env.user.id})
+            complaint._dealer_trusted().write({
+                "state": "in_progress", "user_id": complaint.user_id.id or self.env.user.id,
+            })
 
     def action_resolve(self):
         """New/in progress → resolved; the resolution note is required."""
-        self._check_state(OPEN_STATES, _("resolved"))
+        self._check_state(OPEN_STATES, _("Complaint %(name)s cannot be resolved: it is %(state)s."))
         missing = self.filtered(lambda complaint: is_html_empty(complaint.resolution))
         if missing:
             raise UserError(_(
                 "Describe the resolution of complaint %(name)s (what was done for the dealer) before resolving it.",
                 name=missing[0].name,
             ))
-        self.write({"state": "resolved", "date_resolved": fields.Datetime.now()})
+        self._dealer_trusted().write({"state": "resolved", "date_resolved": fields.Datetime.now()})
 
     def action_close(self):
         """Resolved → closed (the dealer confirmed or the case is settled)."""
-        self._check_state(("resolved",), _("closed"))
-        self.write({"state": "closed"})
+        self._check_state(("resolved",), _("Complaint %(name)s cannot be closed: it is %(state)s."))
+        self._dealer_trusted().write({"state": "closed"})
 
     def action_reject(self, reason):
         """New/in progress → rejected, with the reason given to the dealer."""
-        self._check_state(OPEN_STATES, _("rejected"))
+        self._check_state(OPEN_STATES, _("Complaint %(name)s cannot be rejected: it is %(state)s."))
         if not (reason or "").strip():
             raise UserError(_("Give the reason for rejecting the complaint."))
-        self.write({"state": "rejected", "reject_reason": reason.strip()})
+        self._dealer_trusted().write({"state": "rejected", "reject_reason": reason.strip()})
         for complaint in self:
             complaint.message_post(body=_("Complaint rejected: %(reason)s", reason=reason.strip()))
 
     def action_reopen(self):
         """Resolved/rejected → in progress again."""
-        self._check_state(("resolved", "rejected"), _("reopened"))
-        self.write({"state": "in_progress", "date_resolved": False, "reject_reason": False})
+        self._check_state(("resolved", "rejected"), _("Complaint %(name)s cannot be reopened: it is %(state)s."))
+        self._dealer_trusted().write({"state": "in_progress", "date_resolved": False, "reject_reason": False})
 
     def action_open_reject_wizard(self):
         """Ask for the rejection reason."""
-        self._check_state(OPEN_STATES, _("rejected"))
+        self._check_state(OPEN_STATES, _("Complaint %(name)s cannot be rejected: it is %(state)s."))
         return {
             "type": "ir.actions.act_window",
             "name": _("Reject Complaint"),

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 FEEDBACK_TYPES = [
     ("competitor_price", "Competitor Price"),
@@ -21,12 +21,8 @@ class DealerFeedback(models.Model):
     _name = "dealer.feedback"
     _description = "Dealer Market Feedback"
     _check_company_auto = True
-    _inherit = ["dealer.relation.mixin", "mail.thread", "portal.mixin"]
+    _inherit = ["dealer.relation.mixin", "dealer.workflow.mixin", "mail.thread"]
     _order = "create_date desc, id desc"
-    _mail_post_access = "read"  # the dealer answers through the portal chatter without write access
-    _dealer_portal_fields = frozenset({
-        "name", "feedback_type", "description", "product_id", "competitor_name", "competitor_price",
-    })
 
     name = fields.Char(string="Subject", required=True, tracking=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
@@ -34,7 +30,7 @@ class DealerFeedback(models.Model):
     partner_id = fields.Many2one(
         "res.partner", string="Dealer", required=True, tracking=True, index=True,
         domain=[("is_dealer", "=", True), ("is_company", "=", True)],
-        default=lambda self: self.env.user.partner_id.commercial_partner_id.filtered("is_dealer"), check_company=True,
+        default=lambda self: self.env.user._dealer_portal_dealer(), check_company=True,
     )
     user_id = fields.Many2one(
         "res.users", string="Submitted By", default=lambda self: self.env.user, readonly=True, index=True,
@@ -61,39 +57,25 @@ class DealerFeedback(models.Model):
         if self.filtered(lambda feedback: feedback.competitor_price < 0):
             raise ValidationError(_("A competitor price cannot be negative."))
 
-    def _compute_access_url(self):
-        super()._compute_access_url()
-        for feedback in self:
-            feedback.access_url = f"/my/feedback/{feedback.id}"
-
-    def _check_state(self, allowed, action_label):
-        labels = dict(FEEDBACK_STATES)
-        for feedback in self:
-            if feedback.state not in allowed:
-                raise UserError(_(
-                    "Feedback %(name)s cannot be %(action)s from status %(state)s.",
-                    name=feedback.name, action=action_label, state=labels[feedback.state],
-                ))
-
     def action_start(self):
         """New → in progress; the current user takes it if nobody has it."""
-        self._check_state(("new",), _("started"))
+        self._check_state(("new",), _("Feedback %(name)s cannot be started: it is %(state)s."))
         for feedback in self:
-            feedback.write({
+            feedback._dealer_trusted().write({
                 "state": "in_progress", "assigned_user_id": feedback.assigned_user_id.id or self.env.user.id,
             })
 
     def action_done(self):
         """New/in progress → done."""
-        self._check_state(("new", "in_progress"), _("marked done"))
-        self.write({"state": "done"})
+        self._check_state(("new", "in_progress"), _("Feedback %(name)s cannot be marked done: it is %(state)s."))
+        self._dealer_trusted().write({"state": "done"})
 
     def action_reject(self):
         """New/in progress → rejected (not actionable)."""
-        self._check_state(("new", "in_progress"), _("rejected"))
-        self.write({"state": "rejected"})
+        self._check_state(("new", "in_progress"), _("Feedback %(name)s cannot be rejected: it is %(state)s."))
+        self._dealer_trusted().write({"state": "rejected"})
 
     def action_reset(self):
         """Done/rejected → in progress again."""
-        self._check_state(("done", "rejected"), _("reopened"))
-        self.write({"state": "in_progress"})
+        self._check_state(("done", "rejected"), _("Feedback %(name)s cannot be reopened: it is %(state)s."))
+        self._dealer_trusted().write({"state": "in_progress"})

@@ -7,6 +7,7 @@ from . import test_access
 from . import test_announcement
 from . import test_complaint
 from . import test_feedback
+from . import test_security_relations
 from . import test_i18n
 from . import test_order_checks
 from . import test_credit_race

@@ -34,10 +34,6 @@ class TestDealerAnnouncement(TransactionCase):
         cls.portal_a = new_test_user(
             cls.env, "ann_portal_a", groups="base.group_portal", partner_id=cls.contact_a.id,
         )
-        cls.portal_a2 = new_test_user(
-            cls.env, "ann_portal_a2", groups="base.group_portal",
-            partner_id=Partner.create({"name": "Ann", "parent_id": cls.dealer_a.id}).id,
-        )
         cls.portal_b = new_test_user(
             cls.env, "ann_portal_b", groups="base.group_portal", partner_id=cls.contact_b.id,
         )
@@ -46,8 +42,8 @@ class TestDealerAnnouncement(TransactionCase):
     def _announcement(self, **vals):
         return self.Announcement.create({"name": "Notice", "body": "<p>Hello</p>", **vals})
 
-    def _visible(self, partner):
-        return self.env["dealer.announcement"].search(self.env["dealer.announcement"]._dealer_visible_domain(partner))
+    def _visible(self, user):
+        return self.env["dealer.announcement"].search(self.env["dealer.announcement"]._dealer_visible_domain(user))
 
     # ------------------------------------------------------------------ publishing guards
     def test_publish_sets_date_and_state(self):
@@ -101,94 +97,76 @@ class TestDealerAnnouncement(TransactionCase):
     def test_audience_all(self):
         announcement = self._announcement()
         announcement.action_publish()
-        self.assertIn(announcement, self._visible(self.contact_a))
-        self.assertIn(announcement, self._visible(self.dealer_b))
+        self.assertIn(announcement, self._visible(self.portal_a))
+        self.assertIn(announcement, self._visible(self.portal_b))
 
     def test_audience_grade(self):
         announcement = self._announcement(audience="grade", grade_ids=[(6, 0, self.grade_gold.ids)])
         announcement.action_publish()
-        self.assertIn(announcement, self._visible(self.contact_a))
-        self.assertNotIn(announcement, self._visible(self.contact_b))
+        self.assertIn(announcement, self._visible(self.portal_a))
+        self.assertNotIn(announcement, self._visible(self.portal_b))
         self.assertEqual(announcement.audience_dealer_count, 1)
 
     def test_audience_territory_includes_sub_territories(self):
         announcement = self._announcement(audience="territory", territory_ids=[(6, 0, self.east.ids)])
         announcement.action_publish()
         self.assertTrue(self.east._contains(self.hangzhou))
-        self.assertIn(announcement, self._visible(self.dealer_a), "Hangzhou lies below East")
-        self.assertNotIn(announcement, self._visible(self.dealer_b))
+        self.assertIn(announcement, self._visible(self.portal_a), "Hangzhou lies below East")
+        self.assertNotIn(announcement, self._visible(self.portal_b))
 
     def test_audience_territory_below_the_dealer_not_matched(self):
         """An announcement for Hangzhou does not reach a dealer holding the whole East region."""
         self.dealer_b.dealer_territory_ids = [(6, 0, self.east.ids)]
         announcement = self._announcement(audience="territory", territory_ids=[(6, 0, self.hangzhou.ids)])
         announcement.action_publish()
-        self.assertIn(announcement, self._visible(self.dealer_a))
-        self.assertNotIn(announcement, self._visible(self.dealer_b))
+        self.assertIn(announcement, self._visible(self.portal_a))
+        self.assertNotIn(announcement, self._visible(self.portal_b))
 
     def test_draft_archived_and_terminated_not_visible(self):
         draft = self._announcement()
         archived = self._announcement()
         archived.action_publish()
         archived.action_archive_announcement()
-        self.assertFalse((draft | archived) & self._visible(self.dealer_a))
+        self.assertFalse((draft | archived) & self._visible(self.portal_a))
         published = self._announcement()
         published.action_publish()
         self.dealer_a.dealer_state = "terminated"
-        self.assertNotIn(published, self._visible(self.dealer_a))
+        self.assertNotIn(published, self._visible(self.portal_a))
 
     def test_publish_window(self):
         announcement = self._announcement(date_publish="2030-03-01", date_expire="2030-03-31")
         with freeze_time("2030-02-15"):
             announcement.action_publish()
-            self.assertNotIn(announcement, self._visible(self.dealer_a), "not yet published")
-        with freeze_time("2030-03-15"):
-            self.assertIn(announcement, self._visible(self.dealer_a))
+            self.assertEqual(announcement.state, "scheduled", "published, waiting for its date")
+            self.assertNotIn(announcement, self._visible(self.portal_a), "not yet published")
+        with freeze_time("2030-03-01"):
+            self.env["dealer.announcement"]._cron_sync_publication()
+            self.assertEqual(announcement.state, "published")
+            self.assertIn(announcement, self._visible(self.portal_a))
         with freeze_time("2030-04-01"):
-            self.assertNotIn(announcement, self._visible(self.dealer_a), "expired")
-            self.env["dealer.announcement"]._cron_archive_expired()
+            self.assertNotIn(announcement, self._visible(self.portal_a), "expired")
+            self.env["dealer.announcement"]._cron_sync_publication()
         self.assertEqual(announcement.state, "archived")
 
-    def test_portal_rule_hides_other_audience(self):
-        gold = self._announcement(audience="grade", grade_ids=[(6, 0, self.grade_gold.ids)])
-        draft = self._announcement()
-        gold.action_publish()
-        as_b = self.env["dealer.announcement"].with_user(self.portal_b)
-        self.assertFalse(as_b.search([("id", "in", (gold | draft).ids)]))
-        with self.assertRaises(AccessError):
-            gold.with_user(self.portal_b).read(["name"])
-        self.assertEqual(gold.with_user(self.portal_a).read(["name"])[0]["name"], "Notice")
+    def test_moving_the_dates_moves_the_state(self):
+        announcement = self._announcement()
+        announcement.action_publish()
+        self.assertEqual(announcement.state, "published")
+        announcement.date_publish = "2099-01-01"
+        self.assertEqual(announcement.state, "scheduled", "a later date takes it off the portal again")
+        announcement.date_publish = date.today()
+        self.assertEqual(announcement.state, "published")
 
-    # ------------------------------------------------------------------ read receipts
-    def test_read_receipts_and_unread_count(self):
-        first = self._announcement(name="First")
-        second = self._announcement(name="Second")
-        (first | second).action_publish()
-        Announcement = self.env["dealer.announcement"]
-        self.assertEqual(Announcement._dealer_unread_count(self.portal_a), 2)
-        first.with_user(self.portal_a)._mark_read()
-        first.with_user(self.portal_a)._mark_read()  # once per user
-        self.assertEqual(len(first.read_ids), 1)
-        receipt = first.read_ids
-        self.assertEqual(receipt.user_id, self.portal_a)
-        self.assertEqual(receipt.partner_id, self.dealer_a, "the receipt is counted for the dealer")
-        self.assertEqual(Announcement._dealer_unread_count(self.portal_a), 1)
-        self.assertEqual(Announcement._dealer_unread_count(self.portal_a2), 2, "receipts are per user")
-        first.with_user(self.portal_a2)._mark_read()
-        first.invalidate_recordset()
-        self.assertEqual(first.read_count, 2)
-        self.assertEqual(first.read_dealer_count, 1)
+    def test_state_written_only_through_actions(self):
+        announcement = self._announcement()
+        with self.assertRaisesRegex(AccessError, "change only through its buttons and wizards"):
+            announcement.write({"state": "published"})
+        with self.assertRaisesRegex(AccessError, "change only through its buttons and wizards"):
+            self.Announcement.with_context(default_state="published").create({"name": "Sneaky"})
+        self.assertEqual(announcement.state, "draft")
+        self.assertFalse(self.env["dealer.announcement"].search([("name", "=", "Sneaky")]))
 
-    def test_portal_sees_only_own_receipts(self):
-        announcement, unread = self._announcement() | self._announcement()
-        (announcement | unread).action_publish()
-        announcement.with_user(self.portal_a)._mark_read()
-        announcement.with_user(self.portal_b)._mark_read()
-        Read = self.env["dealer.announcement.read"]
-        self.assertEqual(Read.with_user(self.portal_a).search([]).user_id, self.portal_a)
-        with self.assertRaises(AccessError):
-            Read.with_user(self.portal_a).create({"announcement_id": unread.id, "user_id": self.portal_b.id})
-        self.assertFalse(unread.read_ids)
+    # portal rules and read receipts: dealer_portal/tests/test_portal_announcements.py
 
     def test_read_receipts_action_grouped_by_dealer(self):
         announcement = self._announcement()

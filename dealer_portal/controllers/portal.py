@@ -9,7 +9,7 @@ class DealerCustomerPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if not counters:  # the page itself, not the JSON counters call
-            # sudo: the user's own commercial partner only, read for display (grade and territories are
-            # back-office models a portal user has no access right on); never another dealer's record
-            values["dealer_partner"] = request.env.user.partner_id.commercial_partner_id.sudo()
+            # sudo: the user's own dealer only (res.users._dealer_portal_dealer), read for display (grade and
+            # territories are back-office models a portal user has no access right on)
+            values["dealer_partner"] = request.env.user._dealer_portal_dealer().sudo()
         return values

@@ -1,13 +1,27 @@
 import math
+import os
 
 from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
+from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+# Limits of the files a dealer attaches to a complaint or a feedback (constants: change them here).
 MAX_UPLOADS = 10
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+# allowed extensions, with the types their content must have (sniffed; empty: the content is not checked)
+UPLOAD_TYPES = {
+    "pdf": ("application/pdf",),
+    "jpg": ("image/jpeg",),
+    "jpeg": ("image/jpeg",),
+    "png": ("image/png",),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip"),
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/zip"),
+    "csv": (),
+}
 
 
 class DealerRelationsPortal(CustomerPortal):
@@ -19,7 +33,7 @@ class DealerRelationsPortal(CustomerPortal):
         Announcement = request.env["dealer.announcement"]
         if "announcement_count" in counters:
             values["announcement_count"] = (
-                Announcement.search_count(Announcement._dealer_visible_domain(user.partner_id))
+                Announcement.search_count(Announcement._dealer_visible_domain(user))
                 if Announcement.has_access("read") else 0
             )
         if "announcement_unread_count" in counters:
@@ -41,7 +55,7 @@ class DealerRelationsPortal(CustomerPortal):
     # ------------------------------------------------------------------ helpers
     def _dealer_relations_dealer(self):
         """The logged-in user's dealer when it may use these pages, else an empty recordset."""
-        return request.env["dealer.complaint"]._dealer_for_user(request.env.user)
+        return request.env.user._dealer_portal_dealer()
 
     def _dealer_list_values(self, model, url, page, page_name, domain, url_args=None, history_key=None):
         """Layout, pager and records (searched with the user's rights) for a list page."""
@@ -65,21 +79,53 @@ class DealerRelationsPortal(CustomerPortal):
 
     def _dealer_own_domain(self):
         """Records of the user's own dealer (record rules restrict portal users to it anyway)."""
-        return [("partner_id", "=", request.env.user.partner_id.commercial_partner_id.id)]
+        return [("partner_id", "=", self._dealer_relations_dealer().id)]
+
+    @staticmethod
+    def _dealer_upload_values():
+        """What the forms say about the upload limits."""
+        return {"upload_limits": _(
+            "Up to %(count)s files of %(size)s MB each: %(types)s.",
+            count=MAX_UPLOADS, size=MAX_UPLOAD_BYTES // (1024 * 1024), types=", ".join(sorted(UPLOAD_TYPES)),
+        )}
 
     @staticmethod
     def _dealer_uploads():
-        """Files posted in the form's `attachments` input, as (name, content) pairs."""
-        files = request.httprequest.files.getlist("attachments")[:MAX_UPLOADS]
-        return [(upload.filename, upload.read()) for upload in files if upload and upload.filename]
+        """Files posted in the form's `attachments` input: ([(name, content)], error message or None)."""
+        files = [upload for upload in request.httprequest.files.getlist("attachments") if upload and upload.filename]
+        if len(files) > MAX_UPLOADS:
+            return [], _("Attach at most %(count)s files.", count=MAX_UPLOADS)
+        uploads = []
+        for upload in files:
+            name = os.path.basename(upload.filename)
+            extension = os.path.splitext(name)[1].lower().lstrip(".")
+            if extension not in UPLOAD_TYPES:
+                return [], _(
+                    "File %(name)s cannot be attached: only these types are accepted: %(types)s.",
+                    name=name, types=", ".join(sorted(UPLOAD_TYPES)),
+                )
+            content = upload.read(MAX_UPLOAD_BYTES + 1)
+            if len(content) > MAX_UPLOAD_BYTES:
+                return [], _(
+                    "File %(name)s is larger than %(size)s MB: attach a smaller file.",
+                    name=name, size=MAX_UPLOAD_BYTES // (1024 * 1024),
+                )
+            if UPLOAD_TYPES[extension] and guess_mimetype(content) not in UPLOAD_TYPES[extension]:
+                return [], _(
+                    "File %(name)s is not a valid %(type)s file: attach the document itself.",
+                    name=name, type=extension.upper(),
+                )
+            uploads.append((name, content))
+        return uploads, None
 
     @staticmethod
     def _dealer_attach(record, uploads):
         """Post the uploaded files on the record's chatter and list them on the record."""
         if not uploads:
             return
-        # sudo: the record was just created by this user with its own rights; portal users cannot create
-        # attachments themselves, Odoo's portal chatter upload works the same way
+        # sudo: the record was just created by the route for the user's own dealer, and the files passed the
+        # size and type checks; portal users cannot create attachments themselves (Odoo's portal chatter
+        # upload works the same way)
         record_sudo = record.sudo()
         message = record_sudo.message_post(
             body=_("Documents submitted with the request."), attachments=uploads,
@@ -113,7 +159,7 @@ class DealerRelationsPortal(CustomerPortal):
         user = request.env.user
         Announcement = request.env["dealer.announcement"]
         searchbar_filters = {
-            "all": {"label": _("All"), "domain": Announcement._dealer_visible_domain(user.partner_id)},
+            "all": {"label": _("All"), "domain": Announcement._dealer_visible_domain(user)},
             "unread": {"label": _("Unread"), "domain": Announcement._dealer_unread_domain(user)},
         }
         filterby = filterby if filterby in searchbar_filters else "all"
@@ -134,25 +180,49 @@ class DealerRelationsPortal(CustomerPortal):
 
     @http.route(["/my/announcements/<int:announcement_id>"], type="http", auth="user", website=True)
     def portal_announcement_page(self, announcement_id, **kw):
-        try:
-            announcement_sudo = self._document_check_access("dealer.announcement", announcement_id)
-        except (AccessError, MissingError):
+        announcement_sudo = self._dealer_visible_announcement(announcement_id)
+        if not announcement_sudo:
             return request.redirect("/my/announcements")
-        Announcement = request.env["dealer.announcement"]
-        # the record rule leaves out the publish window (dates); apply it here
-        if not announcement_sudo.filtered_domain(Announcement._dealer_visible_domain(request.env.user.partner_id)):
-            return request.redirect("/my/announcements")
-        Announcement.browse(announcement_id)._mark_read()
-        # sudo: download tokens for the attachments of an announcement this user may read (checked above)
-        attachments = announcement_sudo.attachment_ids.sudo()
-        attachments.generate_access_token()
+        # a GET writes nothing: the read receipt is recorded by the POST of the "Mark as read" button, and the
+        # files are served by the route below (no download token is written on the attachments)
         values = self._prepare_portal_layout_values()
         values.update({
             "page_name": "dealer_announcement",
             "announcement": announcement_sudo,
-            "attachments": attachments,
+            "attachments": announcement_sudo.attachment_ids,
+            "is_read": announcement_sudo._is_read_by(request.env.user),
         })
         return request.render("dealer_portal.portal_announcement_page", values)
+
+    def _dealer_visible_announcement(self, announcement_id):
+        """The announcement (sudo, for display) when the user may read it today, else an empty recordset."""
+        try:
+            announcement_sudo = self._document_check_access("dealer.announcement", announcement_id)
+        except (AccessError, MissingError):
+            return request.env["dealer.announcement"]
+        # the record rule holds the published state and the audience; the dates of today are checked here too
+        return announcement_sudo.filtered_domain(
+            request.env["dealer.announcement"]._dealer_visible_domain(request.env.user)
+        )
+
+    @http.route(["/my/announcements/<int:announcement_id>/files/<int:attachment_id>"], type="http", auth="user",
+                website=True)
+    def portal_announcement_file(self, announcement_id, attachment_id, **kw):
+        """Download a file of an announcement the user may read today (no share token: it cannot leak)."""
+        announcement_sudo = self._dealer_visible_announcement(announcement_id)
+        attachment = announcement_sudo.attachment_ids.filtered(lambda file: file.id == attachment_id)
+        if not attachment:
+            raise request.not_found()
+        # sudo: a file listed on an announcement the user may read (checked above)
+        return request.env["ir.binary"]._get_stream_from(attachment.sudo()).get_response(as_attachment=True)
+
+    @http.route(["/my/announcements/<int:announcement_id>/read"], type="http", auth="user", website=True,
+                methods=["POST"])
+    def portal_announcement_mark_read(self, announcement_id, **kw):
+        """Record the read receipt (POST with the CSRF token); only for an announcement the user may read."""
+        # _mark_read keeps only what the user may read today (record rules and publishing window)
+        request.env["dealer.announcement"].browse(announcement_id).exists()._mark_read()
+        return request.redirect(f"/my/announcements/{announcement_id}")
 
     # ------------------------------------------------------------------ complaints
     @http.route(["/my/complaints", "/my/complaints/page/<int:page>"], type="http", auth="user", website=True)
@@ -177,6 +247,7 @@ class DealerRelationsPortal(CustomerPortal):
             "products": Complaint._dealer_portal_products(dealer) if dealer else request.env["product.product"],
             "post": post or {},
             "error": error,
+            **self._dealer_upload_values(),
         })
         return values
 
@@ -223,11 +294,13 @@ class DealerRelationsPortal(CustomerPortal):
         if request.httprequest.method != "POST" or not dealer:
             return request.render("dealer_portal.portal_complaint_form", self._complaint_form_values(dealer))
         vals, error = self._complaint_vals_from_post(dealer, post)
+        uploads, upload_error = self._dealer_uploads()
+        error = error or upload_error
         if not error:
             try:
                 with request.env.cr.savepoint():
-                    complaint = request.env["dealer.complaint"].create(vals)
-                    self._dealer_attach(complaint, self._dealer_uploads())
+                    complaint = request.env["dealer.complaint"]._dealer_portal_create(dealer, vals)
+                    self._dealer_attach(complaint, uploads)
             except (AccessError, UserError, ValidationError) as e:
                 error = self._dealer_error_message(e)
         if error:
@@ -266,6 +339,7 @@ class DealerRelationsPortal(CustomerPortal):
             "products": Feedback._dealer_portal_products(dealer) if dealer else request.env["product.product"],
             "post": post or {},
             "error": error,
+            **self._dealer_upload_values(),
         })
         return values
 
@@ -302,11 +376,13 @@ class DealerRelationsPortal(CustomerPortal):
         if request.httprequest.method != "POST" or not dealer:
             return request.render("dealer_portal.portal_feedback_form", self._feedback_form_values(dealer))
         vals, error = self._feedback_vals_from_post(dealer, post)
+        uploads, upload_error = self._dealer_uploads()
+        error = error or upload_error
         if not error:
             try:
                 with request.env.cr.savepoint():
-                    feedback = request.env["dealer.feedback"].create(vals)
-                    self._dealer_attach(feedback, self._dealer_uploads())
+                    feedback = request.env["dealer.feedback"]._dealer_portal_create(dealer, vals)
+                    self._dealer_attach(feedback, uploads)
             except (AccessError, UserError, ValidationError) as e:
                 error = self._dealer_error_message(e)
         if error:

@@ -1,1 +1,3 @@
 from . import test_portal_relations
+from . import test_portal_announcements
+from . import test_security_portal

@@ -1,60 +1,14 @@
 import base64
 import re
 
-from odoo import Command, http
-from odoo.tests import HttpCase, JsonRpcException, new_test_user, tagged
+from odoo import http
+from odoo.tests import JsonRpcException, tagged
+
+from .common import JPEG, DealerPortalCase
 
 
 @tagged("post_install", "-at_install")
-class TestPortalRelations(HttpCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        Partner = cls.env["res.partner"]
-        # the order checks are tested in dealer_management: orders here need no contract
-        cls.grade_gold = cls.env["dealer.grade"].create({"name": "Gold", "code": "PR_G", "check_contract": False, "check_floor_price": False, "check_credit": False, "check_territory": False})
-        cls.dealer_a = Partner.create({
-            "name": "Dealer Alpha", "is_company": True, "is_dealer": True, "dealer_state": "active",
-            "dealer_grade_id": cls.grade_gold.id,
-        })
-        cls.grade_plain = cls.env["dealer.grade"].create({"name": "Plain", "code": "PR_P", "check_contract": False, "check_floor_price": False, "check_credit": False, "check_territory": False})
-        cls.dealer_b = Partner.create({
-            "name": "Dealer Beta", "is_company": True, "is_dealer": True, "dealer_state": "active",
-            "dealer_grade_id": cls.grade_plain.id,
-        })
-        cls.portal_a = new_test_user(
-            cls.env, "pr_portal_a", groups="base.group_portal",
-            partner_id=Partner.create({"name": "Alice Alpha", "parent_id": cls.dealer_a.id}).id,
-        )
-        cls.portal_b = new_test_user(
-            cls.env, "pr_portal_b", groups="base.group_portal",
-            partner_id=Partner.create({"name": "Bob Beta", "parent_id": cls.dealer_b.id}).id,
-        )
-        cls.category = cls.env["dealer.complaint.category"].create({"name": "Quality PR", "sla_hours": 48})
-        cls.product = cls.env["product.product"].create({"name": "Pump PR-1", "list_price": 50.0})
-        cls.order_a, cls.order_b = cls.env["sale.order"].create([{
-            "partner_id": dealer.id, "order_line": [Command.create({"product_id": cls.product.id})],
-        } for dealer in (cls.dealer_a, cls.dealer_b)])
-        (cls.order_a | cls.order_b).action_confirm()
-        Complaint = cls.env["dealer.complaint"]
-        cls.complaint_a = Complaint.create({
-            "partner_id": cls.dealer_a.id, "category_id": cls.category.id, "description": "OWN-ALPHA-CASE",
-        })
-        cls.complaint_b = Complaint.create({
-            "partner_id": cls.dealer_b.id, "category_id": cls.category.id, "description": "SECRET-BETA-CASE",
-        })
-        Announcement = cls.env["dealer.announcement"]
-        cls.news_all = Announcement.create({"name": "Spring price list", "body": "<p>NEWS-FOR-ALL</p>"})
-        cls.news_gold = Announcement.create({
-            "name": "Gold promotion", "body": "<p>GOLD-ONLY</p>", "audience": "grade",
-            "grade_ids": [Command.set(cls.grade_gold.ids)],
-        })
-        cls.news_all.attachment_ids = cls.env["ir.attachment"].create({
-            "name": "pricelist.txt", "datas": base64.b64encode(b"PRICELIST-CONTENT"),
-            "res_model": "dealer.announcement", "res_id": cls.news_all.id,
-        })
-        (cls.news_all | cls.news_gold).action_publish()
-
+class TestPortalRelations(DealerPortalCase):
     def _complaint_post(self, **values):
         data = {
             "csrf_token": http.Request.csrf_token(self),
@@ -69,7 +23,7 @@ class TestPortalRelations(HttpCase):
             "description": "The pump leaks after two days.",
         }
         data.update(values)
-        return self.url_open("/my/complaints/new", data=data, files={"attachments": ("leak.jpg", b"JPEGDATA")})
+        return self.url_open("/my/complaints/new", data=data, files={"attachments": ("leak.jpg", JPEG)})
 
     # ------------------------------------------------------------------ complaints
     def test_complaint_list_shows_own_only(self):
@@ -156,6 +110,14 @@ class TestPortalRelations(HttpCase):
         response = self.url_open(f"/my/announcements/{self.news_all.id}")
         self.assertEqual(response.status_code, 200)
         self.assertIn("NEWS-FOR-ALL", response.text)
+        self.assertIn("o_dealer_mark_read", response.text)
+        self.env.invalidate_all()
+        self.assertFalse(self.news_all.read_ids, "opening the page (GET) records nothing")
+        response = self.url_open(f"/my/announcements/{self.news_all.id}/read", data={
+            "csrf_token": http.Request.csrf_token(self),
+        })
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_dealer_read_done", response.text)
         self.env.invalidate_all()
         receipt = self.news_all.read_ids
         self.assertEqual(receipt.user_id, self.portal_a)
@@ -166,11 +128,24 @@ class TestPortalRelations(HttpCase):
     def test_announcement_attachment_download(self):
         self.authenticate("pr_portal_a", "pr_portal_a")
         response = self.url_open(f"/my/announcements/{self.news_all.id}")
-        link = re.search(r'href="(/web/content/\d+\?download=true&amp;access_token=[^"]+)"', response.text)
-        self.assertTrue(link, "the attachment is offered with a download token")
-        download = self.url_open(link.group(1).replace("&amp;", "&"))
+        link = re.search(r'href="(/my/announcements/\d+/files/\d+)"', response.text)
+        self.assertTrue(link, "the attachment is offered through the announcement's own route")
+        download = self.url_open(link.group(1))
         self.assertEqual(download.status_code, 200)
         self.assertEqual(download.content, b"PRICELIST-CONTENT")
+        self.env.invalidate_all()
+        self.assertFalse(self.news_all.attachment_ids.access_token, "no share token was written by the GET")
+        self.authenticate("pr_portal_b", "pr_portal_b")  # Dealer Beta may read this one too, not the Gold one
+        gold_file = self.env["ir.attachment"].create({
+            "name": "gold.txt", "datas": base64.b64encode(b"GOLD-FILE"),
+            "res_model": "dealer.announcement", "res_id": self.news_gold.id,
+        })
+        self.news_gold.attachment_ids = gold_file
+        for url in (f"/my/announcements/{self.news_gold.id}/files/{gold_file.id}",
+                    f"/my/announcements/{self.news_all.id}/files/{gold_file.id}"):
+            response = self.url_open(url)
+            self.assertEqual(response.status_code, 404)
+            self.assertNotIn(b"GOLD-FILE", response.content)
 
     def test_home_entries(self):
         self.authenticate("pr_portal_a", "pr_portal_a")

@@ -19,3 +19,4 @@ from . import test_rebate
 from . import test_price_adjustment
 from . import test_stock_report
 from . import test_tour
+from . import test_security_orders

@@ -72,7 +72,8 @@ class SaleOrder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         """Dealer orders are created as quotations: confirming is ``action_confirm``'s job."""
-        orders = super().create(vals_list)
+        # lines created with the order are part of its creation, not a change of a confirmed order
+        orders = super(SaleOrder, self.with_context(dealer_recheck=_DEFERRED_TOKEN)).create(vals_list).with_env(self.env)
         orders.filtered(lambda order: order.state != "draft")._dealer_check_state_change({})
         return orders
 

@@ -230,11 +230,14 @@ class TestSecurityOrders(OrderAttackCommon):
 
     # -------------------------------------------------------------- online payment (hole 9)
     def _provider(self):
-        self.env.ref("payment.payment_method_unknown").active = True
-        return self.env["payment.provider"].create({
+        """A provider in test mode with the generic payment method, as payment's own tests set it up."""
+        method = self.env.ref("payment.payment_method_unknown")
+        provider = self.env["payment.provider"].create({
             "name": "Dealer Test Provider", "code": "none", "state": "test", "is_published": True,
-            "payment_method_ids": [Command.set([self.env.ref("payment.payment_method_unknown").id])],
+            "payment_method_ids": [Command.set(method.ids)],
         })
+        method.active = True
+        return provider
 
     def _transaction(self, order, **values):
         return self.env["payment.transaction"].sudo().create(dict({

@@ -57,7 +57,8 @@ class DealerTargetSplitWizard(models.TransientModel):
             ("date_start", "<=", date(self.year, 1, 1)), ("date_end", ">=", date(self.year, 12, 31)),
         ])
         active = self.env["dealer.contract"]._find_active(contracts.partner_id, date(self.year, 1, 1), self.company_id)
-        return self.env["dealer.contract"].union(*(contract for contract in active.values() if contract in contracts))
+        return contracts.filtered(lambda contract: active.get(contract.partner_id) == contract).sorted(
+            lambda contract: (contract.partner_id.id, contract.date_start, contract.id))
 
     def _last_year_sales(self, partners):
         """Net invoiced sales of the previous year per dealer id (the contracts' own definition of sales)."""

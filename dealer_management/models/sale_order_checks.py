@@ -65,7 +65,7 @@ class SaleOrder(models.Model):
             company_orders = orders.filtered(lambda o, company=company: o.company_id == company)
             dealers = self.env["res.partner"].union(*(order._dealer_partner() for order in company_orders))
             contracts[company] = self.env["dealer.contract"]._find_active(
-                dealers, fields.Date.context_today(self), company)
+                dealers, company_orders[:1]._dealer_order_day(), company)
         for order in orders:
             dealer = order._dealer_partner()
             contract = contracts[order.company_id].get(dealer, self.env["dealer.contract"])

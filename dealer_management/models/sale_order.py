@@ -228,7 +228,12 @@ class SaleOrder(models.Model):
         """Paid quotations failing the checks: left unconfirmed, with an activity for the salesperson."""
         held = self.browse()
         for order in self.filtered(lambda o: o.state in ("draft", "sent") and o.dealer_is_dealer_order):
-            refusal = order._dealer_payment_refusal()
+            # with the credit row lock, as the confirmation itself: what passes here passes there
+            try:
+                failures = order._dealer_collect_failures().get(order)
+                refusal = failures and order._dealer_format_failures(failures)
+            except UserError as error:
+                refusal = error.args[0]
             if not refusal:
                 continue
             held |= order

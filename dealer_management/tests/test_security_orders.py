@@ -29,6 +29,16 @@ class OrderAttackCommon(DealerOrderCheckCommon):
         cls.confirmed = cls._order(user=cls.salesman)
         cls.confirmed.action_confirm()
 
+    def _provider(self):
+        """A provider in test mode with the generic payment method, as payment's own tests set it up."""
+        method = self.env.ref("payment.payment_method_unknown")
+        provider = self.env["payment.provider"].create({
+            "name": "Dealer Test Provider", "code": "none", "state": "test", "is_published": True,
+            "payment_method_ids": [Command.set(method.ids)],
+        })
+        method.active = True
+        return provider
+
     def _line_state(self, order):
         order.invalidate_recordset()
         return [(line.product_id.id, line.product_uom_qty, line.price_unit, line.discount) for line in order.order_line]
@@ -229,16 +239,6 @@ class TestSecurityOrders(OrderAttackCommon):
         self.assertEqual(self.product_floor.dealer_floor_price, 85.0)
 
     # -------------------------------------------------------------- online payment (hole 9)
-    def _provider(self):
-        """A provider in test mode with the generic payment method, as payment's own tests set it up."""
-        method = self.env.ref("payment.payment_method_unknown")
-        provider = self.env["payment.provider"].create({
-            "name": "Dealer Test Provider", "code": "none", "state": "test", "is_published": True,
-            "payment_method_ids": [Command.set(method.ids)],
-        })
-        method.active = True
-        return provider
-
     def _transaction(self, order, **values):
         return self.env["payment.transaction"].sudo().create(dict({
             "provider_id": self._provider().id,
@@ -377,3 +377,21 @@ class TestSecurityOrdersRpc(OrderAttackCommon, HttpCase):
         page = self.url_open(f"/my/orders/{self.confirmed.id}")
         self.assertEqual(page.status_code, 200)
         self.assertIn(self.confirmed.name, page.text)
+
+    def test_portal_transaction_route_refuses_a_quotation_failing_the_checks(self):
+        order = self._order(price=10.0)
+        order.require_payment = True
+        provider = self._provider()
+        count = self.env["payment.transaction"].sudo().search_count([])
+        response = self.url_open(f"/my/orders/{order.id}/transaction", data=json.dumps({
+            "jsonrpc": "2.0", "method": "call", "id": 1, "params": {
+                "access_token": order._portal_ensure_token(), "provider_id": provider.id,
+                "payment_method_id": provider.payment_method_ids.id, "token_id": None,
+                "amount": order.amount_total, "flow": "direct", "tokenization_requested": False,
+                "landing_route": order.get_portal_url(),
+            },
+        }), headers={"Content-Type": "application/json"}).json()
+        self.env.invalidate_all()
+        self.assertRegex(response["error"]["data"]["message"], "cannot be paid online(.|\n)*below the dealer floor price")
+        self.assertEqual(self.env["payment.transaction"].sudo().search_count([]), count)
+        self.assertEqual(order.state, "draft")

@@ -24,7 +24,13 @@ from . import res_partner_contract
 from . import res_config_settings
 from . import dealer_violation
 from . import product_template
+from . import product_pricelist_item
+from . import dealer_contract_lookup
+from . import res_partner_receivable
 from . import sale_order
+from . import sale_order_checks
+from . import sale_order_line
+from . import payment_transaction
 from . import dealer_rebate
 from . import dealer_price_adjustment
 from . import dealer_stock_report

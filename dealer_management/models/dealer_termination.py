@@ -100,17 +100,13 @@ class DealerTermination(models.Model):
                       ("delivery_status", "in", UNDELIVERED_STATUSES)],
             ["partner_id", "company_id"], ["__count"],
         )
-        receivable = self.env["account.move.line"].sudo()._read_group(
-            common + [("partner_id.commercial_partner_id", "in", dealers.ids),
-                      ("account_type", "=", "asset_receivable"), ("parent_state", "=", "posted"),
-                      ("reconciled", "=", False)],
-            ["partner_id", "company_id"], ["amount_residual:sum"],
-        )
         totals = {}
-        for key, rows in (("quotations", quotations), ("undelivered", undelivered), ("receivable", receivable)):
+        for key, rows in (("quotations", quotations), ("undelivered", undelivered)):
             for partner, company, value in rows:
                 slot = totals.setdefault((partner.commercial_partner_id.id, company.id), {})
                 slot[key] = slot.get(key, 0) + value
+        for key, (receivable, _oldest) in dealers._dealer_open_receivable(self.company_id).items():
+            totals.setdefault(key, {})["receivable"] = receivable
         for termination in self:
             found = totals.get((termination.partner_id.commercial_partner_id.id, termination.company_id.id), {})
             result[termination].update(found)

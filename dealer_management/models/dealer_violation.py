@@ -87,13 +87,9 @@ class DealerViolation(models.Model):
                 violation.contract_id = False
                 continue
             day = violation.date or fields.Date.context_today(violation)
-            violation.contract_id = self.env["dealer.contract"].search([
-                ("partner_id", "=", violation.partner_id.commercial_partner_id.id),
-                ("company_id", "=", violation.company_id.id),
-                ("state", "=", "active"),
-                ("date_start", "<=", day),
-                ("date_end", ">=", day),
-            ], order="date_start desc, id desc", limit=1)
+            dealer = violation.partner_id.commercial_partner_id
+            violation.contract_id = self.env["dealer.contract"]._find_active(
+                dealer, day, violation.company_id or None).get(dealer, False)
 
     @api.depends("violation_type", "contract_id")
     def _compute_fine_amount(self):

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
 
 
 class ProductTemplate(models.Model):
@@ -8,5 +8,22 @@ class ProductTemplate(models.Model):
         string="Dealer Floor Price", currency_field="currency_id",
         help="Lowest unit price (after discount) at which the product may be sold to a dealer. "
              "When empty, the floor is the price of the dealer grade's pricelist; with neither, "
-             "there is no floor.",
+             "there is no floor. Only Dealer Managers change it.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get("dealer_floor_price") for vals in vals_list) \
+                or self.env.context.get("default_dealer_floor_price"):
+            self._dealer_check_floor_price_manager()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "dealer_floor_price" in vals:
+            self._dealer_check_floor_price_manager()
+        return super().write(vals)
+
+    def _dealer_check_floor_price_manager(self):
+        """Only Dealer Managers set the dealer floor price."""
+        self.env["dealer.workflow.mixin"]._check_dealer_manager(
+            _("Only a Dealer Manager may change the dealer floor price of a product."))

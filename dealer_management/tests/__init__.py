@@ -22,3 +22,4 @@ from . import test_security_commercial
 from . import test_period
 from . import test_security_masterdata
 from . import test_security_masterdata_application
+from . import test_security_orders

@@ -52,10 +52,9 @@ class DealerTargetSplitWizard(models.TransientModel):
             ("territory_ids", "child_of", self.territory_id.id),
             ("date_start", "<=", date(self.year, 1, 1)), ("date_end", ">=", date(self.year, 12, 31)),
         ])
-        per_dealer = {}
-        for contract in contracts.sorted(lambda c: (c.partner_id.id, c.date_start, c.id)):
-            per_dealer.setdefault(contract.partner_id, contract)
-        return self.env["dealer.contract"].union(*per_dealer.values())
+        active = self.env["dealer.contract"]._find_active(contracts.partner_id, date(self.year, 1, 1), self.company_id)
+        return contracts.filtered(lambda contract: active.get(contract.partner_id) == contract).sorted(
+            lambda contract: (contract.partner_id.id, contract.date_start, contract.id))
 
     def _last_year_sales(self, partners):
         """Net invoiced sales of the previous year per dealer id (the contracts' own definition of sales)."""

@@ -5,6 +5,9 @@ from odoo.tools import float_compare
 from odoo.addons.dealer_management.models.dealer_period import PERIOD_TYPES
 
 RATINGS = [("A", "A"), ("B", "B"), ("C", "C"), ("D", "D")]
+# Set by the template while it writes its own lines: the template's constraint then checks the weights once,
+# after all lines changed (a form saving two weights at once passes through an intermediate total).
+_TEMPLATE_WRITING = object()
 
 
 class DealerAssessmentTemplate(models.Model):
@@ -54,6 +57,14 @@ class DealerAssessmentTemplate(models.Model):
                     name=template.name, total=round(sum(template.line_ids.mapped("weight")), 2),
                 ))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        templates = super(DealerAssessmentTemplate, self.with_context(dealer_template_writing=_TEMPLATE_WRITING))
+        return templates.create(vals_list).with_env(self.env)
+
+    def write(self, vals):
+        return super(DealerAssessmentTemplate, self.with_context(dealer_template_writing=_TEMPLATE_WRITING)).write(vals)
+
     @api.constrains("rating_a_min", "rating_b_min", "rating_c_min")
     def _check_rating_bands(self):
         for template in self:
@@ -88,6 +99,30 @@ class DealerAssessmentTemplateLine(models.Model):
     sequence = fields.Integer(default=10)
     kpi_id = fields.Many2one("dealer.kpi", string="KPI", required=True, ondelete="restrict")
     weight = fields.Float(required=True, digits=(16, 2))
+
+    def _lines_checked_by_template(self):
+        return self.env.context.get("dealer_template_writing") is _TEMPLATE_WRITING
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        if not self._lines_checked_by_template():
+            lines.template_id._check_weights()
+        return lines
+
+    def write(self, vals):
+        templates = self.template_id
+        result = super().write(vals)
+        if not self._lines_checked_by_template():
+            (templates | self.template_id)._check_weights()
+        return result
+
+    def unlink(self):
+        templates = self.template_id
+        result = super().unlink()
+        if not self._lines_checked_by_template():
+            templates.exists()._check_weights()
+        return result
 
     _sql_constraints = [
         ("kpi_unique", "unique(template_id, kpi_id)", "A KPI appears once per template."),

@@ -92,7 +92,11 @@ class AssessmentCase(AccountTestInvoicingCommon):
 
     @classmethod
     def _invoice(cls, move_type, partner, day, amount):
-        return cls.init_invoice(move_type, partner=partner, invoice_date=day, amounts=[amount], taxes=[], post=True)
+        """A posted invoice or credit note due on its date (immediate payment)."""
+        move = cls.init_invoice(move_type, partner=partner, invoice_date=day, amounts=[amount], taxes=[])
+        move.invoice_payment_term_id = cls.env.ref("account.account_payment_term_immediate")
+        move.action_post()
+        return move
 
     @classmethod
     def _pay(cls, invoice, day):

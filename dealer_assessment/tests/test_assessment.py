@@ -34,6 +34,13 @@ class TestAssessment(AssessmentCase):
             })
         with self.assertRaisesRegex(ValidationError, "add up to 110.0"):
             self.template.line_ids[0].weight = 60.0
+        # a form saving two weights at once is checked on the final total only
+        first, second = self.template.line_ids[:2]
+        self.template.write({"line_ids": [Command.update(first.id, {"weight": 40.0}),
+                                          Command.update(second.id, {"weight": 30.0})]})
+        self.assertEqual(self.template.total_weight, 100.0)
+        with self.assertRaisesRegex(ValidationError, "add up to 60.0"):
+            self.template.line_ids[0].unlink()
 
     def test_rating_bands_configurable_and_ordered(self):
         self.assertEqual([self.template._rating(t) for t in (85.0, 84.9, 70.0, 60.0, 59.9)], ["A", "B", "B", "C", "D"])
@@ -111,8 +118,8 @@ class TestAssessment(AssessmentCase):
         with self.assertRaisesRegex(UserError, "cannot be computed: it is Reviewed"):
             assessment.action_compute()
         assessment.action_approve()
-        self.assertEqual(assessment.scorecard_ids.assessment_state[0], "approved")
-        with self.assertRaisesRegex(UserError, "is approved: its period and dealers can no longer be changed"):
+        self.assertEqual(set(assessment.scorecard_ids.mapped("assessment_state")), {"approved"})
+        with self.assertRaisesRegex(UserError, "is Approved: its period and dealers can no longer be changed"):
             assessment.date = date(2025, 7, 1)
         wizard = self.env["dealer.assessment.reopen.wizard"].with_user(self.dealer_manager).create({
             "assessment_id": assessment.id, "reason": "Late credit note",

@@ -159,6 +159,25 @@ class TestKpiScoring(AssessmentCase):
         feedback = self.kpi("feedback_count")  # from 0: 0, from 1: 60, from 3: 80, from 5: 100
         self.assertEqual([feedback._score(v) for v in (0, 2, 7)], [0.0, 60.0, 100.0])
 
+    def test_query_count_independent_of_dealer_count(self):
+        """One pass per KPI: as many queries for three dealers as for one."""
+        kpis = self.env["dealer.kpi"].search([])
+
+        def count(dealers):
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            kpis._compute_raw_values(dealers, Q2_FROM, Q2_TO, self.env.company)
+            return self.cr.sql_log_count - before
+
+        count(self.dealers)  # warm the caches of the registry (KPI records, excluded products)
+        self.assertEqual(count(self.dealer_1), count(self.dealers))
+
+    def test_bridge_kpis_available_with_their_addons(self):
+        """training/satisfaction come from the bridges; without them _kpi_<code>_available() is False."""
+        for code, model in (("training_completion", "event.event"), ("satisfaction", "survey.survey")):
+            self.assertEqual(self.kpi(code).is_available, model in self.env, code)
+        self.assertTrue(self.kpi("net_sales").is_available)
+
     def test_new_kpi_needs_its_method(self):
         with self.assertRaisesRegex(ValidationError, "no method _kpi_made_up"):
             self.env["dealer.kpi"].create({"name": "Made up", "code": "made_up", "threshold_high": 1.0})

@@ -4,7 +4,10 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.dealer_management.models.dealer_period import (
-    PERIOD_TYPES, period_bounds, period_label, previous_period,
+    PERIOD_TYPES,
+    period_bounds,
+    period_label,
+    previous_period,
 )
 
 ASSESSMENT_STATES = [("draft", "Draft"), ("reviewed", "Reviewed"), ("approved", "Approved")]

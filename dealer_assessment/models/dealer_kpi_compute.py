@@ -13,7 +13,9 @@ from odoo import fields, models
 from odoo.tools import SQL
 
 from odoo.addons.dealer_management.models.dealer_period import (
-    dealer_period_bounds, periods_between, shift_period,
+    dealer_period_bounds,
+    periods_between,
+    shift_period,
 )
 
 
@@ -115,13 +117,18 @@ class DealerKpi(models.Model):
 
     # ------------------------------------------------------------------ returns and orders
     def _kpi_return_rate(self, dealers, date_from, date_to, company):
-        """Returned in % of delivered quantity (done stock moves to / back from customers); nothing delivered, no value."""
+        """Returned in % of delivered quantity in the period; nothing delivered, no value.
+
+        Delivered: done moves into a customer location; returned: done return moves (``origin_returned_move_id``)
+        coming back from a customer location. Quantities in the product's unit.
+        """
         start, end = dealer_period_bounds(date_from, date_to)
         self.env["stock.move"].flush_model()
         self.env.cr.execute(SQL(
             """
             SELECT partner.commercial_partner_id,
-                   SUM(move.product_qty) FILTER (WHERE src.usage = 'customer'),
+                   SUM(move.product_qty) FILTER (
+                       WHERE src.usage = 'customer' AND move.origin_returned_move_id IS NOT NULL),
                    SUM(move.product_qty) FILTER (WHERE dest.usage = 'customer')
               FROM stock_move move
               JOIN stock_picking picking ON picking.id = move.picking_id

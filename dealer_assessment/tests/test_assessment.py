@@ -60,9 +60,11 @@ class TestAssessment(AssessmentCase):
             card = self._card(assessment, dealer)
             self.assertEqual((card.total, card.rating), (total, rating), dealer.name)
             self.assertEqual(len(card.line_ids), 4)
-        line = self._card(assessment, self.dealer_1).line_ids.filtered(lambda l: l.kpi_id == self.kpi("target_achievement"))
+        achievement = self.kpi("target_achievement")
+        line = self._card(assessment, self.dealer_1).line_ids.filtered(lambda row: row.kpi_id == achievement)
         self.assertEqual((line.raw_value, line.points, line.weight, line.weighted_points), (65.0, 30.0, 50.0, 15.0))
-        growth = self._card(assessment, self.dealer_2).line_ids.filtered(lambda l: l.kpi_id == self.kpi("sales_growth"))
+        growth_kpi = self.kpi("sales_growth")
+        growth = self._card(assessment, self.dealer_2).line_ids.filtered(lambda row: row.kpi_id == growth_kpi)
         self.assertFalse(growth.applicable, "no sales last year: growth not applicable, its weight left out")
 
     def test_rank_overall_and_within_territory(self):

@@ -83,7 +83,9 @@ class TestKpiOperations(AssessmentCase):
         for dealer, qty in ((cls.dealer_1, 10), (cls.dealer_1, 10), (cls.dealer_2, 4)):
             order = cls.env["sale.order"].create({
                 "partner_id": dealer.id,
-                "order_line": [Command.create({"product_id": cls.product.id, "product_uom_qty": qty, "price_unit": 10})],
+                "order_line": [Command.create({
+                    "product_id": cls.product.id, "product_uom_qty": qty, "price_unit": 10,
+                })],
             })
             order.action_confirm()
             order.picking_ids.move_ids.write({"quantity": qty, "picked": True})

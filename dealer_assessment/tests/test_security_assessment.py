@@ -126,3 +126,19 @@ class TestSecurityAssessment(AssessmentCase):
         with self.assertRefused(UserError, "Give the reason for reopening"):
             self.assessment.with_user(self.dealer_manager)._reopen("  ")
         self.assertEqual(self.assessment.state, "approved")
+
+    # ------------------------------------------------------------------ companies
+    def test_dealer_user_reads_scorecards_of_own_company_only(self):
+        cards = self.assessment.scorecard_ids
+        self.assertEqual(
+            self.env["dealer.scorecard"].with_user(self.dealer_user).search([("id", "in", cards.ids)]).ids, cards.ids,
+        )
+        other = self.env["res.company"].create({"name": "Other Dealer Company"})
+        outsider = self.dealer_user.copy({
+            "login": "assess_outsider", "company_id": other.id, "company_ids": [(6, 0, other.ids)],
+        })
+        self.assertFalse(self.env["dealer.assessment"].with_user(outsider).search([("id", "=", self.assessment.id)]))
+        self.assertFalse(self.env["dealer.scorecard"].with_user(outsider).search(
+            [("assessment_id", "=", self.assessment.id)]))
+        self.assertFalse(self.env["dealer.scorecard.line"].with_user(outsider).search(
+            [("assessment_id", "=", self.assessment.id)]))

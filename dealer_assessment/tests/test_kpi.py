@@ -187,3 +187,29 @@ class TestKpiScoring(AssessmentCase):
     def test_linear_thresholds_validated(self):
         with self.assertRaisesRegex(ValidationError, "high threshold must be above"):
             self.kpi("net_sales").threshold_high = -1.0
+
+
+@tagged("post_install", "-at_install")
+class TestKpiCompaniesCurrencies(AssessmentCase):
+    """Figures are in the assessed company's currency and count that company's documents only."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.other_currency = cls.setup_other_currency("EUR")  # 2 EUR for 1 unit of company currency in 2025
+        cls.company_2 = cls.setup_other_company()["company"]
+        cls.init_invoice("out_invoice", partner=cls.dealer_1, invoice_date="2025-05-02", amounts=[1000.0],
+                         taxes=[], currency=cls.other_currency, post=True)
+        cls.init_invoice("out_invoice", partner=cls.dealer_1, invoice_date="2025-05-03", amounts=[7000.0],
+                         taxes=[], company=cls.company_2, post=True)
+
+    def test_net_sales_converted_and_per_company(self):
+        net_sales = self.kpi("net_sales")._kpi_net_sales
+        self.assertEqual(net_sales(self.dealer_1, Q2_FROM, Q2_TO, self.env.company), {self.dealer_1.id: 13500.0})
+        self.assertEqual(net_sales(self.dealer_1, Q2_FROM, Q2_TO, self.company_2), {self.dealer_1.id: 7000.0})
+
+    def test_assessment_of_other_company_ignores_this_company(self):
+        """Dealer 1 in company 2: 7,000 of sales but no target there: achievement not applicable."""
+        values = self.kpi("target_achievement")._kpi_target_achievement(
+            self.dealers, Q2_FROM, Q2_TO, self.company_2)
+        self.assertEqual(values, {})

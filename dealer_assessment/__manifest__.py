@@ -9,6 +9,13 @@
     "depends": ["dealer_management"],
     "data": [
         "security/ir.model.access.csv",
+        "security/dealer_assessment_rules.xml",
+        "data/dealer_kpi_data.xml",
+        "data/ir_cron.xml",
+        "views/dealer_kpi_views.xml",
+        "views/dealer_assessment_template_views.xml",
+        "views/dealer_assessment_views.xml",
+        "views/dealer_scorecard_views.xml",
         "views/dealer_assessment_menus.xml",
     ],
     "installable": True,

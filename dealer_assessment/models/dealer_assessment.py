@@ -1,0 +1,278 @@
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.dealer_management.models.dealer_period import (
+    PERIOD_TYPES,
+    period_bounds,
+    period_label,
+    previous_period,
+)
+
+ASSESSMENT_STATES = [("draft", "Draft"), ("reviewed", "Reviewed"), ("approved", "Approved")]
+SCOPES = [("all", "All Active Dealers"), ("grade", "Grade"), ("territory", "Territory")]
+# what the assessment measures: frozen once it leaves draft
+SCOPE_FIELDS = frozenset({"company_id", "period_type", "date", "scope", "grade_id", "territory_id", "template_id"})
+
+
+class DealerAssessment(models.Model):
+    """One assessment run: a period and a set of dealers, scored KPI by KPI into scorecards."""
+
+    _name = "dealer.assessment"
+    _description = "Dealer Assessment"
+    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin"]
+    _check_company_auto = True
+    _order = "date_from desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company, tracking=True,
+    )
+    period_type = fields.Selection(PERIOD_TYPES, string="Period", required=True, default="quarter", tracking=True)
+    date = fields.Date(
+        string="Period Date", required=True, default=fields.Date.context_today, tracking=True,
+        help="Any day of the assessed period.",
+    )
+    date_from = fields.Date(string="From", compute="_compute_period", store=True, index=True)
+    date_to = fields.Date(string="To", compute="_compute_period", store=True)
+    scope = fields.Selection(SCOPES, required=True, default="all", tracking=True)
+    grade_id = fields.Many2one("dealer.grade", string="Grade", check_company=True, tracking=True)
+    territory_id = fields.Many2one(
+        "dealer.territory", string="Territory", check_company=True, tracking=True,
+        help="The dealers of this territory and of its sub-territories.",
+    )
+    template_id = fields.Many2one(
+        "dealer.assessment.template", string="Template", check_company=True, tracking=True,
+        help="Leave empty to assess each dealer with the template of its grade (or the default template).",
+    )
+    state = fields.Selection(
+        ASSESSMENT_STATES, string="Status", default="draft", required=True, readonly=True, copy=False,
+        tracking=True, index=True,
+    )
+    scorecard_ids = fields.One2many("dealer.scorecard", "assessment_id", string="Scorecards", readonly=True)
+    scorecard_count = fields.Integer(compute="_compute_scorecard_count")
+    date_computed = fields.Datetime(string="Computed On", readonly=True, copy=False)
+
+    @api.depends("date", "period_type")
+    def _compute_period(self):
+        for assessment in self:
+            if assessment.date and assessment.period_type:
+                assessment.date_from, assessment.date_to = period_bounds(assessment.date, assessment.period_type)
+            else:
+                assessment.date_from = assessment.date_to = False
+
+    @api.depends("date", "period_type", "scope", "grade_id", "territory_id")
+    def _compute_name(self):
+        for assessment in self:
+            if not (assessment.date and assessment.period_type):
+                assessment.name = False
+                continue
+            scope = {
+                "grade": assessment.grade_id.name, "territory": assessment.territory_id.complete_name,
+            }.get(assessment.scope) or assessment._selection_label("scope")
+            assessment.name = f"{period_label(assessment.date, assessment.period_type)} / {scope}"
+
+    @api.depends("scorecard_ids")
+    def _compute_scorecard_count(self):
+        for assessment in self:
+            assessment.scorecard_count = len(assessment.scorecard_ids)
+
+    # ------------------------------------------------------------------ ORM
+    def write(self, vals):
+        if SCOPE_FIELDS.intersection(vals):
+            self._check_state(("draft",), _(
+                "Assessment %(name)s is %(state)s: its period and dealers can no longer be changed. Reopen it first.",
+            ))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        self._check_state(("draft",), _("Assessment %(name)s cannot be deleted: it is %(state)s."))
+
+    # ------------------------------------------------------------------ scope
+    def _get_dealers(self):
+        """The active dealers of the company in the assessment's scope."""
+        self.ensure_one()
+        domain = [
+            ("is_dealer", "=", True), ("dealer_state", "=", "active"), ("is_company", "=", True),
+            ("company_id", "in", (False, self.company_id.id)),
+        ]
+        if self.scope == "grade":
+            if not self.grade_id:
+                raise UserError(_("Choose the grade whose dealers assessment %(name)s covers.", name=self.name))
+            domain.append(("dealer_grade_id", "=", self.grade_id.id))
+        elif self.scope == "territory":
+            if not self.territory_id:
+                raise UserError(_("Choose the territory whose dealers assessment %(name)s covers.", name=self.name))
+            domain.append(("dealer_territory_ids", "child_of", self.territory_id.id))
+        return self.env["res.partner"].search(domain)
+
+    def _get_templates(self, dealers):
+        """{dealer: template}: the assessment's template, else the one of the dealer's grade, else the default."""
+        self.ensure_one()
+        if self.template_id:
+            return dict.fromkeys(dealers, self.template_id)
+        templates = self.env["dealer.assessment.template"].search(
+            [("company_id", "in", (False, self.company_id.id))], order="company_id, sequence, id",
+        )
+        by_grade = {}
+        for template in templates:
+            by_grade.setdefault(template.grade_id, template)
+        default = by_grade.get(self.env["dealer.grade"])
+        result = {}
+        for dealer in dealers:
+            template = by_grade.get(dealer.dealer_grade_id, default)
+            if not template:
+                raise UserError(_(
+                    "No assessment template applies to dealer %(dealer)s (grade %(grade)s): create a template "
+                    "for this grade or a default template without grade.",
+                    dealer=dealer.display_name, grade=dealer.dealer_grade_id.name or "-",
+                ))
+            result[dealer] = template
+        return result
+
+    # ------------------------------------------------------------------ compute
+    def action_compute(self):
+        """(Re)create the scorecards of this draft assessment: one pass per KPI for all dealers in scope."""
+        self._check_dealer_manager(_("Only a Dealer Manager may compute an assessment."))
+        self._check_state(("draft",), _("Assessment %(name)s cannot be computed: it is %(state)s, not draft."))
+        for assessment in self:
+            assessment._compute_scorecards()
+        return True
+
+    def _compute_scorecards(self):
+        self.ensure_one()
+        Scorecard = self.env["dealer.scorecard"]._dealer_trusted()
+        dealers = self._get_dealers()
+        templates = self._get_templates(dealers)
+        kpis = self.env["dealer.kpi"].union(*(t.line_ids.kpi_id for t in set(templates.values())))
+        raw_values = kpis._compute_raw_values(dealers, self.date_from, self.date_to, self.company_id)
+        previous = self._previous_totals(dealers)
+        vals_list = []
+        for dealer in dealers:
+            template = templates[dealer]
+            lines, weighted, weights = [], 0.0, 0.0
+            for tline in template.line_ids:
+                values = raw_values[tline.kpi_id]
+                raw = None if values is None else values.get(dealer.id)
+                points = tline.kpi_id._score(raw)
+                if points is not None:
+                    weighted += points * tline.weight / 100.0
+                    weights += tline.weight
+                lines.append(fields.Command.create({
+                    "kpi_id": tline.kpi_id.id, "sequence": tline.sequence, "weight": tline.weight,
+                    "applicable": points is not None, "raw_value": raw or 0.0, "points": points or 0.0,
+                    "weighted_points": round((points or 0.0) * tline.weight / 100.0, 2),
+                }))
+            # the weights of the KPIs not applicable to the dealer are left out: the total stays on 0–100
+            total = round(100.0 * weighted / weights, 2) if weights else 0.0
+            vals_list.append({
+                "assessment_id": self.id, "partner_id": dealer.id, "template_id": template.id,
+                "territory_id": dealer.dealer_territory_ids[:1].id, "total": total,
+                "rating": template._rating(total), "previous_total": previous.get(dealer.id, 0.0),
+                "has_previous": dealer.id in previous, "line_ids": lines,
+            })
+        self._rank(vals_list)
+        self.scorecard_ids.with_env(Scorecard.env).unlink()
+        Scorecard.create(vals_list)
+        self._dealer_trusted().write({"date_computed": fields.Datetime.now()})
+
+    @staticmethod
+    def _rank(vals_list):
+        """Rank overall and within the territory by total (ties share the rank, 1 is the best)."""
+        def assign(rows, key):
+            previous_total, rank = None, 0
+            for position, row in enumerate(sorted(rows, key=lambda r: -r["total"]), start=1):
+                if row["total"] != previous_total:
+                    rank, previous_total = position, row["total"]
+                row[key] = rank
+        assign(vals_list, "rank")
+        by_territory = defaultdict(list)
+        for row in vals_list:
+            by_territory[row["territory_id"]].append(row)
+        for rows in by_territory.values():
+            assign(rows, "territory_rank")
+
+    def _previous_totals(self, dealers):
+        """{dealer id: total} of the approved scorecards of the previous period of the same type."""
+        self.ensure_one()
+        prev_from, prev_to = previous_period(self.date_from, self.period_type)
+        scorecards = self.env["dealer.scorecard"].search_read([
+            ("partner_id", "in", dealers.ids), ("company_id", "=", self.company_id.id),
+            ("assessment_state", "=", "approved"), ("period_type", "=", self.period_type),
+            ("date_from", "=", prev_from), ("date_to", "=", prev_to),
+        ], ["partner_id", "total"], order="id desc")
+        result = {}
+        for row in scorecards:
+            result.setdefault(row["partner_id"][0], row["total"])
+        return result
+
+    # ------------------------------------------------------------------ workflow
+    def action_review(self):
+        """Draft → reviewed: the scorecards are checked."""
+        self._check_dealer_manager(_("Only a Dealer Manager may mark an assessment as reviewed."))
+        self._check_state(("draft",), _("Assessment %(name)s cannot be reviewed: it is %(state)s."))
+        for assessment in self.filtered(lambda a: not a.scorecard_ids):
+            raise UserError(_("Assessment %(name)s has no scorecard: compute it first.", name=assessment.name))
+        self._dealer_trusted().write({"state": "reviewed"})
+        return True
+
+    def action_approve(self):
+        """Reviewed → approved: the scorecards are locked."""
+        self._check_dealer_manager(_("Only a Dealer Manager may approve an assessment."))
+        self._check_state(("reviewed",), _("Assessment %(name)s cannot be approved: it is %(state)s."))
+        self._dealer_trusted().write({"state": "approved"})
+        return True
+
+    def action_draft(self):
+        """Reviewed → draft, to compute again."""
+        self._check_dealer_manager(_("Only a Dealer Manager may set an assessment back to draft."))
+        self._check_state(("reviewed",), _(
+            "Assessment %(name)s cannot be set back to draft: it is %(state)s. Reopen an approved assessment.",
+        ))
+        self._dealer_trusted().write({"state": "draft"})
+        return True
+
+    def action_open_reopen_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window", "res_model": "dealer.assessment.reopen.wizard", "view_mode": "form",
+            "target": "new", "context": {"default_assessment_id": self.id},
+        }
+
+    def _reopen(self, reason):
+        """Approved → draft, by a Dealer Manager giving a reason (kept in the chatter)."""
+        self.ensure_one()
+        self._check_dealer_manager(_("Only a Dealer Manager may reopen an approved assessment."))
+        self._check_state(("approved",), _("Assessment %(name)s cannot be reopened: it is %(state)s."))
+        if not (reason or "").strip():
+            raise UserError(_("Give the reason for reopening the assessment."))
+        self._dealer_trusted().write({"state": "draft"})
+        self.message_post(body=_("Assessment reopened. Reason: %(reason)s", reason=reason))
+
+    def action_view_scorecards(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("dealer_assessment.action_dealer_scorecard")
+        action["domain"] = [("assessment_id", "=", self.id)]
+        action["context"] = {"default_assessment_id": self.id}
+        return action
+
+    # ------------------------------------------------------------------ cron
+    @api.model
+    def _cron_create_period_assessments(self):
+        """Create the draft assessment of the current period for every template set to create them."""
+        today = fields.Date.context_today(self)
+        for template in self.env["dealer.assessment.template"].search([("auto_create", "=", True)]):
+            company = template.company_id or self.env.company
+            date_from, _date_to = period_bounds(today, template.period_type)
+            if self.search_count([
+                ("template_id", "=", template.id), ("company_id", "=", company.id),
+                ("period_type", "=", template.period_type), ("date_from", "=", date_from),
+            ]):
+                continue
+            self.create({
+                "company_id": company.id, "period_type": template.period_type, "date": date_from,
+                "scope": "grade" if template.grade_id else "all", "grade_id": template.grade_id.id,
+                "template_id": template.id,
+            })

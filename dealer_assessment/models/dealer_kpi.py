@@ -1,0 +1,135 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+KPI_DIRECTIONS = [("higher", "Higher is better"), ("lower", "Lower is better")]
+SCORING_METHODS = [("linear", "Linear between two thresholds"), ("bands", "Bands table")]
+
+
+class DealerKpi(models.Model):
+    """A measurable indicator of dealer performance, turned into 0–100 points.
+
+    The raw values come from the method ``_kpi_<code>(dealers, date_from, date_to, company)`` of this model
+    (see dealer_kpi_compute.py), which returns ``{dealer id: raw value}`` for all dealers at once; a dealer
+    missing from the result, or with ``None``, has no value for this KPI (not applicable): the KPI's weight
+    is left out of that dealer's total. A new KPI is one such method plus one data record.
+    """
+
+    _name = "dealer.kpi"
+    _description = "Dealer KPI"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(
+        required=True, help="Technical code; the raw values come from the method _kpi_<code> of dealer.kpi.",
+    )
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    description = fields.Text(translate=True)
+    unit = fields.Char(translate=True, help="Unit of the raw value, e.g. %, days, points.")
+    direction = fields.Selection(KPI_DIRECTIONS, required=True, default="higher")
+    scoring_method = fields.Selection(SCORING_METHODS, string="Scoring", required=True, default="linear")
+    threshold_low = fields.Float(
+        string="Low Threshold",
+        help="Linear scoring: at or below this value a KPI where higher is better scores 0 points "
+             "(where lower is better: 100 points).",
+    )
+    threshold_high = fields.Float(
+        string="High Threshold",
+        help="Linear scoring: at or above this value a KPI where higher is better scores 100 points "
+             "(where lower is better: 0 points).",
+    )
+    band_ids = fields.One2many("dealer.kpi.band", "kpi_id", string="Bands", copy=True)
+    is_available = fields.Boolean(
+        string="Available", compute="_compute_is_available",
+        help="False when the addon that computes this KPI is not installed in this database: the KPI is then "
+             "not applicable and left out of the totals.",
+    )
+
+    _sql_constraints = [("code_unique", "unique(code)", "A KPI code must be unique.")]
+
+    @api.depends("code")
+    def _compute_is_available(self):
+        for kpi in self:
+            kpi.is_available = bool(kpi.code) and kpi._kpi_method() is not None
+
+    @api.constrains("code")
+    def _check_code(self):
+        for kpi in self:
+            if not kpi.code.isidentifier() or not hasattr(self, f"_kpi_{kpi.code}"):
+                raise ValidationError(_(
+                    "KPI %(name)s: there is no method _kpi_%(code)s on dealer.kpi to compute it. Write the "
+                    "method first, then create the KPI.", name=kpi.name, code=kpi.code,
+                ))
+
+    @api.constrains("scoring_method", "threshold_low", "threshold_high")
+    def _check_thresholds(self):
+        for kpi in self.filtered(lambda k: k.scoring_method == "linear"):
+            if kpi.threshold_high <= kpi.threshold_low:
+                raise ValidationError(_(
+                    "KPI %(name)s: the high threshold must be above the low threshold.", name=kpi.name,
+                ))
+
+    # ------------------------------------------------------------------ computation
+    def _kpi_method(self):
+        """The bound method computing this KPI, or None when it is not applicable in this database."""
+        self.ensure_one()
+        method = getattr(self, f"_kpi_{self.code}", None)
+        if method is None:
+            return None
+        available = getattr(self, f"_kpi_{self.code}_available", None)
+        if available is not None and not available():
+            return None
+        return method
+
+    def _compute_raw_values(self, dealers, date_from, date_to, company):
+        """{kpi: {dealer id: raw value}} — one set-based call per KPI for all dealers; None when not applicable."""
+        result = {}
+        for kpi in self:
+            method = kpi._kpi_method()
+            result[kpi] = None if method is None else method(dealers, date_from, date_to, company)
+        return result
+
+    def _score(self, value):
+        """Points (0–100) of a raw value."""
+        self.ensure_one()
+        if value is None:
+            return None
+        if self.scoring_method == "bands":
+            return self._score_bands(value)
+        span = self.threshold_high - self.threshold_low
+        ratio = (value - self.threshold_low) / span if span else 0.0
+        if self.direction == "lower":
+            ratio = 1.0 - ratio
+        return round(min(max(ratio, 0.0), 1.0) * 100.0, 2)
+
+    def _score_bands(self, value):
+        """Higher is better: points of the highest band whose threshold the value reaches; lower is better:
+        points of the lowest band whose threshold the value does not exceed; 0 outside every band."""
+        bands = self.band_ids.sorted("threshold")
+        if self.direction == "higher":
+            reached = bands.filtered(lambda b: value >= b.threshold)
+            return reached[-1].points if reached else 0.0
+        within = bands.filtered(lambda b: value <= b.threshold)
+        return within[0].points if within else 0.0
+
+
+class DealerKpiBand(models.Model):
+    """A row of a KPI's bands table: a threshold and the points it gives."""
+
+    _name = "dealer.kpi.band"
+    _description = "Dealer KPI Scoring Band"
+    _order = "kpi_id, threshold"
+
+    kpi_id = fields.Many2one("dealer.kpi", string="KPI", required=True, ondelete="cascade", index=True)
+    threshold = fields.Float(
+        required=True,
+        help="Higher is better: the value from which the points apply. Lower is better: the value up to which "
+             "they apply.",
+    )
+    points = fields.Float(required=True)
+
+    @api.constrains("points")
+    def _check_points(self):
+        for band in self:
+            if not 0.0 <= band.points <= 100.0:
+                raise ValidationError(_("The points of a KPI band lie between 0 and 100."))

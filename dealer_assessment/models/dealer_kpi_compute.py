@@ -1,0 +1,245 @@
+"""The built-in KPI computations: one set-based method per KPI code.
+
+Each ``_kpi_<code>(dealers, date_from, date_to, company)`` returns ``{dealer id: raw value}`` for all the
+dealers at once, in a number of queries independent of the number of dealers. A dealer left out of the
+result (or mapped to ``None``) has no value for the KPI: it is not applicable to it. A KPI that needs an
+optional addon defines ``_kpi_<code>_available()``; when it returns False the KPI is not applicable at all.
+"""
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields, models
+from odoo.tools import SQL
+
+from odoo.addons.dealer_management.models.dealer_period import (
+    dealer_period_bounds,
+    periods_between,
+    shift_period,
+)
+
+
+class DealerKpi(models.Model):
+    _inherit = "dealer.kpi"
+
+    # ------------------------------------------------------------------ sales
+    def _net_sales(self, dealers, date_from, date_to, company):
+        """{dealer id: net invoiced sales} from dealer_management's one definition of net sales."""
+        by_day = self.env["dealer.contract.target"]._net_invoiced_by_day(dealers, date_from, date_to, company)
+        result = dict.fromkeys(dealers.ids, 0.0)
+        for (partner_id, _company_id, _day), amount in by_day.items():
+            if partner_id in result:
+                result[partner_id] += amount
+        return result
+
+    def _kpi_net_sales(self, dealers, date_from, date_to, company):
+        """Net invoiced sales (invoices minus credit notes, untaxed, company currency)."""
+        return {dealer_id: round(amount, 2) for dealer_id, amount in self._net_sales(
+            dealers, date_from, date_to, company).items()}
+
+    def _kpi_target_achievement(self, dealers, date_from, date_to, company):
+        """Net sales in % of the contract targets (all products) lying within the period; no target, no value."""
+        groups = self.env["dealer.contract.target"].sudo()._read_group(
+            # sudo: an aggregate of the dealers' targets, read for the assessment only
+            [("partner_id", "in", dealers.ids), ("company_id", "=", company.id), ("categ_id", "=", False),
+             ("contract_id.state", "in", ("active", "expired", "terminated")),
+             ("date_start", ">=", date_from), ("date_end", "<=", date_to)],
+            ["partner_id"], ["amount:sum"],
+        )
+        targets = {partner.id: amount for partner, amount in groups if amount}
+        sales = self._net_sales(dealers.browse(list(targets)), date_from, date_to, company)
+        return {dealer_id: round(100.0 * sales[dealer_id] / amount, 2) for dealer_id, amount in targets.items()}
+
+    def _kpi_sales_growth(self, dealers, date_from, date_to, company):
+        """Growth (%) of net sales against the same period last year; no sales last year, no value."""
+        # the same days one year earlier (a month-end stays a month-end), so a partial period meets its match
+        last_from, last_to = shift_period(date_from, date_to, relativedelta(years=-1))
+        this_year = self._net_sales(dealers, date_from, date_to, company)
+        last_year = self._net_sales(dealers, last_from, last_to, company)
+        return {
+            dealer_id: round(100.0 * (this_year[dealer_id] - before) / before, 2)
+            for dealer_id, before in last_year.items() if before > 0
+        }
+
+    # ------------------------------------------------------------------ payment
+    def _kpi_payment_days_late(self, dealers, date_from, date_to, company):
+        """Average days between due date and full payment of the invoices paid in the period (0 when on time)."""
+        self.env["account.move.line"].flush_model()
+        self.env["account.partial.reconcile"].flush_model()
+        self.env.cr.execute(SQL(
+            """
+            SELECT partner.commercial_partner_id, AVG(GREATEST(paid.paid_on - line.date_maturity, 0))
+              FROM account_move_line line
+              JOIN account_move move ON move.id = line.move_id
+              JOIN account_account account ON account.id = line.account_id
+              JOIN res_partner partner ON partner.id = line.partner_id
+              JOIN LATERAL (
+                   SELECT MAX(apr.max_date) AS paid_on
+                     FROM account_partial_reconcile apr
+                    WHERE apr.debit_move_id = line.id
+                   ) paid ON paid.paid_on IS NOT NULL
+             WHERE move.move_type = 'out_invoice' AND line.parent_state = 'posted'
+               AND account.account_type = 'asset_receivable' AND line.reconciled
+               AND line.company_id = %(company)s AND partner.commercial_partner_id IN %(dealers)s
+               AND paid.paid_on BETWEEN %(date_from)s AND %(date_to)s
+             GROUP BY partner.commercial_partner_id
+            """,
+            company=company.id, dealers=tuple(dealers.ids) or (0,), date_from=date_from, date_to=date_to,
+        ))
+        return {dealer_id: round(float(days), 2) for dealer_id, days in self.env.cr.fetchall()}
+
+    def _kpi_overdue_share(self, dealers, date_from, date_to, company):
+        """Share (%) of the open receivable (dealer_management's definition) due before the period's end."""
+        open_receivable = dealers._dealer_open_receivable(company)
+        self.env["account.move.line"].flush_model()
+        self.env.cr.execute(SQL(
+            """
+            SELECT partner.commercial_partner_id, SUM(line.amount_residual)
+              FROM account_move_line line
+              JOIN account_move move ON move.id = line.move_id
+              JOIN account_account account ON account.id = line.account_id
+              JOIN res_partner partner ON partner.id = line.partner_id
+             WHERE move.move_type = 'out_invoice' AND line.parent_state = 'posted'
+               AND account.account_type = 'asset_receivable' AND line.reconciled IS NOT TRUE
+               AND line.amount_residual > 0 AND line.date_maturity < %(date_to)s
+               AND line.company_id = %(company)s AND partner.commercial_partner_id IN %(dealers)s
+             GROUP BY partner.commercial_partner_id
+            """,
+            company=company.id, dealers=tuple(dealers.ids) or (0,), date_to=date_to,
+        ))
+        overdue = dict(self.env.cr.fetchall())
+        result = {}
+        for dealer in dealers:
+            total = open_receivable.get((dealer.id, company.id), (0.0, None))[0]
+            share = 100.0 * overdue.get(dealer.id, 0.0) / total if total > 0 else 0.0
+            result[dealer.id] = round(min(share, 100.0), 2)
+        return result
+
+    # ------------------------------------------------------------------ returns and orders
+    def _kpi_return_rate(self, dealers, date_from, date_to, company):
+        """Returned in % of delivered quantity in the period; nothing delivered, no value.
+
+        Delivered: done moves into a customer location; returned: done return moves (``origin_returned_move_id``)
+        coming back from a customer location. Quantities in the product's unit.
+        """
+        start, end = dealer_period_bounds(date_from, date_to)
+        self.env["stock.move"].flush_model()
+        self.env.cr.execute(SQL(
+            """
+            SELECT partner.commercial_partner_id,
+                   SUM(move.product_qty) FILTER (
+                       WHERE src.usage = 'customer' AND move.origin_returned_move_id IS NOT NULL),
+                   SUM(move.product_qty) FILTER (WHERE dest.usage = 'customer')
+              FROM stock_move move
+              JOIN stock_picking picking ON picking.id = move.picking_id
+              JOIN res_partner partner ON partner.id = picking.partner_id
+              JOIN stock_location src ON src.id = move.location_id
+              JOIN stock_location dest ON dest.id = move.location_dest_id
+             WHERE move.state = 'done' AND move.company_id = %(company)s
+               AND move.date >= %(start)s AND move.date < %(end)s
+               AND partner.commercial_partner_id IN %(dealers)s
+               AND (src.usage = 'customer') != (dest.usage = 'customer')
+             GROUP BY partner.commercial_partner_id
+            """,
+            company=company.id, dealers=tuple(dealers.ids) or (0,), start=start, end=end,
+        ))
+        return {
+            dealer_id: round(100.0 * (returned or 0.0) / delivered, 2)
+            for dealer_id, returned, delivered in self.env.cr.fetchall() if delivered
+        }
+
+    def _confirmed_orders(self, dealers, date_from, date_to, company):
+        """{dealer id: confirmed sale orders dated in the period}."""
+        start, end = dealer_period_bounds(date_from, date_to)
+        self.env["sale.order"].flush_model(["partner_id", "state", "date_order", "company_id"])
+        self.env.cr.execute(SQL(
+            """
+            SELECT partner.commercial_partner_id, COUNT(*)
+              FROM sale_order so JOIN res_partner partner ON partner.id = so.partner_id
+             WHERE so.state = 'sale' AND so.company_id = %(company)s
+               AND so.date_order >= %(start)s AND so.date_order < %(end)s
+               AND partner.commercial_partner_id IN %(dealers)s
+             GROUP BY partner.commercial_partner_id
+            """,
+            company=company.id, dealers=tuple(dealers.ids) or (0,), start=start, end=end,
+        ))
+        return dict(self.env.cr.fetchall())
+
+    # ------------------------------------------------------------------ relations
+    def _kpi_violation_points(self, dealers, date_from, date_to, company):
+        """Points of the confirmed or closed violations dated in the period."""
+        groups = self.env["dealer.violation"].sudo()._read_group(
+            # sudo: an aggregate of the dealers' violations, read for the assessment only
+            [("partner_id", "in", dealers.ids), ("company_id", "=", company.id),
+             ("state", "in", ("confirmed", "closed")), ("date", ">=", date_from), ("date", "<=", date_to)],
+            ["partner_id"], ["points:sum"],
+        )
+        result = dict.fromkeys(dealers.ids, 0.0)
+        result.update({partner.id: points for partner, points in groups})
+        return result
+
+    def _kpi_complaint_rate(self, dealers, date_from, date_to, company):
+        """Complaints per 100 confirmed orders of the period; no order, no value."""
+        # sudo: complaint counts for the assessment only
+        complaints = self.env["dealer.complaint"].sudo()._dealer_complaint_count(dealers, date_from, date_to)
+        orders = self._confirmed_orders(dealers, date_from, date_to, company)
+        return {
+            dealer_id: round(100.0 * complaints.get(dealer_id, 0) / count, 2) for dealer_id, count in orders.items()
+        }
+
+    def _kpi_complaint_resolution_hours(self, dealers, date_from, date_to, company):
+        """Average hours to resolve the complaints resolved in the period; none resolved, no value."""
+        # sudo: an aggregate of the complaints, for the assessment only
+        hours = self.env["dealer.complaint"].sudo()._dealer_complaint_resolution_hours(dealers, date_from, date_to)
+        return {dealer_id: round(value, 2) for dealer_id, value in hours.items()}
+
+    def _kpi_feedback_count(self, dealers, date_from, date_to, company):
+        """Market feedback items the dealer sent in the period (rejected ones excluded)."""
+        start, end = dealer_period_bounds(date_from, date_to)
+        groups = self.env["dealer.feedback"].sudo()._read_group(
+            # sudo: a count of the dealers' feedback, for the assessment only
+            [("partner_id", "in", dealers.ids), ("company_id", "=", company.id), ("state", "!=", "rejected"),
+             ("create_date", ">=", start), ("create_date", "<", end)],
+            ["partner_id"], ["__count"],
+        )
+        result = dict.fromkeys(dealers.ids, 0)
+        result.update({partner.id: count for partner, count in groups})
+        return result
+
+    def _kpi_stock_report_timeliness(self, dealers, date_from, date_to, company):
+        """Months of the period (up to today) with a submitted or validated channel stock report, in %."""
+        last_day = min(date_to, fields.Date.context_today(self))
+        months = periods_between(date_from, last_day, "month")
+        if not months:
+            return {}
+        groups = self.env["dealer.stock.report"].sudo()._read_group(
+            # sudo: which months the dealers reported, for the assessment only
+            [("partner_id", "in", dealers.ids), ("company_id", "=", company.id),
+             ("state", "in", ("submitted", "validated")), ("date", ">=", date_from), ("date", "<=", last_day)],
+            ["partner_id", "date:month"], [],
+        )
+        reported = defaultdict(int)
+        for partner, _month in groups:
+            reported[partner.id] += 1
+        return {dealer.id: round(100.0 * reported[dealer.id] / len(months), 2) for dealer in dealers}
+
+    # ------------------------------------------------------------------ bridges (optional addons)
+    def _kpi_training_completion_available(self):
+        return "event.event" in self.env and hasattr(self.env["event.event"], "_dealer_training_completion")
+
+    def _kpi_training_completion(self, dealers, date_from, date_to, company):
+        """Required trainings attended (%), from the dealer_training bridge."""
+        if not self._kpi_training_completion_available():
+            return {}
+        # sudo: attendance figures for the assessment only
+        return self.env["event.event"].sudo()._dealer_training_completion(dealers, date_from, date_to)
+
+    def _kpi_satisfaction_available(self):
+        return "survey.survey" in self.env and hasattr(self.env["survey.survey"], "_dealer_satisfaction")
+
+    def _kpi_satisfaction(self, dealers, date_from, date_to, company):
+        """Average satisfaction score (%), from the dealer_satisfaction bridge; no answer, no value."""
+        if not self._kpi_satisfaction_available():
+            return {}
+        # sudo: survey scores for the assessment only
+        return self.env["survey.survey"].sudo()._dealer_satisfaction(dealers, date_from, date_to)

@@ -1,0 +1,3 @@
+from . import test_kpi
+from . import test_assessment
+from . import test_security_assessment

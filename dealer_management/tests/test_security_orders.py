@@ -148,7 +148,7 @@ class TestSecurityOrders(OrderAttackCommon):
         order.write({"partner_shipping_id": self.ship_ningbo.id})
         self.assertEqual(order.order_line.price_unit, 120.0)
         # a change that cannot break a check is not re-checked, even once the contract has ended
-        self.contract.write({"state": "expired"})
+        self._end_contract()
         order.order_line.write({"product_uom_qty": 0.5, "price_unit": 130.0})
         self.assertEqual(order.order_line.product_uom_qty, 0.5)
 

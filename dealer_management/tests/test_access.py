@@ -3,23 +3,25 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tests.common import new_test_user
 
-from .common_dealer import DEALER_USER_GROUPS, DealerCase
+from .common import DEALER_USER_GROUPS, DealerTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestDealerAccess(DealerCase):
+class TestDealerAccess(DealerTestCommon):
     """Access rights of the dealer groups and the multi-company rules."""
+
+    run_as_superuser = True  # the tests act as the administrator entering data (TransactionCase's user)
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.plain_user = new_test_user(cls.env, login="plain_internal_t", groups="base.group_user")
         cls.grade = cls.Grade.create({"name": "核心经销商", "code": "ACL-CORE"})
-        cls.territory = cls.Territory.create({
-            "name": "浙江", "code": "ACL-ZJ", "level": "province", "state_id": cls.state_zj.id,
-        })
+        cls.territory = cls.zhejiang
         cls.company_a = cls.env.company
-        cls.company_b = cls.env["res.company"].create({"name": "经销商测试公司B", "currency_id": cls.env.ref("base.CNY").id})
+        cls.company_b = cls.env["res.company"].create({
+            "name": "经销商测试公司B", "currency_id": cls.env.ref("base.CNY").id,
+        })
         cls.grade_b = cls.Grade.create({"name": "B公司等级", "code": "ACL-B", "company_id": cls.company_b.id})
         cls.grade_shared = cls.Grade.create({"name": "共享等级", "code": "ACL-ALL", "company_id": False})
         cls.territory_b = cls.Territory.create({
@@ -95,7 +97,7 @@ class TestDealerAccess(DealerCase):
         territory = self.Territory.with_user(self.dealer_manager).create({
             "name": "杭州", "code": "ACL-HZ", "level": "city", "parent_id": self.territory.id, "city": "杭州",
         })
-        self.assertEqual(territory.complete_name, "浙江 / 杭州")
+        self.assertEqual(territory.complete_name, "华东 / 浙江 / 杭州")
         territory.unlink()
         self.assertFalse(territory.exists())
 

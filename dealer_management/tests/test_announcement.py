@@ -3,40 +3,28 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import tagged
+
+from .common import DealerTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestDealerAnnouncement(TransactionCase):
+class TestDealerAnnouncement(DealerTestCommon):
+
+    run_as_superuser = True  # the set-up and the checks act as the administrator (TransactionCase's user)
+    mail_tracking = True
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.manager = new_test_user(cls.env, "ann_manager", groups="dealer_management.group_dealer_manager")
-        Grade = cls.env["dealer.grade"]
-        cls.grade_gold = Grade.create({"name": "Gold", "code": "ANN_G"})
-        cls.grade_silver = Grade.create({"name": "Silver", "code": "ANN_S"})
-        Territory = cls.env["dealer.territory"]
-        cls.east = Territory.create({"name": "East", "level": "region"})
-        cls.zhejiang = Territory.create({"name": "Zhejiang", "level": "province", "parent_id": cls.east.id})
-        cls.hangzhou = Territory.create({"name": "Hangzhou", "level": "city", "parent_id": cls.zhejiang.id})
-        cls.west = Territory.create({"name": "West", "level": "region"})
-        Partner = cls.env["res.partner"]
-        cls.dealer_a = Partner.create({
-            "name": "Dealer A", "is_company": True, "is_dealer": True, "dealer_state": "active",
-            "dealer_grade_id": cls.grade_gold.id, "dealer_territory_ids": [(6, 0, cls.hangzhou.ids)],
-        })
-        cls.dealer_b = Partner.create({
-            "name": "Dealer B", "is_company": True, "is_dealer": True, "dealer_state": "active",
-            "dealer_grade_id": cls.grade_silver.id, "dealer_territory_ids": [(6, 0, cls.west.ids)],
-        })
-        cls.contact_a = Partner.create({"name": "Alice", "parent_id": cls.dealer_a.id})
-        cls.contact_b = Partner.create({"name": "Bob", "parent_id": cls.dealer_b.id})
-        cls.portal_a = new_test_user(
-            cls.env, "ann_portal_a", groups="base.group_portal", partner_id=cls.contact_a.id,
-        )
-        cls.portal_b = new_test_user(
-            cls.env, "ann_portal_b", groups="base.group_portal", partner_id=cls.contact_b.id,
-        )
+        cls.manager = cls.dealer_manager
+        cls.grade_gold = cls.grade_core
+        cls.grade_silver = cls.grade_regular
+        cls.dealer_a = cls._create_dealer("Dealer A", state="active", grade=cls.grade_gold, territories=cls.hangzhou)
+        cls.dealer_b = cls._create_dealer("Dealer B", state="active", grade=cls.grade_silver, territories=cls.west)
+        cls.portal_a = cls._create_portal_user(cls.dealer_a, "ann_portal_a", "Alice")
+        cls.portal_b = cls._create_portal_user(cls.dealer_b, "ann_portal_b", "Bob")
+        cls.contact_a, cls.contact_b = cls.portal_a.partner_id, cls.portal_b.partner_id
         cls.Announcement = cls.env["dealer.announcement"].with_user(cls.manager)
 
     def _announcement(self, **vals):
@@ -89,9 +77,8 @@ class TestDealerAnnouncement(TransactionCase):
         self.assertEqual(announcement.state, "draft")
 
     def test_publishing_is_for_managers(self):
-        user = new_test_user(self.env, "ann_user", groups="dealer_management.group_dealer_user")
         with self.assertRaises(AccessError):
-            self.env["dealer.announcement"].with_user(user).create({"name": "Not allowed"})
+            self.env["dealer.announcement"].with_user(self.dealer_user).create({"name": "Not allowed"})
 
     # ------------------------------------------------------------------ audience
     def test_audience_all(self):

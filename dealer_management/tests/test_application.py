@@ -1,8 +1,10 @@
+from stdnum.cn import uscc
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, TransactionCase, tagged
-from odoo.tests.common import new_test_user
-from stdnum.cn import uscc
+from odoo.tests import Form, tagged
+
+from .common import DealerTestCommon
 
 
 def make_credit_code(base17):
@@ -11,29 +13,25 @@ def make_credit_code(base17):
 
 
 @tagged("post_install", "-at_install")
-class TestDealerApplication(TransactionCase):
+class TestDealerApplication(DealerTestCommon):
     """Onboarding workflow: submit, review, approve (dealer created/activated), reject."""
+
+    run_as_superuser = True  # the set-up and the checks act as the administrator (TransactionCase's user)
+    mail_tracking = True
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.manager = new_test_user(cls.env, login="dealer_app_manager", groups="dealer_management.group_dealer_manager")
-        cls.user = new_test_user(cls.env, login="dealer_app_user", groups="dealer_management.group_dealer_user")
+        cls.manager = cls.dealer_manager
+        cls.user = cls.dealer_user
         cls.licence = cls.env.ref("dealer_management.dealer_document_type_business_licence")
         cls.statements = cls.env.ref("dealer_management.dealer_document_type_financial_statements")
-        cls.grade = cls.env["dealer.grade"].create({
-            "name": "Test Core Dealer", "code": "TEST-CORE", "min_application_score": 60.0,
-            "document_type_ids": [Command.set(cls.licence.ids)],
-        })
-        cls.grade_b = cls.env["dealer.grade"].create({
-            "name": "Test Regular Dealer", "code": "TEST-REG", "min_application_score": 50.0,
-            "document_type_ids": [Command.set(cls.statements.ids)],
-        })
-        cls.zhejiang = cls.env.ref("base.state_cn_ZJ")
-        cls.territory = cls.env["dealer.territory"].create({
-            "name": "Test Zhejiang", "code": "TEST-ZJ", "level": "province", "state_id": cls.zhejiang.id,
-        })
-        cls.exclusive_territory = cls.env["dealer.territory"].create({
+        cls.grade = cls.grade_core
+        cls.grade.write({"min_application_score": 60.0, "document_type_ids": [Command.set(cls.licence.ids)]})
+        cls.grade_b = cls.grade_regular
+        cls.grade_b.write({"min_application_score": 50.0, "document_type_ids": [Command.set(cls.statements.ids)]})
+        cls.territory = cls.zhejiang
+        cls.exclusive_territory = cls.Territory.create({
             "name": "Test Ningbo", "code": "TEST-NB", "level": "city", "parent_id": cls.territory.id,
             "city": "Ningbo", "is_exclusive": True,
         })
@@ -45,7 +43,7 @@ class TestDealerApplication(TransactionCase):
         values = {
             "company_name": "Hangzhou Test Trading Co., Ltd.",
             "credit_code": self.code,
-            "street": "1 West Lake Road", "city": "Hangzhou", "state_id": self.zhejiang.id,
+            "street": "1 West Lake Road", "city": "Hangzhou", "state_id": self.state_zj.id,
             "contact_name": "Wang Wei", "phone": "+86 571 0000 0000", "email": "wang@example.com",
             "proposed_grade_id": self.grade.id,
             "proposed_territory_ids": [Command.set(self.territory.ids)],
@@ -280,7 +278,7 @@ class TestDealerApplication(TransactionCase):
         application = self._create_application()
         application.action_submit()
         action = application.action_reject()
-        wizard = self.env[action["res_model"]].with_user(self.manager).with_context(action["context"]).create(
+        wizard = self.env[action["res_model"]].with_user(self.manager).with_context(**action["context"]).create(
             {"reason": "Sales network too small for the territory."}
         )
         wizard.action_confirm()

@@ -4,33 +4,32 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
 
-from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from .common import DealerTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestDealerComplaint(TransactionCase):
+class TestDealerComplaint(DealerTestCommon):
+
+    run_as_superuser = True  # the set-up and the checks act as the administrator (TransactionCase's user)
+    mail_tracking = True
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.leader = new_test_user(cls.env, "dc_leader", groups="dealer_management.group_dealer_manager")
-        cls.assignee = new_test_user(cls.env, "dc_assignee", groups="dealer_management.group_dealer_user")
-        cls.default_assignee = new_test_user(cls.env, "dc_default", groups="dealer_management.group_dealer_user")
+        cls.leader = cls.dealer_manager
+        cls.assignee = cls.dealer_user
+        cls.default_assignee = cls.salesman
         cls.env["crm.team"].create({
             "name": "After-sales team", "user_id": cls.leader.id, "member_ids": [Command.set(cls.assignee.ids)],
         })
         cls.category = cls.env["dealer.complaint.category"].create({
             "name": "Quality (24h)", "sla_hours": 24, "user_id": cls.default_assignee.id,
         })
-        Partner = cls.env["res.partner"]
-        cls.dealer_a = Partner.create({
-            "name": "Dealer A", "is_company": True, "is_dealer": True, "dealer_state": "active",
-        })
-        cls.dealer_b = Partner.create({
-            "name": "Dealer B", "is_company": True, "is_dealer": True, "dealer_state": "active",
-        })
-        cls.contact_a = Partner.create({"name": "Alice", "parent_id": cls.dealer_a.id})
+        cls.dealer_a = cls._create_dealer("Dealer A", state="active")
+        cls.dealer_b = cls._create_dealer("Dealer B", state="active")
+        cls.contact_a = cls.Partner.create({"name": "Alice", "parent_id": cls.dealer_a.id})
         cls.product = cls.env["product.product"].create({"name": "Pump P1", "list_price": 100.0})
         cls.Complaint = cls.env["dealer.complaint"].with_user(cls.assignee)
 
@@ -199,24 +198,17 @@ class TestDealerComplaint(TransactionCase):
 
 
 @tagged("post_install", "-at_install")
-class TestDealerComplaintResolution(AccountTestInvoicingCommon):
+class TestDealerComplaintResolution(DealerTestCommon):
     """Returns, credit notes and replacement orders reuse Odoo's own wizards and are linked to the complaint."""
 
     @classmethod
     def get_default_groups(cls):
-        return (super().get_default_groups() | cls.env.ref("dealer_management.group_dealer_manager")
-                | cls.env.ref("stock.group_stock_user"))
+        return super().get_default_groups() | cls.env.ref("stock.group_stock_user")
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # the order checks are tested elsewhere: this grade lets orders be confirmed without a contract
-        grade = cls.env["dealer.grade"].create({"name": "Unchecked", "code": "CMP_NOCHK", "check_contract": False, "check_floor_price": False, "check_credit": False, "check_territory": False})
-        # sudo: set-up data as an administrator would enter it (the dealer fields are not the test user's to write)
-        cls.dealer = cls.env["res.partner"].sudo().create({
-            "name": "Dealer R", "is_company": True, "is_dealer": True, "dealer_state": "active",
-            "dealer_grade_id": grade.id,
-        }).sudo(False)
+        cls.dealer = cls._create_dealer("Dealer R", state="active", grade=cls.grade_unchecked)
         cls.category = cls.env["dealer.complaint.category"].create({"name": "Return", "sla_hours": 72})
         cls.order = cls.env["sale.order"].create({
             "partner_id": cls.dealer.id,
@@ -241,7 +233,7 @@ class TestDealerComplaintResolution(AccountTestInvoicingCommon):
         complaint = self._complaint()
         action = complaint.action_open_return_wizard()
         self.assertEqual(action["res_model"], "stock.return.picking")
-        wizard = self.env["stock.return.picking"].with_context(action["context"]).create({})
+        wizard = self.env["stock.return.picking"].with_context(**action["context"]).create({})
         self.assertEqual(wizard.picking_id, self.delivery)
         wizard.product_return_moves.quantity = 2
         wizard.action_create_returns()
@@ -258,7 +250,7 @@ class TestDealerComplaintResolution(AccountTestInvoicingCommon):
     def test_credit_note_linked(self):
         complaint = self._complaint()
         action = complaint.action_open_credit_note()
-        wizard = self.env["account.move.reversal"].with_context(action["context"]).create({
+        wizard = self.env["account.move.reversal"].with_context(**action["context"]).create({
             "journal_id": self.invoice.journal_id.id,
         })
         self.assertEqual(wizard.move_ids, self.invoice)

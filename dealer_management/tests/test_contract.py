@@ -3,45 +3,38 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import TransactionCase, tagged
-from odoo.tests.common import new_test_user
+from odoo.tests import tagged
+
+from .common import DealerTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestDealerContract(TransactionCase):
+class TestDealerContract(DealerTestCommon):
+
+    run_as_superuser = True  # the set-up and the checks act as the administrator (TransactionCase's user)
+    mail_tracking = True
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.manager = new_test_user(
-            cls.env, login="contract_manager", groups="base.group_user,dealer_management.group_dealer_manager",
-        )
-        cls.salesman = new_test_user(
-            cls.env, login="contract_salesman", groups="base.group_user,dealer_management.group_dealer_user",
-        )
-        Territory = cls.env["dealer.territory"]
-        cls.east = Territory.create({"name": "East", "level": "region"})
-        cls.zhejiang = Territory.create({"name": "Zhejiang", "level": "province", "parent_id": cls.east.id})
-        cls.hangzhou = Territory.create({"name": "Hangzhou", "level": "city", "parent_id": cls.zhejiang.id})
-        cls.jiangsu = Territory.create({"name": "Jiangsu", "level": "province", "parent_id": cls.east.id})
+        cls.manager = cls.dealer_manager
         cls.pricelist = cls.env["product.pricelist"].create({"name": "Core dealers"})
         cls.payment_term = cls.env.ref("account.account_payment_term_30days")
-        cls.grade = cls.env["dealer.grade"].create({
-            "name": "Core", "code": "CORE", "pricelist_id": cls.pricelist.id,
-            "payment_term_id": cls.payment_term.id, "credit_limit": 200000.0,
+        cls.grade = cls.grade_core
+        cls.grade.write({
+            "pricelist_id": cls.pricelist.id, "payment_term_id": cls.payment_term.id, "credit_limit": 200000.0,
         })
-        cls.dealer = cls.env["res.partner"].create({
-            "name": "Hangzhou Trading", "is_company": True, "is_dealer": True, "user_id": cls.salesman.id,
-            "dealer_grade_id": cls.grade.id, "dealer_territory_ids": [(6, 0, cls.zhejiang.ids)],
-        })
-        cls.dealer.action_dealer_activate()
-        cls.prospect = cls.env["res.partner"].create({"name": "Not Yet", "is_company": True, "is_dealer": True})
+        cls.dealer = cls._create_dealer(
+            "Hangzhou Trading", state="active", grade=cls.grade, territories=cls.zhejiang, user_id=cls.salesman.id,
+        )
+        cls.prospect = cls._create_dealer("Not Yet")
         cls.Contract = cls.env["dealer.contract"]
         cls.active_contract = cls._contract(cls.dealer, date(2025, 1, 1), date(2025, 12, 31))
         cls.active_contract.action_activate()
 
     @classmethod
     def _contract(cls, partner, start, end, **vals):
-        return cls.Contract.create({"partner_id": partner.id, "date_start": start, "date_end": end, **vals})
+        return cls._create_contract(partner, start, end, activate=False, **vals)
 
     # ------------------------------------------------------------------ defaults
     def test_defaults_from_dealer_and_grade(self):
@@ -65,7 +58,7 @@ class TestDealerContract(TransactionCase):
             contract.action_activate()
         message = str(error.exception)
         self.assertIn(self.active_contract.name, message)
-        self.assertIn("East / Zhejiang / Hangzhou", message)
+        self.assertIn("华东 / 浙江 / 杭州", message)
         self.assertEqual(contract.state, "draft")
 
     def test_activate_refused_when_deposit_not_received(self):

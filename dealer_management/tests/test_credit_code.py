@@ -1,10 +1,15 @@
 from odoo.exceptions import ValidationError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import tagged
+
+from .common import DealerTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestCreditCode(TransactionCase):
+class TestCreditCode(DealerTestCommon):
     """统一社会信用代码 (GB 32100-2015) validation on dealer applications."""
+
+    run_as_superuser = True  # the set-up and the checks act as the administrator (TransactionCase's user)
+    mail_tracking = True
 
     def _create(self, code):
         return self.env["dealer.application"].create({"company_name": "Credit Code Test Co.", "credit_code": code})

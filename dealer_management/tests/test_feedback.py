@@ -1,20 +1,22 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import tagged
+
+from .common import DealerTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestDealerFeedback(TransactionCase):
+class TestDealerFeedback(DealerTestCommon):
     """Back-office side of market feedback; filing from the portal: dealer_portal/tests."""
+
+    run_as_superuser = True  # the set-up and the checks act as the administrator (TransactionCase's user)
+    mail_tracking = True
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.user = new_test_user(cls.env, "fb_user", groups="dealer_management.group_dealer_user")
-        Partner = cls.env["res.partner"]
-        cls.dealer_a = Partner.create({
-            "name": "Dealer A", "is_company": True, "is_dealer": True, "dealer_state": "active",
-        })
-        cls.contact_a = Partner.create({"name": "Alice", "parent_id": cls.dealer_a.id})
+        cls.user = cls.dealer_user
+        cls.dealer_a = cls._create_dealer("Dealer A", state="active")
+        cls.contact_a = cls.Partner.create({"name": "Alice", "parent_id": cls.dealer_a.id})
 
     def _feedback(self, **vals):
         return self.env["dealer.feedback"].with_user(self.user).create({

@@ -1,57 +1,28 @@
 from datetime import timedelta
 
-from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from .common import DealerTestCommon
 
 
-class DealerOrderCheckCommon(AccountTestInvoicingCommon):
+class DealerOrderCheckCommon(DealerTestCommon):
     """A dealer in Zhejiang with an active contract, products with floor prices, delivery addresses."""
-
-    @classmethod
-    def get_default_groups(cls):
-        groups = super().get_default_groups()
-        return groups | cls.env.ref("sales_team.group_sale_manager") | cls.env.ref(
-            "dealer_management.group_dealer_manager")
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.today = fields.Date.context_today(cls.env.user)
-        cls.dealer_user = new_test_user(
-            cls.env, login="dealer_check_user", company_id=cls.env.company.id,
-            groups="base.group_user,sales_team.group_sale_salesman,dealer_management.group_dealer_user",
+        cls.grade = cls.grade_core
+        cls.dealer = cls._create_dealer(
+            "Hangzhou Dealer", state="active", grade=cls.grade, territories=cls.zhejiang,
+            state_id=cls.state_zj.id, city="杭州",
         )
-        Territory = cls.env["dealer.territory"]
-        state_zj = cls.env.ref("base.state_cn_ZJ")
-        state_js = cls.env.ref("base.state_cn_JS")
-        cls.zhejiang = Territory.create({"name": "Zhejiang", "code": "T-ZJ", "level": "province", "state_id": state_zj.id})
-        cls.hangzhou = Territory.create({
-            "name": "Hangzhou", "code": "T-HZ", "level": "city", "parent_id": cls.zhejiang.id, "city": "杭州市",
-        })
-        cls.jiangsu = Territory.create({"name": "Jiangsu", "code": "T-JS", "level": "province", "state_id": state_js.id})
-        cls.grade = cls.env["dealer.grade"].create({"name": "Core", "code": "CORE-T"})
-        # sudo: set-up data as an administrator would enter it (the dealer fields are not the test user's to write)
-        cls.dealer = cls.env["res.partner"].sudo().create({
-            "name": "Hangzhou Dealer", "is_company": True, "is_dealer": True, "dealer_grade_id": cls.grade.id,
-            "dealer_territory_ids": [Command.set(cls.zhejiang.ids)],
-            "country_id": cls.env.ref("base.cn").id, "state_id": state_zj.id, "city": "杭州",
-        }).sudo(False)
-        cls.dealer.action_dealer_activate()
-        cls.ship_hangzhou = cls._address("HZ Warehouse", state_zj, "杭州")
-        cls.ship_ningbo = cls._address("NB Shop", state_zj, "宁波")
-        cls.ship_nanjing = cls._address("NJ Shop", state_js, "南京")
+        cls.ship_hangzhou = cls._address("HZ Warehouse", cls.state_zj, "杭州")
+        cls.ship_ningbo = cls._address("NB Shop", cls.state_zj, "宁波")
+        cls.ship_nanjing = cls._address("NJ Shop", cls.state_js, "南京")
         cls.ship_beijing = cls._address("BJ Shop", cls.env.ref("base.state_cn_BJ"), "北京")  # no territory
         cls.contract = cls._contract(cls.dealer)
-        cls.product_floor = cls._create_product(
-            name="Floor Product", type="service", lst_price=100.0, dealer_floor_price=80.0, taxes_id=[Command.clear()],
-        )
-        cls.product_free = cls._create_product(
-            name="Free Product", type="service", lst_price=100.0, taxes_id=[Command.clear()],
-        )
 
     @classmethod
     def _address(cls, name, state, city):
@@ -61,15 +32,7 @@ class DealerOrderCheckCommon(AccountTestInvoicingCommon):
 
     @classmethod
     def _contract(cls, dealer, **vals):
-        contract = cls.env["dealer.contract"].create({
-            "partner_id": dealer.id,
-            "date_start": cls.today - timedelta(days=30),
-            "date_end": cls.today + timedelta(days=335),
-            "credit_limit": 0.0,
-            **vals,
-        })
-        contract.action_activate()
-        return contract
+        return cls._create_contract(dealer, **{"credit_limit": 0.0, **vals})
 
     def _end_contract(self):
         """Take the dealer's contract out of force through its own action."""
@@ -95,7 +58,7 @@ class DealerOrderCheckCommon(AccountTestInvoicingCommon):
         values.update({f"check_{name}": on for name, on in switches.items()})
         self.grade.write(values)
 
-    def assertRefused(self, order, *fragments):
+    def assertConfirmRefused(self, order, *fragments):
         """Confirmation raises one UserError containing every fragment and leaves the order a quotation."""
         with self.assertRaises(UserError) as caught:
             order.action_confirm()
@@ -134,23 +97,23 @@ class TestDealerOrderChecks(DealerOrderCheckCommon):
 
     def test_every_failure_in_one_error(self):
         order = self._order(price=70.0, shipping=self.ship_nanjing)
-        message = self.assertRefused(order, "Floor price", "Territory", "Dealer Manager")
+        message = self.assertConfirmRefused(order, "Floor price", "Territory", "Dealer Manager")
         self.assertIn("70.00", message)
-        self.assertIn("Jiangsu", message)
+        self.assertIn("江苏", message)
 
     # -------------------------------------------------------------- contract
     def test_contract_missing_fails(self):
         self._end_contract()
-        self.assertRefused(self._order(), "has no active contract covering")
+        self.assertConfirmRefused(self._order(), "has no active contract covering")
 
     def test_contract_out_of_dates_fails(self):
         self._end_contract()
         self._contract(self.dealer, date_start=self.today + timedelta(days=1), date_end=self.today + timedelta(days=90))
-        self.assertRefused(self._order(), "has no active contract covering")
+        self.assertConfirmRefused(self._order(), "has no active contract covering")
 
     def test_contract_suspended_dealer_fails(self):
         self.dealer.action_dealer_suspend()
-        self.assertRefused(self._order(), "is not active (status: Suspended)")
+        self.assertConfirmRefused(self._order(), "is not active (status: Suspended)")
 
     def test_contract_switch_off(self):
         self._end_contract()
@@ -161,12 +124,12 @@ class TestDealerOrderChecks(DealerOrderCheckCommon):
 
     # -------------------------------------------------------------- floor price
     def test_floor_price_fails_with_figures(self):
-        message = self.assertRefused(self._order(price=70.0), "Floor Product", "is below the dealer floor price")
+        message = self.assertConfirmRefused(self._order(price=70.0), "Floor Product", "is below the dealer floor price")
         self.assertIn("70.00", message)
         self.assertIn("80.00", message)
 
     def test_floor_price_counts_discount(self):
-        message = self.assertRefused(self._order(price=100.0, discount=25.0), "is below the dealer floor price")
+        message = self.assertConfirmRefused(self._order(price=100.0, discount=25.0), "is below the dealer floor price")
         self.assertIn("75.00", message)
 
     def test_floor_price_at_floor_passes(self):
@@ -183,7 +146,7 @@ class TestDealerOrderChecks(DealerOrderCheckCommon):
             })],
         })
         self.grade.pricelist_id = pricelist
-        message = self.assertRefused(self._order(price=55.0, product=self.product_free), "Free Product")
+        message = self.assertConfirmRefused(self._order(price=55.0, product=self.product_free), "Free Product")
         self.assertIn("60.00", message)
 
     def test_no_floor_no_pricelist_passes(self):
@@ -215,7 +178,7 @@ class TestDealerOrderChecks(DealerOrderCheckCommon):
     def test_credit_limit_exceeded_with_figures(self):
         self._set_credit_limit(1000.0)
         self._post_invoice(600.0)
-        message = self.assertRefused(self._order(price=100.0, qty=5), "Credit limit exceeded")
+        message = self.assertConfirmRefused(self._order(price=100.0, qty=5), "Credit limit exceeded")
         for figure in ("600.00", "500.00", "1,100.00", "1,000.00"):
             self.assertIn(figure, message)
 
@@ -229,7 +192,7 @@ class TestDealerOrderChecks(DealerOrderCheckCommon):
     def test_credit_counts_uninvoiced_confirmed_orders(self):
         self._set_credit_limit(1000.0)
         self._order(price=100.0, qty=7).action_confirm()
-        message = self.assertRefused(self._order(price=100.0, qty=4), "Credit limit exceeded")
+        message = self.assertConfirmRefused(self._order(price=100.0, qty=4), "Credit limit exceeded")
         self.assertIn("700.00", message)
 
     def test_credit_invoiced_order_counts_once(self):
@@ -258,7 +221,7 @@ class TestDealerOrderChecks(DealerOrderCheckCommon):
 
     def test_credit_overdue_invoice_blocks(self):
         self._post_invoice(50.0, days_ago=45)
-        self.assertRefused(self._order(), "overdue by 45 days", "more than 30 days overdue")
+        self.assertConfirmRefused(self._order(), "overdue by 45 days", "more than 30 days overdue")
 
     def test_credit_overdue_within_setting_passes(self):
         self.env["ir.config_parameter"].sudo().set_param("dealer_management.overdue_days_block", "60")
@@ -282,12 +245,12 @@ class TestDealerOrderChecks(DealerOrderCheckCommon):
         self.assertEqual(order.state, "sale")
 
     def test_territory_outside_fails(self):
-        message = self.assertRefused(self._order(shipping=self.ship_nanjing), "outside the territories of")
-        self.assertIn("Jiangsu", message)
-        self.assertIn("Zhejiang", message)
+        message = self.assertConfirmRefused(self._order(shipping=self.ship_nanjing), "outside the territories of")
+        self.assertIn("江苏", message)
+        self.assertIn("浙江", message)
 
     def test_territory_unknown_address_fails(self):
-        self.assertRefused(self._order(shipping=self.ship_beijing), "No dealer territory covers")
+        self.assertConfirmRefused(self._order(shipping=self.ship_beijing), "No dealer territory covers")
 
     def test_territory_switch_off(self):
         self.grade.check_territory = False
@@ -354,7 +317,7 @@ class TestDealerOrderChecks(DealerOrderCheckCommon):
 
     def test_dealer_user_confirmation_is_checked(self):
         order = self._order(price=70.0, user=self.dealer_user).with_user(self.dealer_user)
-        self.assertRefused(order, "is below the dealer floor price")
+        self.assertConfirmRefused(order, "is below the dealer floor price")
         order.order_line.price_unit = 90.0
         order.action_confirm()
         self.assertEqual(order.state, "sale")

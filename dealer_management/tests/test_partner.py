@@ -1,17 +1,20 @@
 from datetime import timedelta
 
+from psycopg2 import IntegrityError
+
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
-from psycopg2 import IntegrityError
 
-from .common_dealer import DealerCase
+from .common import DealerTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestDealerPartner(DealerCase):
+class TestDealerPartner(DealerTestCommon):
     """The dealer on res.partner: code, lifecycle, grade and its history, distributors, counters."""
+
+    run_as_superuser = True  # the tests act as the administrator entering data (TransactionCase's user)
 
     @classmethod
     def setUpClass(cls):
@@ -22,12 +25,10 @@ class TestDealerPartner(DealerCase):
             "name": "经销商30天",
             "line_ids": [Command.create({"value": "percent", "value_amount": 100.0, "nb_days": 30})],
         })
-        cls.grade_core = cls.Grade.create({
-            "name": "核心经销商", "code": "T-CORE", "sequence": 1,
+        cls.grade_core.write({
             "pricelist_id": cls.pricelist_core.id, "payment_term_id": cls.term_30.id, "credit_limit": 500000.0,
         })
-        cls.grade_regular = cls.Grade.create({"name": "一般经销商", "code": "T-REG", "sequence": 2})
-        cls.dealer = cls._create_dealer("杭州测试经销有限公司", dealer_grade_id=cls.grade_regular.id)
+        cls.dealer = cls._create_dealer("杭州测试经销有限公司", grade=cls.grade_regular)
         cls.product = cls.env["product.product"].create({"name": "测试商品", "list_price": 100.0})
 
     def _history(self, partner):
@@ -220,7 +221,7 @@ class TestDealerPartner(DealerCase):
         wizard = self.env["dealer.grade.change.wizard"].with_user(self.dealer_manager).create({
             "partner_id": self.dealer.id, "new_grade_id": self.grade_regular.id, "reason": "无变化",
         })
-        with self.assertRefused(UserError, "already has grade 一般经销商"):
+        with self.assertRefused(UserError, "already has grade Regular"):
             wizard.action_apply()
         self.assertEqual(len(self._history(self.dealer)), 1)
 

@@ -4,7 +4,12 @@ from datetime import date
 from odoo.tests.common import BaseCase
 
 from ..models.dealer_period import (
-    following_period, is_whole_period, period_bounds, period_label, periods_between, previous_period,
+    following_period,
+    is_whole_period,
+    period_bounds,
+    period_label,
+    periods_between,
+    previous_period,
     same_period_last_year,
 )
 

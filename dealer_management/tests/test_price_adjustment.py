@@ -2,23 +2,23 @@ from datetime import datetime, time, timedelta
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import TransactionCase, tagged
-from odoo.tests.common import new_test_user
+from odoo.tests import tagged
+
+from .common import DealerTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestDealerPriceAdjustment(TransactionCase):
+class TestDealerPriceAdjustment(DealerTestCommon):
+
+    run_as_superuser = True  # the set-up and the checks act as the administrator (TransactionCase's user)
+    mail_tracking = True
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         # the manager works in China: the new prices start at midnight Beijing time (16:00 UTC the day before)
-        cls.manager = new_test_user(
-            cls.env, login="padj_manager", tz="Asia/Shanghai",
-            groups="base.group_user,dealer_management.group_dealer_manager",
-        )
-        cls.salesman = new_test_user(
-            cls.env, login="padj_salesman", groups="base.group_user,dealer_management.group_dealer_user",
-        )
+        cls.manager = cls.dealer_manager
+        cls.manager.tz = "Asia/Shanghai"
         cls.product_a = cls.env["product.template"].create({"name": "Pump A", "list_price": 150.0, "type": "consu"})
         cls.product_b = cls.env["product.template"].create({"name": "Valve B", "list_price": 80.0, "type": "consu"})
         cls.pricelist = cls.env["product.pricelist"].create({
@@ -30,12 +30,10 @@ class TestDealerPriceAdjustment(TransactionCase):
         })
         cls.old_item = cls.pricelist.item_ids
         cls.other_pricelist = cls.env["product.pricelist"].create({"name": "Other dealers"})
-        cls.grade = cls.env["dealer.grade"].create({
-            "name": "Core", "code": "PADJ-CORE", "pricelist_id": cls.pricelist.id,
-        })
-        cls.other_grade = cls.env["dealer.grade"].create({
-            "name": "Other", "code": "PADJ-OTHER", "pricelist_id": cls.other_pricelist.id,
-        })
+        cls.grade = cls.grade_core
+        cls.grade.pricelist_id = cls.pricelist
+        cls.other_grade = cls.grade_regular
+        cls.other_grade.pricelist_id = cls.other_pricelist
         cls.dealer_1 = cls._dealer("Core One", cls.grade, cls.salesman)
         cls.dealer_2 = cls._dealer("Core Two (no salesperson)", cls.grade, cls.env["res.users"])
         cls.prospect = cls._dealer("Core Prospect", cls.grade, cls.salesman, activate=False)
@@ -54,12 +52,7 @@ class TestDealerPriceAdjustment(TransactionCase):
 
     @classmethod
     def _dealer(cls, name, grade, user, activate=True):
-        dealer = cls.env["res.partner"].create({
-            "name": name, "is_company": True, "is_dealer": True, "dealer_grade_id": grade.id, "user_id": user.id,
-        })
-        if activate:
-            dealer.action_dealer_activate()
-        return dealer
+        return cls._create_dealer(name, state="active" if activate else "prospect", grade=grade, user_id=user.id)
 
     def _price(self, template, when):
         return self.pricelist._get_product_price(template.product_variant_id, 1.0, date=when)

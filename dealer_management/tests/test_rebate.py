@@ -3,28 +3,20 @@ from datetime import date
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
-from odoo.tests.common import new_test_user
 
-from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from .common import DealerTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestDealerRebate(AccountTestInvoicingCommon):
+class TestDealerRebate(DealerTestCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # the accounting test user also manages dealers, to build the data
-        cls.env.user.sudo().groups_id += cls.env.ref("dealer_management.group_dealer_manager")
-        cls.salesman = new_test_user(
-            cls.env, login="rebate_salesman", groups="base.group_user,dealer_management.group_dealer_user",
-            company_id=cls.env.company.id,
-        )
-        cls.dealer = cls.env["res.partner"].create({"name": "Suzhou Trading", "is_company": True, "is_dealer": True})
-        cls.dealer.action_dealer_activate()
+        cls.dealer = cls._create_dealer("Suzhou Trading", state="active")
         cls.contact = cls.env["res.partner"].create({"name": "Buyer of Suzhou", "parent_id": cls.dealer.id})
-        cls.contract = cls.env["dealer.contract"].create({
-            "partner_id": cls.dealer.id, "date_start": date(2025, 1, 1), "date_end": date(2025, 12, 31),
-            "target_ids": [
+        cls.contract = cls._create_contract(
+            cls.dealer, date(2025, 1, 1), date(2025, 12, 31),
+            target_ids=[
                 Command.create({"period_type": "quarter", "date_start": date(2025, 1, 1),
                                 "date_end": date(2025, 3, 31), "amount": 30000.0}),
                 Command.create({"period_type": "quarter", "date_start": date(2025, 4, 1),
@@ -32,12 +24,11 @@ class TestDealerRebate(AccountTestInvoicingCommon):
                 Command.create({"period_type": "quarter", "date_start": date(2025, 7, 1),
                                 "date_end": date(2025, 9, 30), "amount": 90000.0}),  # outside H1
             ],
-            "rebate_tier_ids": [
+            rebate_tier_ids=[
                 Command.create({"achievement_min": 0.0, "rebate_percent": 1.0}),
                 Command.create({"achievement_min": 100.0, "rebate_percent": 3.0, "fixed_bonus": 2000.0}),
             ],
-        })
-        cls.contract.action_activate()
+        )
         # first half of 2025: 60,000 + 50,000 (to a contact of the dealer) - 10,000 refunded = 100,000
         for move_type, partner, day, amount in (
             ("out_invoice", cls.dealer, "2025-02-10", 60000.0),

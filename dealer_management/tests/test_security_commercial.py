@@ -1,7 +1,7 @@
 """Attacks on the commercial policy: violations, net sales, companies and currencies, workflow states.
 
 Each test performs the attack as the user named in its name and checks that it is refused AND that
-nothing was written (see ``DealerCase.assertRefused``, which rolls the attempt back in a savepoint).
+nothing was written (see ``DealerTestCommon.assertRefused``, which rolls the attempt back in a savepoint).
 """
 import json
 from datetime import date
@@ -9,50 +9,30 @@ from datetime import date
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import new_test_user
 
-from odoo.addons.account.tests.common import AccountTestInvoicingCommon
-
-from .common_dealer import DealerCase
-
-USER_GROUPS = "base.group_user,base.group_partner_manager,dealer_management.group_dealer_user"
-MANAGER_GROUPS = "base.group_user,base.group_partner_manager,dealer_management.group_dealer_manager"
+from .common import DealerTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestCommercialNetSalesSecurity(AccountTestInvoicingCommon):
+class TestCommercialNetSalesSecurity(DealerTestCommon):
     """Violations cannot be used to move sales figures; figures stay within one company and currency."""
-
-    assertRefused = DealerCase.assertRefused
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, lang="en_US", tracking_disable=True))
-        cls.env.user.sudo().groups_id += cls.env.ref("dealer_management.group_dealer_manager")
         cls.company_data_2 = cls.setup_other_company()
         cls.other_currency = cls.setup_other_currency("EUR")  # 2 EUR for 1 company currency since 2017
-        company_ids = [Command.set((cls.env.company | cls.company_data_2["company"]).ids)]
-        cls.dealer_user = new_test_user(
-            cls.env, login="commercial_user", groups=USER_GROUPS, company_id=cls.env.company.id,
-            company_ids=company_ids,
-        )
-        cls.dealer_manager = new_test_user(
-            cls.env, login="commercial_manager", groups=MANAGER_GROUPS, company_id=cls.env.company.id,
-            company_ids=company_ids,
-        )
-        cls.dealer = cls.env["res.partner"].create({"name": "Wuxi Trading", "is_company": True, "is_dealer": True})
-        cls.dealer.action_dealer_activate()
-        cls.contract = cls.env["dealer.contract"].create({
-            "partner_id": cls.dealer.id, "date_start": date(2025, 1, 1), "date_end": date(2025, 12, 31),
-            "target_ids": [Command.create({"period_type": "quarter", "date_start": date(2025, 1, 1),
-                                           "date_end": date(2025, 3, 31), "amount": 100000.0})],
-            "rebate_tier_ids": [
+        (cls.dealer_user | cls.dealer_manager).company_ids += cls.company_data_2["company"]
+        cls.dealer = cls._create_dealer("Wuxi Trading", state="active")
+        cls.contract = cls._create_contract(
+            cls.dealer, date(2025, 1, 1), date(2025, 12, 31),
+            target_ids=[Command.create({"period_type": "quarter", "date_start": date(2025, 1, 1),
+                                        "date_end": date(2025, 3, 31), "amount": 100000.0})],
+            rebate_tier_ids=[
                 Command.create({"achievement_min": 0.0, "rebate_percent": 1.0}),
                 Command.create({"achievement_min": 70.0, "rebate_percent": 3.0}),
             ],
-        })
-        cls.contract.action_activate()
+        )
         cls.target = cls.contract.target_ids
         cls.init_invoice("out_invoice", partner=cls.dealer, invoice_date="2025-02-10", amounts=[80000.0], taxes=[],
                          post=True)
@@ -247,27 +227,21 @@ class TestCommercialNetSalesSecurity(AccountTestInvoicingCommon):
             adjustment.with_user(self.dealer_user).action_draft()
         self.assertEqual(adjustment.state, "cancelled")
 
+
 @tagged("post_install", "-at_install")
-class TestCommercialStateOverRpc(HttpCase):
+class TestCommercialStateOverRpc(DealerTestCommon, HttpCase):
     """`state` of the commercial documents is written by their actions only, whoever calls over RPC."""
+
+    run_as_superuser = True  # the set-up acts as the administrator entering data (HttpCase's own user)
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, lang="en_US", tracking_disable=True))
-        cls.dealer_user = new_test_user(cls.env, login="rpc_dealer_user", groups=USER_GROUPS)
-        cls.dealer_manager = new_test_user(cls.env, login="rpc_dealer_manager", groups=MANAGER_GROUPS)
-        pricelist = cls.env["product.pricelist"].create({"name": "RPC Grade Prices"})
-        grade = cls.env["dealer.grade"].create({"name": "RPC Grade", "code": "RPC-G", "pricelist_id": pricelist.id})
-        cls.dealer = cls.env["res.partner"].create({
-            "name": "RPC Dealer", "is_company": True, "is_dealer": True, "dealer_grade_id": grade.id,
-        })
-        cls.dealer.action_dealer_activate()
+        grade = cls.grade_core
+        grade.pricelist_id = cls.env["product.pricelist"].create({"name": "RPC Grade Prices"})
+        cls.dealer = cls._create_dealer("RPC Dealer", state="active", grade=grade)
         today = date.today()
-        cls.contract = cls.env["dealer.contract"].create({
-            "partner_id": cls.dealer.id, "date_start": date(today.year, 1, 1), "date_end": date(today.year, 12, 31),
-        })
-        cls.contract.action_activate()
+        cls.contract = cls._create_contract(cls.dealer, date(today.year, 1, 1), date(today.year, 12, 31))
         cls.rebate = cls.env["dealer.rebate"].create({
             "contract_id": cls.contract.id, "date_from": date(today.year, 1, 1), "date_to": date(today.year, 3, 31),
         })
@@ -309,13 +283,13 @@ class TestCommercialStateOverRpc(HttpCase):
             self.assertEqual(record.state, before, f"{model}: state written over RPC")
 
     def test_dealer_user_cannot_write_commercial_state_over_rpc(self):
-        self._attack_state_writes("rpc_dealer_user")
+        self._attack_state_writes(self.dealer_user.login)
 
     def test_dealer_manager_cannot_write_commercial_state_over_rpc(self):
-        self._attack_state_writes("rpc_dealer_manager")
+        self._attack_state_writes(self.dealer_manager.login)
 
     def test_dealer_manager_cannot_create_with_default_state_over_rpc(self):
-        self.authenticate("rpc_dealer_manager", "rpc_dealer_manager")
+        self.authenticate(self.dealer_manager.login, self.dealer_manager.login)
         today = date.today()
         attempts = {
             "dealer.contract": ("active", {"partner_id": self.dealer.id, "date_start": str(date(today.year + 1, 1, 1)),

@@ -5,15 +5,14 @@ written. Set-up data is created as superuser, the way an administrator would.
 """
 import json
 
+from stdnum.cn import uscc
+
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import new_test_user
-from stdnum.cn import uscc
 
-from .common_dealer import DealerCase
+from .common import DealerTestCommon
 
-CONTACT_CREATOR_GROUPS = "base.group_user,base.group_partner_manager"
 PROTECTED = "change only through the dealer buttons and wizards"
 
 
@@ -21,24 +20,15 @@ def credit_code(base17):
     return base17 + uscc.calc_check_digit(base17)
 
 
-class MasterdataCase(DealerCase):
+class MasterdataCase(DealerTestCommon):
+
+    run_as_superuser = True  # the tests act as the administrator entering data (TransactionCase's user)
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.contact_creator = new_test_user(
-            cls.env, login="contact_creator_t", groups=CONTACT_CREATOR_GROUPS, name="Contact Creator T",
-        )
-        cls.grade_core = cls.Grade.create({"name": "Core", "code": "SEC-CORE", "sequence": 1})
-        cls.grade_regular = cls.Grade.create({"name": "Regular", "code": "SEC-REG", "sequence": 2})
-        cls.zhejiang = cls.Territory.create({
-            "name": "Zhejiang", "code": "SEC-ZJ", "level": "province", "state_id": cls.state_zj.id,
-        })
-        cls.jiangsu = cls.Territory.create({
-            "name": "Jiangsu", "code": "SEC-JS", "level": "province", "state_id": cls.state_js.id,
-        })
         cls.dealer = cls._create_dealer(
-            "Active Dealer Ltd.", state="active", dealer_grade_id=cls.grade_regular.id,
-            dealer_territory_ids=[Command.set(cls.zhejiang.ids)],
+            "Active Dealer Ltd.", state="active", grade=cls.grade_regular, territories=cls.zhejiang,
         )
         cls.terminated = cls._create_dealer("Terminated Dealer Ltd.", state="active")
         cls.terminated._dealer_set_state("terminated")
@@ -258,8 +248,8 @@ class TestSecurityDealerMasterdata(MasterdataCase):
         self.assertEqual(message.author_id, self.dealer_manager.partner_id)
         self.assertGreaterEqual(message.date, before)
         self.assertIn("Territories assigned by Dealer Manager T. Reason: New contract area", message.body)
-        self.assertIn("Territories added: Jiangsu", message.body)
-        self.assertIn("Territories removed: Zhejiang", message.body)
+        self.assertIn("Territories added: 华东 / 江苏", message.body)
+        self.assertIn("Territories removed: 华东 / 浙江", message.body)
 
     def test_territory_wizard_sets_the_parent_distributor(self):
         distributor = self._create_dealer("Distributor Ltd.", state="active")
@@ -291,7 +281,7 @@ class TestSecurityDealerMasterdata(MasterdataCase):
 
 
 @tagged("post_install", "-at_install")
-class TestSecurityMasterdataRpc(HttpCase, MasterdataCase):
+class TestSecurityMasterdataRpc(MasterdataCase, HttpCase):
     """Hole 1 over JSON-RPC, the way the web client (or a script with a session) would attempt it."""
 
     def _call_kw(self, model, method, args, kwargs=None):

@@ -4,13 +4,16 @@ from datetime import date, timedelta
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common_dealer import DealerCase
+from .common import DealerTestCommon
 
 PROTECTED = r"change only through its buttons and wizards, not directly"
 
 
 @tagged("post_install", "-at_install")
-class TestSecurityRelations(DealerCase):
+class TestSecurityRelations(DealerTestCommon):
+
+    run_as_superuser = True  # the tests act as the administrator entering data (TransactionCase's user)
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

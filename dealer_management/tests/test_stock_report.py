@@ -2,8 +2,9 @@ from datetime import timedelta
 
 from odoo import Command, fields
 from odoo.exceptions import ValidationError
-from odoo.tests import TransactionCase, tagged
-from odoo.tests.common import new_test_user
+from odoo.tests import tagged
+
+from .common import DealerTestCommon
 
 IMPORT_OPTIONS = {
     "import_skip_records": [], "import_set_empty_fields": [], "fallback_values": {},
@@ -15,26 +16,19 @@ IMPORT_OPTIONS = {
 
 
 @tagged("post_install", "-at_install")
-class TestDealerStockReport(TransactionCase):
+class TestDealerStockReport(DealerTestCommon):
+
+    run_as_superuser = True  # the set-up and the checks act as the administrator (TransactionCase's user)
+    mail_tracking = True
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.manager = new_test_user(
-            cls.env, login="csr_manager", groups="base.group_user,dealer_management.group_dealer_manager",
-        )
-        cls.salesman = new_test_user(
-            cls.env, login="csr_salesman", groups="base.group_user,dealer_management.group_dealer_user",
-        )
+        cls.manager = cls.dealer_manager
         cls.today = fields.Date.today()
-        grade = cls.env["dealer.grade"].create({
-            "name": "Stock test", "code": "CSR", "check_contract": False, "check_floor_price": False,
-            "check_credit": False, "check_territory": False,
-        })
-        cls.dealer = cls.env["res.partner"].create({
-            "name": "Ningbo Channel", "is_company": True, "is_dealer": True, "dealer_grade_id": grade.id,
-            "user_id": cls.salesman.id,
-        })
-        cls.dealer.action_dealer_activate()
+        cls.dealer = cls._create_dealer(
+            "Ningbo Channel", state="active", grade=cls.grade_unchecked, user_id=cls.salesman.id,
+        )
         cls.shop = cls.env["res.partner"].create({
             "name": "Ningbo shop", "parent_id": cls.dealer.id, "type": "delivery",
         })

@@ -2,27 +2,16 @@ from datetime import date
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
-from odoo.tests.common import new_test_user
 
-from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from .common import DealerTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestDealerTarget(AccountTestInvoicingCommon):
+class TestDealerTarget(DealerTestCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # the accounting test user also manages dealers, to build the data
-        cls.env.user.sudo().groups_id += cls.env.ref("dealer_management.group_dealer_manager")
-        cls.manager = new_test_user(
-            cls.env, login="target_manager", groups="base.group_user,dealer_management.group_dealer_manager",
-        )
-        Territory = cls.env["dealer.territory"]
-        cls.east = Territory.create({"name": "East", "level": "region"})
-        cls.zhejiang = Territory.create({"name": "Zhejiang", "level": "province", "parent_id": cls.east.id})
-        cls.hangzhou = Territory.create({"name": "Hangzhou", "level": "city", "parent_id": cls.zhejiang.id})
-        cls.jiangsu = Territory.create({"name": "Jiangsu", "level": "province", "parent_id": cls.east.id})
-        cls.west = Territory.create({"name": "West", "level": "region"})
+        cls.manager = cls.dealer_manager
         # three active dealers in the East (one in a sub-territory), one in the West
         cls.dealer_1 = cls._dealer("Dealer One", cls.zhejiang)
         cls.dealer_2 = cls._dealer("Dealer Two", cls.hangzhou)
@@ -30,11 +19,7 @@ class TestDealerTarget(AccountTestInvoicingCommon):
         cls.dealer_west = cls._dealer("Dealer West", cls.west)
         cls.contracts = cls.env["dealer.contract"]
         for dealer in (cls.dealer_1, cls.dealer_2, cls.dealer_3, cls.dealer_west):
-            contract = cls.env["dealer.contract"].create({
-                "partner_id": dealer.id, "date_start": date(2025, 1, 1), "date_end": date(2027, 12, 31),
-            })
-            contract.action_activate()
-            cls.contracts |= contract
+            cls.contracts |= cls._create_contract(dealer, date(2025, 1, 1), date(2027, 12, 31))
         cls.contract_1, cls.contract_2, cls.contract_3, cls.contract_west = cls.contracts
         # last year (2024) net sales: dealer 1: 6000 + 4000 - 1000 = 9000; dealer 2: 3000; dealer 3: none
         for move_type, dealer, day, amount in (
@@ -52,12 +37,7 @@ class TestDealerTarget(AccountTestInvoicingCommon):
 
     @classmethod
     def _dealer(cls, name, territory):
-        # sudo: set-up data as an administrator would enter it (the dealer fields are not the test user's to write)
-        dealer = cls.env["res.partner"].sudo().create({
-            "name": name, "is_company": True, "is_dealer": True, "dealer_territory_ids": [(6, 0, territory.ids)],
-        }).sudo(False)
-        dealer.action_dealer_activate()
-        return dealer
+        return cls._create_dealer(name, state="active", territories=territory)
 
     def _split(self, **vals):
         wizard = self.env["dealer.target.split.wizard"].with_user(self.manager).create({

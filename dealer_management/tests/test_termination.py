@@ -4,47 +4,31 @@ from freezegun import freeze_time
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tools import formatLang
 
-from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from .common import DealerTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestDealerTermination(AccountTestInvoicingCommon):
+class TestDealerTermination(DealerTestCommon):
     """Dealer exit: checks on open business, forcing, effects on the dealer, cron."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        company = cls.env.company
-        admin_env = cls.env(su=True)
-        user_values = {"company_id": company.id, "company_ids": [Command.set(company.ids)]}
-        cls.manager = new_test_user(
-            admin_env, login="termination_manager", groups="dealer_management.group_dealer_manager", **user_values,
+        cls.manager = cls.dealer_manager
+        cls.territory = cls.zhejiang
+        cls.territory.is_exclusive = True
+        # sudo: the dealers are held as the administrator holds them; the tests act as other users explicitly
+        cls.dealer = cls._create_dealer(
+            "Hangzhou Trading Co.", state="active", grade=cls.grade_unchecked, territories=cls.territory,
+        ).sudo()
+        cls.other_dealer = cls._create_dealer("Ningbo Supply Co.", state="active").sudo()
+        cls.portal_user = cls._create_portal_user(
+            cls.dealer, "dealer_portal_lilei", "Li Lei", email="li.lei@example.com",
         )
-        cls.dealer_user = new_test_user(
-            admin_env, login="termination_user", groups="dealer_management.group_dealer_user", **user_values,
-        )
-        cls.territory = admin_env["dealer.territory"].create({
-            "name": "Zhejiang", "level": "province", "is_exclusive": True, "company_id": company.id,
-        })
-        Partner = admin_env["res.partner"]
-        # the order checks are tested elsewhere: this grade lets orders be confirmed without a contract
-        cls.grade = admin_env["dealer.grade"].create({
-            "name": "Unchecked", "code": "TERM_NOCHK", "check_contract": False, "check_floor_price": False, "check_credit": False, "check_territory": False,
-        })
-        cls.dealer = Partner.create({
-            "name": "Hangzhou Trading Co.", "is_company": True, "is_dealer": True,
-            "dealer_territory_ids": [Command.set(cls.territory.ids)], "dealer_grade_id": cls.grade.id,
-        })
-        cls.other_dealer = Partner.create({"name": "Ningbo Supply Co.", "is_company": True, "is_dealer": True})
-        (cls.dealer | cls.other_dealer)._dealer_set_state("active")
-        cls.contact = Partner.create({"name": "Li Lei", "parent_id": cls.dealer.id, "email": "li.lei@example.com"})
-        cls.portal_user = new_test_user(
-            admin_env, login="dealer_portal_lilei", groups="base.group_portal", partner_id=cls.contact.id,
-            **user_values,
-        )
+        cls.contact = cls.portal_user.partner_id.sudo()
         cls.today = fields.Date.context_today(cls.dealer)
 
     # ------------------------------------------------------------------ helpers

@@ -4,40 +4,27 @@ from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from .common_dealer import DealerCase
+from .common import DealerTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestDealerTerritory(DealerCase):
+class TestDealerTerritory(DealerTestCommon):
     """Territory hierarchy, address matching and exclusive territories."""
+
+    run_as_superuser = True  # the tests act as the administrator entering data (TransactionCase's user)
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         # address matching looks at every territory: keep those already in the database out of the way
-        cls.Territory.search([]).active = False
-        cls.east = cls.Territory.create({"name": "华东", "code": "T-EAST", "level": "region"})
-        cls.zhejiang = cls.Territory.create({
-            "name": "浙江", "code": "T-ZJ", "level": "province", "parent_id": cls.east.id,
-            "state_id": cls.state_zj.id,
-        })
-        cls.hangzhou = cls.Territory.create({
-            "name": "杭州", "code": "T-HZ", "level": "city", "parent_id": cls.zhejiang.id, "city": "杭州市",
-        })
-        cls.jiangsu = cls.Territory.create({
-            "name": "江苏", "code": "T-JS", "level": "province", "parent_id": cls.east.id,
-            "state_id": cls.state_js.id,
-        })
-        cls.suzhou = cls.Territory.create({
-            "name": "苏州", "code": "T-SZ", "level": "city", "parent_id": cls.jiangsu.id, "city": "苏州",
-        })
+        (cls.Territory.search([]) - cls.territory_tree).active = False
         cls.wenzhou = cls.Territory.create({
             "name": "温州", "code": "T-WZ", "level": "city", "parent_id": cls.zhejiang.id, "city": "温州市",
             "is_exclusive": True,
         })
         # holder of the exclusive territory 温州
         cls.holder = cls._create_dealer(
-            "温州甲商贸有限公司", state="active", dealer_territory_ids=[Command.set(cls.wenzhou.ids)],
+            "温州甲商贸有限公司", state="active", territories=cls.wenzhou,
         )
         cls.rival = cls._create_dealer("温州乙贸易有限公司", state="active")
 

@@ -1,38 +1,31 @@
 import base64
 
 from odoo import Command
-from odoo.tests import HttpCase, new_test_user
+from odoo.tests import HttpCase
+
+from odoo.addons.dealer_management.tests.common import NO_CHECKS, DealerTestCommon
 
 # the smallest content the upload check accepts as a JPEG image
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + b"\x00" * 64
 
 
-class DealerPortalCase(HttpCase):
+class DealerPortalCase(DealerTestCommon, HttpCase):
     """Two dealers with a portal user each, orders, complaints and published announcements."""
+
+    run_as_superuser = True  # the set-up acts as the administrator entering data (HttpCase's own user)
+    mail_tracking = True
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        Partner = cls.env["res.partner"]
         # the order checks are tested in dealer_management: orders here need no contract
-        cls.grade_gold = cls.env["dealer.grade"].create({"name": "Gold", "code": "PR_G", "check_contract": False, "check_floor_price": False, "check_credit": False, "check_territory": False})
-        cls.dealer_a = Partner.create({
-            "name": "Dealer Alpha", "is_company": True, "is_dealer": True, "dealer_state": "active",
-            "dealer_grade_id": cls.grade_gold.id,
-        })
-        cls.grade_plain = cls.env["dealer.grade"].create({"name": "Plain", "code": "PR_P", "check_contract": False, "check_floor_price": False, "check_credit": False, "check_territory": False})
-        cls.dealer_b = Partner.create({
-            "name": "Dealer Beta", "is_company": True, "is_dealer": True, "dealer_state": "active",
-            "dealer_grade_id": cls.grade_plain.id,
-        })
-        cls.portal_a = new_test_user(
-            cls.env, "pr_portal_a", groups="base.group_portal",
-            partner_id=Partner.create({"name": "Alice Alpha", "parent_id": cls.dealer_a.id}).id,
-        )
-        cls.portal_b = new_test_user(
-            cls.env, "pr_portal_b", groups="base.group_portal",
-            partner_id=Partner.create({"name": "Bob Beta", "parent_id": cls.dealer_b.id}).id,
-        )
+        cls.grade_gold = cls.grade_core
+        cls.grade_plain = cls.grade_regular
+        (cls.grade_gold | cls.grade_plain).write(NO_CHECKS)
+        cls.dealer_a = cls._create_dealer("Dealer Alpha", state="active", grade=cls.grade_gold)
+        cls.dealer_b = cls._create_dealer("Dealer Beta", state="active", grade=cls.grade_plain)
+        cls.portal_a = cls._create_portal_user(cls.dealer_a, "pr_portal_a", "Alice Alpha")
+        cls.portal_b = cls._create_portal_user(cls.dealer_b, "pr_portal_b", "Bob Beta")
         cls.category = cls.env["dealer.complaint.category"].create({"name": "Quality PR", "sla_hours": 48})
         cls.product = cls.env["product.product"].create({"name": "Pump PR-1", "list_price": 50.0})
         cls.order_a, cls.order_b = cls.env["sale.order"].create([{

@@ -1,33 +1,26 @@
 from odoo.exceptions import AccessError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import tagged
+
+from odoo.addons.dealer_management.tests.common import DealerTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestPortalAnnouncements(TransactionCase):
+class TestPortalAnnouncements(DealerTestCommon):
     """Record rules and read receipts of announcements for portal users (the portal layer's ACL and rules)."""
+
+    run_as_superuser = True  # the set-up and the checks act as the administrator (TransactionCase's user)
+    mail_tracking = True
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.manager = new_test_user(cls.env, "pann_manager", groups="dealer_management.group_dealer_manager")
-        Grade = cls.env["dealer.grade"]
-        cls.grade_gold = Grade.create({"name": "Gold", "code": "PANN_G"})
-        cls.grade_silver = Grade.create({"name": "Silver", "code": "PANN_S"})
-        Partner = cls.env["res.partner"]
-        cls.dealer_a = Partner.create({
-            "name": "Dealer A", "is_company": True, "is_dealer": True, "dealer_state": "active",
-            "dealer_grade_id": cls.grade_gold.id,
-        })
-        cls.dealer_b = Partner.create({
-            "name": "Dealer B", "is_company": True, "is_dealer": True, "dealer_state": "active",
-            "dealer_grade_id": cls.grade_silver.id,
-        })
+        cls.manager = cls.dealer_manager
+        cls.grade_gold = cls.grade_core
+        cls.grade_silver = cls.grade_regular
+        cls.dealer_a = cls._create_dealer("Dealer A", state="active", grade=cls.grade_gold)
+        cls.dealer_b = cls._create_dealer("Dealer B", state="active", grade=cls.grade_silver)
         cls.portal_a, cls.portal_a2, cls.portal_b = (
-            new_test_user(
-                cls.env, login, groups="base.group_portal",
-                partner_id=Partner.create({"name": login, "parent_id": dealer.id}).id,
-            )
-            for login, dealer in (
+            cls._create_portal_user(dealer, login) for login, dealer in (
                 ("pann_portal_a", cls.dealer_a), ("pann_portal_a2", cls.dealer_a), ("pann_portal_b", cls.dealer_b),
             )
         )

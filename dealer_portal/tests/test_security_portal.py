@@ -305,15 +305,15 @@ class TestSecurityPortal(DealerPortalCase):
         self.assertIn(response.status_code, (403, 404))
         self.assertNotEqual(response.content, JPEG)
         self.assertNotIn("TOKEN-CASE", self.url_open(page_url).text)
+        posted = True
         try:
             self.make_jsonrpc_request("/mail/message/post", {
                 "thread_model": "dealer.complaint", "thread_id": complaint.id, "token": record_token,
                 "post_data": {"body": "After the end", "message_type": "comment"},
             })
         except (JsonRpcException, HTTPError):
-            pass
-        else:
-            self.fail("the revoked share link still posts on the chatter")
+            posted = False  # refused, as it must be
+        self.assertFalse(posted, "the revoked share link still posts on the chatter")
         self.assertFalse(complaint.message_ids.filtered(lambda message: "After the end" in (message.body or "")))
 
     # ------------------------------------------------------------------ same pattern: ids in route parameters

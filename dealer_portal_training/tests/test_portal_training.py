@@ -1,28 +1,26 @@
 from datetime import timedelta
 
 from odoo import fields, http
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.dealer_management.tests.common import DealerTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestPortalTraining(HttpCase):
+class TestPortalTraining(DealerTestCommon, HttpCase):
     """Dealer trainings on the portal: listing and registering people of the user's own dealer."""
+
+    run_as_superuser = True  # the set-up and the checks act as the administrator (HttpCase's own user)
+    mail_tracking = True
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        Partner = cls.env["res.partner"]
-        cls.dealer_a = Partner.create({
-            "name": "Portal Training Dealer A", "is_company": True, "is_dealer": True, "dealer_state": "active",
-        })
-        cls.dealer_b = Partner.create({
-            "name": "Portal Training Dealer B", "is_company": True, "is_dealer": True, "dealer_state": "active",
-        })
-        cls.colleague_a = Partner.create({"name": "Colleague of A", "parent_id": cls.dealer_a.id})
-        cls.user_a = new_test_user(cls.env, "portal_training_a", groups="base.group_portal")
-        cls.user_a.partner_id.parent_id = cls.dealer_a
-        cls.user_b = new_test_user(cls.env, "portal_training_b", groups="base.group_portal")
-        cls.user_b.partner_id.parent_id = cls.dealer_b
+        cls.dealer_a = cls._create_dealer("Portal Training Dealer A", state="active")
+        cls.dealer_b = cls._create_dealer("Portal Training Dealer B", state="active")
+        cls.colleague_a = cls.Partner.create({"name": "Colleague of A", "parent_id": cls.dealer_a.id})
+        cls.user_a = cls._create_portal_user(cls.dealer_a, "portal_training_a")
+        cls.user_b = cls._create_portal_user(cls.dealer_b, "portal_training_b")
 
         training_type = cls.env.ref("dealer_training.event_type_dealer_training")
         start = fields.Datetime.now().replace(microsecond=0) + timedelta(days=7)

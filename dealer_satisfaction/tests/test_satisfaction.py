@@ -1,35 +1,36 @@
 from datetime import date, datetime
 
 from odoo.exceptions import UserError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import tagged
+
+from odoo.addons.dealer_management.tests.common import DealerTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestDealerSatisfaction(TransactionCase):
+class TestDealerSatisfaction(DealerTestCommon):
     """Dealer satisfaction surveys: scores per dealer and period, sending to dealers."""
+
+    run_as_superuser = True  # the set-up and the checks act as the administrator (TransactionCase's user)
+    mail_tracking = True
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.survey = cls.env.ref("dealer_satisfaction.survey_dealer_satisfaction")
         cls.questions = cls.survey.question_ids
-        Grade = cls.env["dealer.grade"]
-        cls.grade_core = Grade.create({"name": "Core (satisfaction test)", "code": "T_SAT_CORE"})
-        cls.grade_plain = Grade.create({"name": "Plain (satisfaction test)", "code": "T_SAT_PLAIN"})
-        Partner = cls.env["res.partner"]
-        cls.dealer_a = Partner.create({
-            "name": "Satisfaction Dealer A", "is_company": True, "is_dealer": True, "dealer_state": "active",
-            "email": "owner.a@example.com", "dealer_grade_id": cls.grade_core.id,
+        cls.grade_plain = cls.grade_regular
+        cls.dealer_a = cls._create_dealer(
+            "Satisfaction Dealer A", state="active", grade=cls.grade_core, email="owner.a@example.com",
+        )
+        cls.dealer_b = cls._create_dealer(
+            "Satisfaction Dealer B", state="active", grade=cls.grade_plain, email="owner.b@example.com",
+        )
+        cls.dealer_suspended = cls._create_dealer(
+            "Satisfaction Dealer S", state="suspended", grade=cls.grade_core, email="owner.s@example.com",
+        )
+        cls.person_a1 = cls.Partner.create({
+            "name": "A1 Owner", "parent_id": cls.dealer_a.id, "email": "a1@example.com",
         })
-        cls.dealer_b = Partner.create({
-            "name": "Satisfaction Dealer B", "is_company": True, "is_dealer": True, "dealer_state": "active",
-            "email": "owner.b@example.com", "dealer_grade_id": cls.grade_plain.id,
-        })
-        cls.dealer_suspended = Partner.create({
-            "name": "Satisfaction Dealer S", "is_company": True, "is_dealer": True, "dealer_state": "suspended",
-            "email": "owner.s@example.com", "dealer_grade_id": cls.grade_core.id,
-        })
-        cls.person_a1 = Partner.create({"name": "A1 Owner", "parent_id": cls.dealer_a.id, "email": "a1@example.com"})
         cls.dealers = cls.dealer_a | cls.dealer_b
         # Q2 2025: A answered twice (16/20 = 80 %, 12/20 = 60 %) and left one unfinished (100 %);
         # B answered once, but after the period
@@ -72,7 +73,7 @@ class TestDealerSatisfaction(TransactionCase):
         self.assertEqual(satisfaction_q3, {self.dealer_b.id: 90.0})
 
     def test_dealer_user_reads_satisfaction(self):
-        user = new_test_user(self.env, "dealer_satisfaction_reader", groups="dealer_management.group_dealer_user")
+        user = self.dealer_user
         satisfaction = self.env["survey.survey"].with_user(user)._dealer_satisfaction(
             self.dealer_a, self.date_from, self.date_to)
         self.assertEqual(satisfaction, {self.dealer_a.id: 70.0})

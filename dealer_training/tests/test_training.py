@@ -1,30 +1,27 @@
 from datetime import date, datetime
 
 from odoo.exceptions import ValidationError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import tagged
+
+from odoo.addons.dealer_management.tests.common import DealerTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestDealerTraining(TransactionCase):
+class TestDealerTraining(DealerTestCommon):
     """Dealer trainings as events: attendance and completion per dealer, capacity."""
+
+    run_as_superuser = True  # the set-up and the checks act as the administrator (TransactionCase's user)
+    mail_tracking = True
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.training_type = cls.env.ref("dealer_training.event_type_dealer_training")
-        Grade = cls.env["dealer.grade"]
-        cls.grade_core = Grade.create({"name": "Core (training test)", "code": "T_TRAIN_CORE"})
-        cls.grade_plain = Grade.create({"name": "Plain (training test)", "code": "T_TRAIN_PLAIN"})
-        Partner = cls.env["res.partner"]
-        cls.dealer_a = Partner.create({
-            "name": "Training Dealer A", "is_company": True, "is_dealer": True, "dealer_grade_id": cls.grade_core.id,
-        })
-        cls.dealer_b = Partner.create({
-            "name": "Training Dealer B", "is_company": True, "is_dealer": True, "dealer_grade_id": cls.grade_core.id,
-        })
-        cls.dealer_c = Partner.create({
-            "name": "Training Dealer C", "is_company": True, "is_dealer": True, "dealer_grade_id": cls.grade_plain.id,
-        })
+        cls.grade_plain = cls.grade_regular
+        cls.dealer_a = cls._create_dealer("Training Dealer A", grade=cls.grade_core)
+        cls.dealer_b = cls._create_dealer("Training Dealer B", grade=cls.grade_core)
+        cls.dealer_c = cls._create_dealer("Training Dealer C", grade=cls.grade_plain)
+        Partner = cls.Partner
         cls.dealers = cls.dealer_a | cls.dealer_b | cls.dealer_c
         cls.person_a1 = Partner.create({"name": "A1 Sales", "parent_id": cls.dealer_a.id})
         cls.person_a2 = Partner.create({"name": "A2 Sales", "parent_id": cls.dealer_a.id})
@@ -106,7 +103,7 @@ class TestDealerTraining(TransactionCase):
         self.assertEqual(completion, {self.dealer_a.id: 75.0, self.dealer_b.id: 0.0, self.dealer_c.id: 100.0})
 
     def test_dealer_user_reads_figures(self):
-        user = new_test_user(self.env, "dealer_training_reader", groups="dealer_management.group_dealer_user")
+        user = self.dealer_user
         Event = self.env["event.event"].with_user(user)
         self.assertEqual(Event._dealer_trainings_attended(self.dealer_a, self.date_from, self.date_to),
                          {self.dealer_a.id: 4})

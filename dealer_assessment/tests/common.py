@@ -2,47 +2,29 @@
 from datetime import date
 
 from odoo import Command, fields
-from odoo.tests.common import new_test_user
 
-from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from odoo.addons.dealer_management.tests.common import DealerTestCommon
 
 Q2_FROM, Q2_TO = date(2025, 4, 1), date(2025, 6, 30)
 
 
-class AssessmentCase(AccountTestInvoicingCommon):
+class AssessmentCase(DealerTestCommon):
     """Dealer 1 and 2 in Zhejiang, dealer 3 (no sales) in Jiangsu; a template of four KPIs.
 
+    The users, the territory tree and the grades are dealer_management's shared test base.
     2025 Q2 net sales: dealer 1: 10,000 + 5,000 - 2,000 (refund) = 13,000 (target 20,000; Q2 2024: 10,000);
     dealer 2: 6,000 (target 4,000; 3,000 more in July, outside the period); dealer 3: nothing (target 10,000).
     """
 
     @classmethod
     def get_default_groups(cls):
-        return (super().get_default_groups() | cls.env.ref("dealer_management.group_dealer_manager")
-                | cls.env.ref("stock.group_stock_user"))
+        return super().get_default_groups() | cls.env.ref("stock.group_stock_user")
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, lang="en_US", tracking_disable=True))
-        company = cls.env.company
-        cls.dealer_user = new_test_user(
-            cls.env, login="assess_user", groups="base.group_user,dealer_management.group_dealer_user",
-            company_id=company.id, company_ids=[Command.set(company.ids)],
-        )
-        cls.dealer_manager = new_test_user(
-            cls.env, login="assess_manager", groups="base.group_user,dealer_management.group_dealer_manager",
-            company_id=company.id, company_ids=[Command.set(company.ids)],
-        )
-        Territory = cls.env["dealer.territory"]
-        cls.east = Territory.create({"name": "East", "level": "region"})
-        cls.zhejiang = Territory.create({"name": "Zhejiang", "level": "province", "parent_id": cls.east.id})
-        cls.jiangsu = Territory.create({"name": "Jiangsu", "level": "province", "parent_id": cls.east.id})
         # the order checks are tested in dealer_management: this grade lets orders be confirmed freely
-        cls.grade = cls.env["dealer.grade"].create({
-            "name": "Assessed", "code": "ASSESS", "check_contract": False, "check_floor_price": False,
-            "check_credit": False, "check_territory": False,
-        })
+        cls.grade = cls.grade_unchecked
         cls.dealer_1 = cls._dealer("Dealer One", cls.zhejiang)
         cls.dealer_2 = cls._dealer("Dealer Two", cls.zhejiang)
         cls.dealer_3 = cls._dealer("Dealer Three", cls.jiangsu)
@@ -82,13 +64,7 @@ class AssessmentCase(AccountTestInvoicingCommon):
 
     @classmethod
     def _dealer(cls, name, territory):
-        # sudo: set-up data as an administrator would enter it (the dealer fields are not the test user's to write)
-        dealer = cls.env["res.partner"].sudo().create({
-            "name": name, "is_company": True, "is_dealer": True, "dealer_grade_id": cls.grade.id,
-            "dealer_territory_ids": [Command.set(territory.ids)],
-        }).sudo(False)
-        dealer.action_dealer_activate()
-        return dealer
+        return cls._create_dealer(name, state="active", grade=cls.grade, territories=territory)
 
     @classmethod
     def _invoice(cls, move_type, partner, day, amount):

@@ -1,16 +1,12 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from odoo.addons.dealer_management.tests.common_dealer import DealerCase
-
 from .common import AssessmentCase
 
 
 @tagged("post_install", "-at_install")
 class TestSecurityAssessment(AssessmentCase):
     """Attacks on assessments and scorecards as a Dealer User and a Dealer Manager, as over RPC (plain values)."""
-
-    assertRefused = DealerCase.assertRefused
 
     @classmethod
     def setUpClass(cls):

@@ -1,8 +1,9 @@
+from stdnum.cn import uscc
+from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
+
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import plaintext2html
-from stdnum.cn import uscc
-from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
 
 APPLICATION_STATES = [
     ("draft", "Draft"),
@@ -69,7 +70,7 @@ class DealerApplication(models.Model):
     phone = fields.Char()
     email = fields.Char()
     # proposal
-    proposed_grade_id = fields.Many2one("dealer.grade", string="Proposed Grade", tracking=True, check_company=True)
+    proposed_grade_id = fields.Many2one("dealer.grade", tracking=True, check_company=True)
     proposed_territory_ids = fields.Many2many(
         "dealer.territory", "dealer_application_territory_rel", "application_id", "territory_id",
         string="Proposed Territories", check_company=True,
@@ -407,7 +408,7 @@ class DealerApplication(models.Model):
             dealer_grade_change_reason=_("Approved application %(name)s", name=self.name)
         )
         vals = self._prepare_dealer_values()
-        partner = self._find_existing_partner().with_context(Partner.env.context)
+        partner = self._find_existing_partner().with_env(Partner.env)
         if partner:
             partner.write(vals)
         else:

@@ -43,9 +43,9 @@ class DealerComplaint(models.Model):
     )
     customer_name = fields.Char(string="End Customer")
     customer_phone = fields.Char(string="End Customer Phone")
-    category_id = fields.Many2one("dealer.complaint.category", string="Category", required=True, tracking=True)
+    category_id = fields.Many2one("dealer.complaint.category", required=True, tracking=True)
     subject_type = fields.Selection(SUBJECT_TYPES, string="Subject", required=True, default="quality", tracking=True)
-    product_id = fields.Many2one("product.product", string="Product", tracking=True, check_company=True)
+    product_id = fields.Many2one("product.product", tracking=True, check_company=True)
     product_qty = fields.Float(string="Quantity Concerned", default=1.0, digits="Product Unit of Measure")
     sale_order_id = fields.Many2one(
         "sale.order", string="Sales Order", tracking=True, index="btree_not_null",
@@ -55,7 +55,9 @@ class DealerComplaint(models.Model):
         "stock.picking", string="Delivery", index="btree_not_null",
         domain="[('partner_id', 'child_of', partner_id), ('picking_type_code', '=', 'outgoing')]", check_company=True,
     )
-    lot_id = fields.Many2one("stock.lot", string="Lot/Serial Number", domain="[('product_id', '=', product_id)]", check_company=True)
+    lot_id = fields.Many2one(
+        "stock.lot", string="Lot/Serial Number", domain="[('product_id', '=', product_id)]", check_company=True,
+    )
     priority = fields.Selection(PRIORITIES, default="1", tracking=True, index=True)
     date_reported = fields.Datetime(
         string="Reported On", required=True, default=fields.Datetime.now, tracking=True,
@@ -93,7 +95,7 @@ class DealerComplaint(models.Model):
         "account.move", "dealer_complaint_refund_rel", "complaint_id", "move_id",
         string="Credit Notes", copy=False, readonly=True, check_company=True,
     )
-    replacement_order_id = fields.Many2one("sale.order", string="Replacement Order", copy=False, readonly=True, check_company=True)
+    replacement_order_id = fields.Many2one("sale.order", copy=False, readonly=True, check_company=True)
     return_count = fields.Integer(compute="_compute_resolution_counts")
     refund_count = fields.Integer(compute="_compute_resolution_counts")
 

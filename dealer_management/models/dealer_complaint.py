@@ -1,8 +1,10 @@
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_datetime, is_html_empty
+
+from .dealer_period import dealer_period_bounds
 
 SUBJECT_TYPES = [
     ("quality", "Product Quality"),
@@ -386,16 +388,9 @@ class DealerComplaint(models.Model):
 
     # ------------------------------------------------------------------ KPI
     @api.model
-    def _kpi_period_bounds(self, date_from, date_to):
-        """UTC datetime bounds [start, end) covering the dates from date_from to date_to included."""
-        start = datetime.combine(fields.Date.to_date(date_from), time.min)
-        end = datetime.combine(fields.Date.to_date(date_to) + timedelta(days=1), time.min)
-        return start, end
-
-    @api.model
     def _dealer_complaint_count(self, dealers, date_from, date_to):
         """{dealer id: complaints reported in the period}, rejected (unfounded) complaints excluded."""
-        start, end = self._kpi_period_bounds(date_from, date_to)
+        start, end = dealer_period_bounds(date_from, date_to)
         groups = self._read_group(
             [("partner_id", "in", dealers.ids), ("state", "!=", "rejected"),
              ("date_reported", ">=", start), ("date_reported", "<", end)],
@@ -408,7 +403,7 @@ class DealerComplaint(models.Model):
     @api.model
     def _dealer_complaint_resolution_hours(self, dealers, date_from, date_to):
         """{dealer id: average hours to resolve the complaints resolved in the period}; dealers without any left out."""
-        start, end = self._kpi_period_bounds(date_from, date_to)
+        start, end = dealer_period_bounds(date_from, date_to)
         groups = self._read_group(
             [("partner_id", "in", dealers.ids), ("date_resolved", ">=", start), ("date_resolved", "<", end)],
             ["partner_id"], ["resolution_hours:avg"],

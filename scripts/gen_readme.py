@@ -1,19 +1,51 @@
 #!/usr/bin/env python3
 """Build each addon's README.rst from its OCA-style ``readme/`` fragments.
 
-Fragments (reStructuredText, each optional but DESCRIPTION): DESCRIPTION.rst, CONFIGURE.rst, USAGE.rst,
-ROADMAP.rst. The title and summary come from the manifest. ``--check`` exits 1 when a README.rst is not
-what the fragments give (the tests run it), so a README never drifts from its fragments.
+Fragments (Markdown as OCA's 18.0 template has them, or reStructuredText; each optional but DESCRIPTION):
+DESCRIPTION, CONFIGURE, USAGE, ROADMAP (``.md`` or ``.rst``). Markdown is turned into reStructuredText for the
+little it uses: ``- `` bullets and ``**bold**`` are the same in both, `` `code` `` becomes double back-quotes,
+``# headings`` get underlined and ``[text](url)`` becomes a reST link. The title and summary come from the
+manifest. ``--check`` exits 1 when a README.rst is not what the fragments give (tests/test_readme.py runs it),
+so a README never drifts from its fragments.
 """
 import argparse
 import ast
 import os
+import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SECTIONS = [("DESCRIPTION", None), ("CONFIGURE", "Configuration"), ("USAGE", "Usage"),
             ("ROADMAP", "Known issues / Roadmap")]
-NOTICE = ".. This file is generated from readme/*.rst by scripts/gen_readme.py: edit the fragments, not this file."
+NOTICE = ".. This file is generated from readme/ by scripts/gen_readme.py: edit the fragments, not this file."
+HEADING_CHARS = {1: "=", 2: "-", 3: "~"}
+
+
+def md_to_rst(text):
+    """The Markdown of our fragments as reStructuredText."""
+    lines = []
+    for line in text.splitlines():
+        heading = re.match(r"^(#{1,3})\s+(.*)$", line)
+        if heading:
+            title = heading.group(2).strip()
+            lines += [title, HEADING_CHARS[len(heading.group(1))] * len(title)]
+            continue
+        # `code` → ``code``; reST needs a break after a literal followed by a letter: ``access_url``\ s
+        line = re.sub(r"(?<!`)`([^`]+)`(?!`)(\w?)", lambda m: f"``{m[1]}``" + (f"\\ {m[2]}" if m[2] else ""), line)
+        line = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r"`\1 <\2>`_", line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def read_fragment(folder, fragment):
+    """The fragment as reStructuredText, or None when the addon has none."""
+    for ext in ("md", "rst"):
+        path = os.path.join(folder, f"{fragment}.{ext}")
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                text = f.read().strip()
+            return md_to_rst(text) if ext == "md" else text
+    return None
 
 
 def addons():
@@ -29,17 +61,16 @@ def render(addon):
         manifest = ast.literal_eval(f.read())
     title = manifest["name"]
     parts = [NOTICE, "", "=" * len(title), title, "=" * len(title), "", manifest.get("summary", "") + ".", ""]
-    depends = ", ".join(f"``{d}``" for d in manifest.get("depends", []))
-    parts += [f"Depends on {depends}" + (" and is installed automatically when they are all there." if
-              manifest.get("auto_install") else "."), ""]
+    depends = [f"``{d}``" for d in manifest.get("depends", [])]
+    listed = ", ".join(depends[:-1]) + " and " + depends[-1] if len(depends) > 1 else "".join(depends)
+    installed = "; installed automatically when they are all there" if manifest.get("auto_install") else ""
+    parts += [f"Depends on {listed}{installed}.", ""]
     for fragment, heading in SECTIONS:
-        fragment_path = os.path.join(path, "readme", f"{fragment}.rst")
-        if not os.path.exists(fragment_path):
+        text = read_fragment(os.path.join(path, "readme"), fragment)
+        if text is None:
             if fragment == "DESCRIPTION":
-                raise SystemExit(f"{addon}: readme/DESCRIPTION.rst is missing")
+                raise SystemExit(f"{addon}: readme/DESCRIPTION.md is missing")
             continue
-        with open(fragment_path, encoding="utf-8") as f:
-            text = f.read().strip()
         if heading:
             parts += [heading, "=" * len(heading), ""]
         parts += [text, ""]

@@ -6,7 +6,7 @@
     "license": "LGPL-3",
     "author": "Dealer Suite",
     "website": "https://example.com/dealer-suite",
-    "depends": ["sale_stock", "account", "mail", "portal"],
+    "depends": ["sale_stock", "account", "mail"],
     "data": [
         "security/dealer_security.xml",
         "security/ir.model.access.csv",

@@ -36,7 +36,8 @@ class DealerAnnouncement(models.Model):
     grade_ids = fields.Many2many("dealer.grade", string="Grades", check_company=True)
     territory_ids = fields.Many2many(
         "dealer.territory", string="Territories",
-        help="Dealers holding one of these territories or a territory below them see the announcement.", check_company=True,
+        help="Dealers holding one of these territories or a territory below them see the announcement.",
+        check_company=True,
     )
     date_publish = fields.Date(
         string="Publish From", tracking=True, help="Empty: set to the publishing day.",

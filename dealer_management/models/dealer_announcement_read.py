@@ -16,7 +16,7 @@ class DealerAnnouncementRead(models.Model):
     )
     partner_id = fields.Many2one(
         "res.partner", string="Dealer", compute="_compute_partner_id", store=True, index=True,
-        help="The commercial partner (dealer) of the reader when the receipt was recorded.",
+        help="The dealer the reader worked for when the receipt was recorded (empty for internal users).",
     )
     date = fields.Datetime(string="Read On", required=True, default=fields.Datetime.now)
     category = fields.Selection(related="announcement_id.category")
@@ -29,4 +29,4 @@ class DealerAnnouncementRead(models.Model):
     @api.depends("user_id")
     def _compute_partner_id(self):
         for receipt in self:
-            receipt.partner_id = receipt.user_id.sudo().partner_id.commercial_partner_id
+            receipt.partner_id = receipt.user_id._dealer_portal_dealer() if receipt.user_id else False

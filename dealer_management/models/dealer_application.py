@@ -1,8 +1,9 @@
+from stdnum.cn import uscc
+from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
+
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import plaintext2html
-from stdnum.cn import uscc
-from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
 
 APPLICATION_STATES = [
     ("draft", "Draft"),
@@ -69,7 +70,7 @@ class DealerApplication(models.Model):
     phone = fields.Char()
     email = fields.Char()
     # proposal
-    proposed_grade_id = fields.Many2one("dealer.grade", string="Proposed Grade", tracking=True, check_company=True)
+    proposed_grade_id = fields.Many2one("dealer.grade", tracking=True, check_company=True)
     proposed_territory_ids = fields.Many2many(
         "dealer.territory", "dealer_application_territory_rel", "application_id", "territory_id",
         string="Proposed Territories", check_company=True,
@@ -231,7 +232,10 @@ class DealerApplication(models.Model):
         for vals in vals_list:
             if vals.get("credit_code"):
                 vals["credit_code"] = normalize_credit_code(vals["credit_code"])
-            if vals.get("name", "/") == "/":
+            if vals.get("name") and vals["name"] != "/":
+                self._check_reference_change()
+            else:
+                # also when a default_name is in the context: the reference comes from the sequence
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
                 vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code("dealer.application") or "/"
         applications = super().create(vals_list)
@@ -241,12 +245,22 @@ class DealerApplication(models.Model):
 
     def write(self, vals):
         self._check_not_closed(vals)
+        if "name" in vals:
+            self._check_reference_change()
         if vals.get("credit_code"):
             vals["credit_code"] = normalize_credit_code(vals["credit_code"])
         res = super().write(vals)
         if "proposed_grade_id" in vals:
             self._sync_required_documents()
         return res
+
+    def _check_reference_change(self):
+        """The reference comes from the sequence; only a Dealer Manager (or the model's own code) sets another."""
+        if not self._dealer_is_trusted():
+            self._check_dealer_manager(_(
+                "Only a Dealer Manager may change the reference of a dealer application: it is numbered "
+                "automatically."
+            ))
 
     def _check_not_closed(self, vals):
         """An approved application documents how the dealer was admitted: only its own actions change it."""
@@ -324,7 +338,8 @@ class DealerApplication(models.Model):
         return True
 
     def action_start_review(self):
-        """Submitted → under review."""
+        """Submitted → under review (Dealer Manager only: the review is the manager's evaluation)."""
+        self._check_dealer_manager(_("Only a Dealer Manager may start the review of a dealer application."))
         self._check_state(
             ("submitted",), _("Application %(name)s cannot be put under review: it is %(state)s, not Submitted.")
         )
@@ -407,7 +422,7 @@ class DealerApplication(models.Model):
             dealer_grade_change_reason=_("Approved application %(name)s", name=self.name)
         )
         vals = self._prepare_dealer_values()
-        partner = self._find_existing_partner().with_context(Partner.env.context)
+        partner = self._find_existing_partner().with_env(Partner.env)
         if partner:
             partner.write(vals)
         else:

@@ -14,7 +14,7 @@ class DealerApplicationCriterion(models.Model):
 
     application_id = fields.Many2one("dealer.application", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="application_id.company_id", store=True, index=True)
-    criterion_id = fields.Many2one("dealer.criterion", string="Criterion", required=True, ondelete="restrict")
+    criterion_id = fields.Many2one("dealer.criterion", required=True, ondelete="restrict")
     sequence = fields.Integer(related="criterion_id.sequence", store=True)
     weight = fields.Float(
         compute="_compute_weight", store=True, precompute=True,

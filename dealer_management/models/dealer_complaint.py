@@ -1,8 +1,10 @@
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_datetime, is_html_empty
+
+from .dealer_period import dealer_period_bounds
 
 SUBJECT_TYPES = [
     ("quality", "Product Quality"),
@@ -43,9 +45,9 @@ class DealerComplaint(models.Model):
     )
     customer_name = fields.Char(string="End Customer")
     customer_phone = fields.Char(string="End Customer Phone")
-    category_id = fields.Many2one("dealer.complaint.category", string="Category", required=True, tracking=True)
+    category_id = fields.Many2one("dealer.complaint.category", required=True, tracking=True)
     subject_type = fields.Selection(SUBJECT_TYPES, string="Subject", required=True, default="quality", tracking=True)
-    product_id = fields.Many2one("product.product", string="Product", tracking=True, check_company=True)
+    product_id = fields.Many2one("product.product", tracking=True, check_company=True)
     product_qty = fields.Float(string="Quantity Concerned", default=1.0, digits="Product Unit of Measure")
     sale_order_id = fields.Many2one(
         "sale.order", string="Sales Order", tracking=True, index="btree_not_null",
@@ -55,7 +57,9 @@ class DealerComplaint(models.Model):
         "stock.picking", string="Delivery", index="btree_not_null",
         domain="[('partner_id', 'child_of', partner_id), ('picking_type_code', '=', 'outgoing')]", check_company=True,
     )
-    lot_id = fields.Many2one("stock.lot", string="Lot/Serial Number", domain="[('product_id', '=', product_id)]", check_company=True)
+    lot_id = fields.Many2one(
+        "stock.lot", string="Lot/Serial Number", domain="[('product_id', '=', product_id)]", check_company=True,
+    )
     priority = fields.Selection(PRIORITIES, default="1", tracking=True, index=True)
     date_reported = fields.Datetime(
         string="Reported On", required=True, default=fields.Datetime.now, tracking=True,
@@ -93,7 +97,7 @@ class DealerComplaint(models.Model):
         "account.move", "dealer_complaint_refund_rel", "complaint_id", "move_id",
         string="Credit Notes", copy=False, readonly=True, check_company=True,
     )
-    replacement_order_id = fields.Many2one("sale.order", string="Replacement Order", copy=False, readonly=True, check_company=True)
+    replacement_order_id = fields.Many2one("sale.order", copy=False, readonly=True, check_company=True)
     return_count = fields.Integer(compute="_compute_resolution_counts")
     refund_count = fields.Integer(compute="_compute_resolution_counts")
 
@@ -384,16 +388,9 @@ class DealerComplaint(models.Model):
 
     # ------------------------------------------------------------------ KPI
     @api.model
-    def _kpi_period_bounds(self, date_from, date_to):
-        """UTC datetime bounds [start, end) covering the dates from date_from to date_to included."""
-        start = datetime.combine(fields.Date.to_date(date_from), time.min)
-        end = datetime.combine(fields.Date.to_date(date_to) + timedelta(days=1), time.min)
-        return start, end
-
-    @api.model
     def _dealer_complaint_count(self, dealers, date_from, date_to):
         """{dealer id: complaints reported in the period}, rejected (unfounded) complaints excluded."""
-        start, end = self._kpi_period_bounds(date_from, date_to)
+        start, end = dealer_period_bounds(date_from, date_to)
         groups = self._read_group(
             [("partner_id", "in", dealers.ids), ("state", "!=", "rejected"),
              ("date_reported", ">=", start), ("date_reported", "<", end)],
@@ -406,7 +403,7 @@ class DealerComplaint(models.Model):
     @api.model
     def _dealer_complaint_resolution_hours(self, dealers, date_from, date_to):
         """{dealer id: average hours to resolve the complaints resolved in the period}; dealers without any left out."""
-        start, end = self._kpi_period_bounds(date_from, date_to)
+        start, end = dealer_period_bounds(date_from, date_to)
         groups = self._read_group(
             [("partner_id", "in", dealers.ids), ("date_resolved", ">=", start), ("date_resolved", "<", end)],
             ["partner_id"], ["resolution_hours:avg"],

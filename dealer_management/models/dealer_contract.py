@@ -69,7 +69,7 @@ class DealerContract(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     pricelist_id = fields.Many2one(
-        "product.pricelist", string="Pricelist", compute="_compute_from_grade", store=True, readonly=False,
+        "product.pricelist", compute="_compute_from_grade", store=True, readonly=False,
         precompute=True, copy=True, tracking=True, check_company=True,
     )
     payment_term_id = fields.Many2one(
@@ -112,7 +112,7 @@ class DealerContract(models.Model):
     )
     achievement_percent = fields.Float(string="Achievement (%)", compute="_compute_achievement", digits=(16, 1))
     version = fields.Integer(default=1, required=True, copy=False, readonly=True)
-    previous_version_id = fields.Many2one("dealer.contract", string="Previous Version", copy=False, readonly=True, check_company=True)
+    previous_version_id = fields.Many2one("dealer.contract", copy=False, readonly=True, check_company=True)
     origin_id = fields.Many2one(
         "dealer.contract", string="Original Contract", copy=False, readonly=True, index=True,
         help="First version of this contract (itself for version 1).", check_company=True,

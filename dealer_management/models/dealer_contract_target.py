@@ -19,7 +19,7 @@ class DealerContractTarget(models.Model):
     _dealer_protected_fields = ()
     _order = "contract_id, date_start, categ_id, id"
 
-    contract_id = fields.Many2one("dealer.contract", string="Contract", required=True, index=True, ondelete="cascade")
+    contract_id = fields.Many2one("dealer.contract", required=True, index=True, ondelete="cascade")
     contract_state = fields.Selection(related="contract_id.state", string="Contract Status")
     partner_id = fields.Many2one(related="contract_id.partner_id", store=True, index=True, string="Dealer")
     company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True)

@@ -12,7 +12,7 @@ class DealerContractTargetAdjustment(models.Model):
     _order = "date desc, id desc"
 
     target_id = fields.Many2one(
-        "dealer.contract.target", string="Target", required=True, index=True, ondelete="cascade", readonly=True,
+        "dealer.contract.target", required=True, index=True, ondelete="cascade", readonly=True,
     )
     contract_id = fields.Many2one(related="target_id.contract_id", store=True, index=True)
     partner_id = fields.Many2one(related="target_id.partner_id", store=True, string="Dealer")

@@ -37,7 +37,7 @@ class DealerFeedback(models.Model):
     )
     feedback_type = fields.Selection(FEEDBACK_TYPES, string="Type", required=True, default="demand", tracking=True)
     description = fields.Text(required=True)
-    product_id = fields.Many2one("product.product", string="Product", check_company=True)
+    product_id = fields.Many2one("product.product", check_company=True)
     competitor_name = fields.Char(string="Competitor")
     competitor_price = fields.Monetary(currency_field="currency_id", help="Price observed at the competitor.")
     attachment_ids = fields.Many2many(

@@ -19,7 +19,7 @@ class DealerGrade(models.Model):
     )
     description = fields.Html(translate=True)
     pricelist_id = fields.Many2one(
-        "product.pricelist", string="Pricelist", help="Pricelist given to dealers of this grade.",
+        "product.pricelist", help="Pricelist given to dealers of this grade.",
         check_company=True,
     )
     credit_limit = fields.Monetary(
@@ -39,9 +39,9 @@ class DealerGrade(models.Model):
         help="Qualification documents an applicant for this grade must provide.",
     )
     check_contract = fields.Boolean(string="Check Active Contract", default=True)
-    check_floor_price = fields.Boolean(string="Check Floor Price", default=True)
-    check_credit = fields.Boolean(string="Check Credit", default=True)
-    check_territory = fields.Boolean(string="Check Territory", default=True)
+    check_floor_price = fields.Boolean(default=True)
+    check_credit = fields.Boolean(default=True)
+    check_territory = fields.Boolean(default=True)
     dealer_ids = fields.One2many("res.partner", "dealer_grade_id", string="Dealers")
     dealer_count = fields.Integer(compute="_compute_dealer_count")
 

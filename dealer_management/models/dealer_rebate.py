@@ -52,7 +52,9 @@ class DealerRebate(models.Model):
         help="Sum of the contract's targets whose period lies inside the rebate period.",
     )
     achievement_percent = fields.Float(string="Achievement (%)", digits=(16, 2), readonly=True, copy=False)
-    tier_id = fields.Many2one("dealer.contract.rebate.tier", string="Tier Reached", readonly=True, copy=False, check_company=True)
+    tier_id = fields.Many2one(
+        "dealer.contract.rebate.tier", string="Tier Reached", readonly=True, copy=False, check_company=True,
+    )
     rebate_percent = fields.Float(string="Rebate (%)", digits=(16, 2), readonly=True, copy=False)
     rebate_amount = fields.Monetary(
         currency_field="currency_id", readonly=True, copy=False,
@@ -65,8 +67,8 @@ class DealerRebate(models.Model):
     total_amount = fields.Monetary(
         string="Total Rebate", currency_field="currency_id", compute="_compute_total", store=True, tracking=True,
     )
-    computed_on = fields.Datetime(string="Computed On", readonly=True, copy=False)
-    credit_note_id = fields.Many2one("account.move", string="Credit Note", readonly=True, copy=False, check_company=True)
+    computed_on = fields.Datetime(readonly=True, copy=False)
+    credit_note_id = fields.Many2one("account.move", readonly=True, copy=False, check_company=True)
     note = fields.Text()
 
     # ------------------------------------------------------------------ computes
@@ -163,7 +165,7 @@ class DealerRebate(models.Model):
             achievement = 100.0 * net_sales / target_amount if target_amount else 0.0
             tier = rebate.contract_id.sudo()._rebate_tier_for(achievement)
             rebate_amount = rebate.currency_id.round(net_sales * tier.rebate_percent / 100.0 + tier.fixed_bonus)
-            super(DealerRebate, rebate._dealer_trusted()).write({
+            rebate._dealer_trusted().write({
                 "net_sales": net_sales, "target_amount": target_amount, "achievement_percent": achievement,
                 "tier_id": tier.id, "rebate_percent": tier.rebate_percent, "rebate_amount": rebate_amount,
                 "computed_on": now,

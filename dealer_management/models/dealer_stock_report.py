@@ -217,7 +217,7 @@ class DealerStockReportLine(models.Model):
     quantity = fields.Float(string="Quantity on Hand", digits="Product Unit of Measure", required=True, default=0.0)
     lot_name = fields.Char(string="Lot/Serial Number")
     note = fields.Char()
-    alert_sent = fields.Selection(ALERT_KINDS, string="Alert Sent", readonly=True, copy=False)
+    alert_sent = fields.Selection(ALERT_KINDS, readonly=True, copy=False)
     delivered_qty = fields.Float(string="Delivered", compute="_compute_figures", digits="Product Unit of Measure")
     sell_through_qty = fields.Float(string="Sold Through", compute="_compute_figures", digits="Product Unit of Measure")
     sell_through_percent = fields.Float(string="Sell-through (%)", compute="_compute_figures", digits=(16, 1))

@@ -44,7 +44,7 @@ class DealerTerritory(models.Model):
         domain=[("is_dealer", "=", True)], readonly=True, copy=False,
     )
     exclusive_dealer_id = fields.Many2one(
-        "res.partner", string="Exclusive Dealer", compute="_compute_exclusive_dealer_id",
+        "res.partner", compute="_compute_exclusive_dealer_id",
         help="The active dealer holding this exclusive territory.",
     )
     active_dealer_count = fields.Integer(compute="_compute_exclusive_dealer_id")

@@ -49,9 +49,11 @@ class DealerViolation(models.Model):
     )
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
     description = fields.Text()
-    sale_order_id = fields.Many2one("sale.order", string="Sales Order", index="btree_not_null", copy=False, check_company=True)
+    sale_order_id = fields.Many2one(
+        "sale.order", string="Sales Order", index="btree_not_null", copy=False, check_company=True,
+    )
     contract_id = fields.Many2one(
-        "dealer.contract", string="Contract", compute="_compute_contract_id", store=True, readonly=False,
+        "dealer.contract", compute="_compute_contract_id", store=True, readonly=False,
         precompute=True, domain="[('partner_id', '=', partner_id)]",
         help="The dealer's active contract on the violation date.", check_company=True,
     )
@@ -117,7 +119,8 @@ class DealerViolation(models.Model):
                 ))
         return super().write(vals)
 
-    def _dealer_check_protected(self, fnames):
+    # a check: it raises or returns nothing, like the mixin's method it extends
+    def _dealer_check_protected(self, fnames):  # pylint: disable=missing-return
         """Points and fine are set by a Dealer Manager; state and invoice only by the actions."""
         super()._dealer_check_protected(fnames)
         sanction = [fname for fname in self._dealer_manager_fields if fname in fnames]
@@ -175,7 +178,7 @@ class DealerViolation(models.Model):
                 raise UserError(_("Violation %(name)s has no fine to invoice.", name=violation.name))
         # sudo: like sale's invoicing, Dealer Managers issue the fine without accounting rights
         invoices = self.env["account.move"].sudo().create([violation._prepare_fine_invoice() for violation in self])
-        for violation, invoice in zip(self, invoices):
+        for violation, invoice in zip(self, invoices, strict=True):
             violation._dealer_trusted().invoice_id = invoice
             violation.message_post(body=_("Fine invoice %(invoice)s created.", invoice=invoice.display_name))
         return self.action_view_fine_invoice()

@@ -32,12 +32,12 @@ class ResPartner(models.Model):
     )
 
     is_dealer = fields.Boolean(string="Is a Dealer", tracking=True, index=True, readonly=True, copy=False)
-    dealer_code = fields.Char(string="Dealer Code", copy=False, readonly=True, index=True, tracking=True)
+    dealer_code = fields.Char(copy=False, readonly=True, index=True, tracking=True)
     dealer_state = fields.Selection(
         DEALER_STATES, string="Dealer Status", copy=False, tracking=True, index=True, readonly=True,
     )
     dealer_grade_id = fields.Many2one(
-        "dealer.grade", string="Dealer Grade", tracking=True, index=True, ondelete="restrict", readonly=True,
+        "dealer.grade", tracking=True, index=True, ondelete="restrict", readonly=True,
         copy=False,
     )
     dealer_territory_ids = fields.Many2many(
@@ -51,7 +51,7 @@ class ResPartner(models.Model):
     )
     child_dealer_ids = fields.One2many("res.partner", "parent_dealer_id", string="Sub-dealers")
     dealer_grade_history_ids = fields.One2many("dealer.grade.history", "partner_id", string="Grade History")
-    dealer_since = fields.Date(string="Dealer Since", copy=False, tracking=True, readonly=True)
+    dealer_since = fields.Date(copy=False, tracking=True, readonly=True)
     dealer_end_date = fields.Date(string="Dealer Until", copy=False, tracking=True, readonly=True)
     dealer_application_ids = fields.One2many("dealer.application", "partner_id", string="Applications")
     dealer_termination_ids = fields.One2many("dealer.termination", "partner_id", string="Terminations")
@@ -225,26 +225,22 @@ class ResPartner(models.Model):
             if changed:
                 self._dealer_refuse_protected(changed, self[:1].display_name)
             self._dealer_check_grade_terms(vals)
-        if "dealer_grade_id" in vals:
-            return self._dealer_write_grade(vals)
+        old_grades = self._dealer_grade_changes(vals) if "dealer_grade_id" in vals else {}
         res = super().write(vals)
         if vals.get("is_dealer"):
             self._dealer_ensure_code()
+        for partner, old_grade in old_grades.items():
+            if partner.is_dealer:
+                partner._dealer_record_grade_change(old_grade, partner.dealer_grade_id)
         return res
 
-    def _dealer_write_grade(self, vals):
-        """Write a grade change, checking the right to do so and keeping the history."""
+    def _dealer_grade_changes(self, vals):
+        """{partner: old grade} of the partners whose grade `vals` changes, after checking the right to do so."""
         new_grade = self.env["dealer.grade"].browse(vals["dealer_grade_id"])
         changed = self.filtered(lambda p: p.dealer_grade_id != new_grade)
         if changed.filtered("is_dealer") and not self._dealer_is_manager():
             raise AccessError(_("Only a Dealer Manager may change a dealer's grade."))
-        old_grades = {partner: partner.dealer_grade_id for partner in changed}
-        res = super().write(vals)
-        if vals.get("is_dealer"):
-            self._dealer_ensure_code()
-        for partner in changed.filtered("is_dealer"):
-            partner._dealer_record_grade_change(old_grades[partner], new_grade)
-        return res
+        return {partner: partner.dealer_grade_id for partner in changed}
 
     def _dealer_ensure_code(self):
         trusted = self._dealer_trusted()
@@ -291,7 +287,7 @@ class ResPartner(models.Model):
                 vals["credit_limit"] = grade.credit_limit
             if vals:
                 # sudo: credit_limit is an accounting field; the right to set the grade was checked by the caller
-                super(ResPartner, dealer.sudo()).write(vals)
+                dealer.sudo()._dealer_trusted().write(vals)
 
     # ------------------------------------------------------------------ lifecycle
     def _dealer_set_state(self, target):

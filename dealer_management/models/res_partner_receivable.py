@@ -46,4 +46,7 @@ class ResPartner(models.Model):
             """,
             partners=tuple(dealers.ids), companies=tuple(companies.ids), overdue_before=overdue_before,
         ))
-        return {(partner_id, company_id): (amount, oldest) for partner_id, company_id, amount, oldest in self.env.cr.fetchall()}
+        return {
+            (partner_id, company_id): (amount, oldest)
+            for partner_id, company_id, amount, oldest in self.env.cr.fetchall()
+        }

@@ -51,7 +51,7 @@ class SaleOrder(models.Model):
     )
 
     dealer_checks_passed = fields.Boolean(
-        string="Dealer Checks Passed", copy=False, readonly=True,
+        copy=False, readonly=True,
         help="Set when the order was confirmed with every enabled dealer check passing.",
     )
     dealer_override_reason = fields.Text(
@@ -73,7 +73,8 @@ class SaleOrder(models.Model):
     def create(self, vals_list):
         """Dealer orders are created as quotations: confirming is ``action_confirm``'s job."""
         # lines created with the order are part of its creation, not a change of a confirmed order
-        orders = super(SaleOrder, self.with_context(dealer_recheck=_DEFERRED_TOKEN)).create(vals_list).with_env(self.env)
+        deferred = self.with_context(dealer_recheck=_DEFERRED_TOKEN)
+        orders = super(SaleOrder, deferred).create(vals_list).with_env(self.env)
         orders.filtered(lambda order: order.state != "draft")._dealer_check_state_change({})
         return orders
 
@@ -138,7 +139,7 @@ class SaleOrder(models.Model):
                 or before["pricing"] != (self.pricelist_id.id, self.currency_id.id, self.company_id.id):
             return True, True
         credit = self.currency_id.compare_amounts(self.amount_total, before["amount"]) > 0
-        lines = self.order_line.filtered(lambda l: not l.display_type and not l.is_downpayment)
+        lines = self.order_line.filtered(lambda line: not line.display_type and not line.is_downpayment)
         prices = before["lines"]
         lowered = any(
             line.id not in prices or self.currency_id.compare_amounts(line._dealer_net_price(), prices[line.id]) < 0
@@ -172,7 +173,8 @@ class SaleOrder(models.Model):
         """Run the enabled dealer checks on dealer orders before Odoo's own confirmation."""
         if self.env.context.get("dealer_override") is _OVERRIDE_TOKEN:
             # checks overridden by a manager; the token must not travel further down the confirmation
-            return super(SaleOrder, self.with_context(dealer_override=None)._dealer_allow_state_change()).action_confirm()
+            allowed = self.with_context(dealer_override=None)._dealer_allow_state_change()
+            return super(SaleOrder, allowed).action_confirm()
         orders = self
         if self.env.context.get("dealer_payment") is _PAYMENT_TOKEN:
             orders = self - self._dealer_hold_paid_orders()

@@ -146,7 +146,9 @@ class SaleOrder(models.Model):
         """Every product line sells at or above the product's dealer floor price."""
         self.ensure_one()
         messages = []
-        lines = self.order_line.filtered(lambda l: not l.display_type and not l.is_downpayment and l.product_id)
+        lines = self.order_line.filtered(
+            lambda line: not line.display_type and not line.is_downpayment and line.product_id
+        )
         floors = lines._dealer_floor_prices()
         for line in lines:
             floor = floors[line]

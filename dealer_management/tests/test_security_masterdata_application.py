@@ -257,3 +257,48 @@ class TestSecurityGradePolicyCompany(MasterdataCase):
                 "date_start": fields.Date.today(), "date_end": fields.Date.add(fields.Date.today(), years=1),
             })
         self.assertEqual(self.env["dealer.contract"].search_count([]), count)
+
+
+@tagged("post_install", "-at_install")
+class TestSecurityDealerApplicationReference(MasterdataCase):
+    """Hole 6 (continued): the reference is numbered by the sequence, and the review is the manager's step."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        application = cls.env["dealer.application"].with_user(cls.dealer_user).create({
+            "company_name": "Reference Ltd.", "credit_code": credit_code("91330100000000021"),
+        })
+        cls.application = cls.env["dealer.application"].browse(application.id)
+        cls.reference = cls.application.name
+
+    def test_dealer_user_cannot_rename_an_application(self):
+        with self.assertRefused(AccessError, "Only a Dealer Manager may change the reference"):
+            self.application.with_user(self.dealer_user).write({"name": "APP-FORGED"})
+        self.assertEqual(self.application.name, self.reference)
+
+    def test_dealer_user_cannot_create_an_application_with_a_chosen_reference(self):
+        with self.assertRefused(AccessError, "Only a Dealer Manager may change the reference"):
+            self.env["dealer.application"].with_user(self.dealer_user).create({
+                "name": "APP-FORGED", "company_name": "Forged Ltd.", "credit_code": credit_code("91330100000000022"),
+            })
+        self.assertFalse(self.env["dealer.application"].search([("company_name", "=", "Forged Ltd.")]))
+
+    def test_dealer_user_default_name_gives_a_numbered_reference(self):
+        application = self.env["dealer.application"].with_user(self.dealer_user).with_context(
+            default_name="APP-FORGED",
+        ).create({"company_name": "Default Name Ltd.", "credit_code": credit_code("91330100000000023")})
+        self.assertNotEqual(application.name, "APP-FORGED")
+        self.assertNotEqual(application.name, "/")
+
+    def test_dealer_manager_may_correct_the_reference(self):
+        self.application.with_user(self.dealer_manager).write({"name": "APP-CORRECTED"})
+        self.assertEqual(self.application.name, "APP-CORRECTED")
+
+    def test_dealer_user_cannot_start_the_review(self):
+        self.application.with_user(self.dealer_user).action_submit()
+        with self.assertRefused(AccessError, "Only a Dealer Manager may start the review"):
+            self.application.with_user(self.dealer_user).action_start_review()
+        self.assertEqual(self.application.state, "submitted")
+        self.application.with_user(self.dealer_manager).action_start_review()
+        self.assertEqual(self.application.state, "review")

@@ -7,7 +7,7 @@ class DealerApplicationRejectWizard(models.TransientModel):
     _name = "dealer.application.reject.wizard"
     _description = "Reject Dealer Application"
 
-    application_id = fields.Many2one("dealer.application", string="Application", required=True, ondelete="cascade")
+    application_id = fields.Many2one("dealer.application", required=True, ondelete="cascade")
     reason = fields.Text(required=True)
 
     def action_confirm(self):

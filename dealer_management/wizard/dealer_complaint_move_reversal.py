@@ -6,7 +6,7 @@ class AccountMoveReversal(models.TransientModel):
 
     _inherit = "account.move.reversal"
 
-    dealer_complaint_id = fields.Many2one("dealer.complaint", string="Dealer Complaint", readonly=True)
+    dealer_complaint_id = fields.Many2one("dealer.complaint", readonly=True)
 
     def reverse_moves(self, is_modify=False):
         if not self.dealer_complaint_id:

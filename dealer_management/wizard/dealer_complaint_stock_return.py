@@ -6,7 +6,7 @@ class StockReturnPicking(models.TransientModel):
 
     _inherit = "stock.return.picking"
 
-    dealer_complaint_id = fields.Many2one("dealer.complaint", string="Dealer Complaint", readonly=True)
+    dealer_complaint_id = fields.Many2one("dealer.complaint", readonly=True)
 
     def _create_return(self):
         new_picking = super()._create_return()

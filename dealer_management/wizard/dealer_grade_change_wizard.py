@@ -10,7 +10,7 @@ class DealerGradeChangeWizard(models.TransientModel):
 
     partner_id = fields.Many2one("res.partner", string="Dealer", required=True, domain=[("is_dealer", "=", True)])
     current_grade_id = fields.Many2one(related="partner_id.dealer_grade_id", string="Current Grade")
-    new_grade_id = fields.Many2one("dealer.grade", string="New Grade", required=True)
+    new_grade_id = fields.Many2one("dealer.grade", required=True)
     reason = fields.Text(required=True)
 
     def action_apply(self):

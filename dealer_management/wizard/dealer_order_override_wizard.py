@@ -7,7 +7,7 @@ class DealerOrderOverrideWizard(models.TransientModel):
     _name = "dealer.order.override.wizard"
     _description = "Override Dealer Order Checks"
 
-    order_id = fields.Many2one("sale.order", string="Order", required=True, readonly=True, ondelete="cascade")
+    order_id = fields.Many2one("sale.order", required=True, readonly=True, ondelete="cascade")
     partner_id = fields.Many2one(related="order_id.partner_id", string="Dealer")
     failure_text = fields.Text(string="Failed Checks", compute="_compute_failure_text")
     reason = fields.Text(required=True, help="Why the order is confirmed despite the failed checks.")

@@ -85,7 +85,7 @@ class DealerTargetSplitWizard(models.TransientModel):
             last_year = [max(sales.get(contract.partner_id.id, 0.0), 0.0) for contract in contracts]
             if sum(last_year) > 0:
                 weights = last_year
-        return dict(zip(contracts, self._split(total, weights)))
+        return dict(zip(contracts, self._split(total, weights), strict=True))
 
     # ------------------------------------------------------------------ action
     def action_split(self):
@@ -111,7 +111,7 @@ class DealerTargetSplitWizard(models.TransientModel):
         periods = self._periods()
         vals_list = []
         for contract, dealer_amount in self._dealer_amounts(contracts).items():
-            for (start, end), amount in zip(periods, self._split(dealer_amount, [1.0] * len(periods))):
+            for (start, end), amount in zip(periods, self._split(dealer_amount, [1.0] * len(periods)), strict=True):
                 vals_list.append({
                     "contract_id": contract.id, "period_type": self.period_type,
                     "date_start": start, "date_end": end, "amount": amount,

@@ -32,7 +32,7 @@ class DealerPortalDocument(models.AbstractModel):
         # sudo: portal users have no create right on dealer documents. Safe: `vals` holds only the whitelisted
         # fields the route validated (the dealer's own orders and products), the dealer is the user's own
         # (res.users._dealer_portal_dealer) and clean_context drops every default_* key of the caller.
-        return self.sudo().with_context(clean_context(self.env.context)).create(
+        return self.with_env(self.env(su=True, context=clean_context(self.env.context))).create(
             {**vals, "partner_id": dealer.id}
         ).sudo(False)
 

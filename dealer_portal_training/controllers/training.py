@@ -18,10 +18,14 @@ class DealerTrainingPortal(CustomerPortal):
 
     # ------------------------------------------------------------------ helpers
     def _dealer_training_dealer(self):
-        """The logged-in user's dealer (its commercial partner) if it is an active dealer, else None."""
-        # sudo: the user's own commercial partner only, read for its dealer flags (portal users may not read them)
-        dealer = request.env.user.partner_id.commercial_partner_id.sudo()
-        return dealer if dealer.is_dealer and dealer.dealer_state == "active" else None
+        """The logged-in user's dealer (res.users._dealer_portal_dealer) if it is an active dealer, else None.
+
+        A suspended dealer keeps the portal but registers nobody to trainings.
+        """
+        # sudo: the user's own dealer only, read for its status and shown on the page (portal users may not
+        # read the dealer fields)
+        dealer = request.env.user._dealer_portal_dealer().sudo()
+        return dealer if dealer.dealer_state == "active" else None
 
     @staticmethod
     def _dealer_training_open_domain():

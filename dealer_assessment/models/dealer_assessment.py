@@ -37,13 +37,13 @@ class DealerAssessment(models.Model):
     date_from = fields.Date(string="From", compute="_compute_period", store=True, index=True)
     date_to = fields.Date(string="To", compute="_compute_period", store=True)
     scope = fields.Selection(SCOPES, required=True, default="all", tracking=True)
-    grade_id = fields.Many2one("dealer.grade", string="Grade", check_company=True, tracking=True)
+    grade_id = fields.Many2one("dealer.grade", check_company=True, tracking=True)
     territory_id = fields.Many2one(
-        "dealer.territory", string="Territory", check_company=True, tracking=True,
+        "dealer.territory", check_company=True, tracking=True,
         help="The dealers of this territory and of its sub-territories.",
     )
     template_id = fields.Many2one(
-        "dealer.assessment.template", string="Template", check_company=True, tracking=True,
+        "dealer.assessment.template", check_company=True, tracking=True,
         help="Leave empty to assess each dealer with the template of its grade (or the default template).",
     )
     state = fields.Selection(

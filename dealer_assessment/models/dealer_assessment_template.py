@@ -24,7 +24,7 @@ class DealerAssessmentTemplate(models.Model):
     active = fields.Boolean(default=True)
     company_id = fields.Many2one("res.company", index=True, default=lambda self: self.env.company)
     grade_id = fields.Many2one(
-        "dealer.grade", string="Grade", index=True, check_company=True, tracking=True,
+        "dealer.grade", index=True, check_company=True, tracking=True,
         help="Dealers of this grade are assessed with this template; leave empty for the default template.",
     )
     line_ids = fields.One2many("dealer.assessment.template.line", "template_id", string="KPIs", copy=True)
@@ -94,7 +94,7 @@ class DealerAssessmentTemplateLine(models.Model):
     _order = "template_id, sequence, id"
 
     template_id = fields.Many2one(
-        "dealer.assessment.template", string="Template", required=True, ondelete="cascade", index=True,
+        "dealer.assessment.template", required=True, ondelete="cascade", index=True,
     )
     sequence = fields.Integer(default=10)
     kpi_id = fields.Many2one("dealer.kpi", string="KPI", required=True, ondelete="restrict")

@@ -17,7 +17,7 @@ class DealerScorecard(models.Model):
     _rec_name = "partner_id"
 
     assessment_id = fields.Many2one(
-        "dealer.assessment", string="Assessment", required=True, ondelete="cascade", index=True, readonly=True,
+        "dealer.assessment", required=True, ondelete="cascade", index=True, readonly=True,
     )
     assessment_state = fields.Selection(related="assessment_id.state", store=True, string="Assessment Status")
     company_id = fields.Many2one(related="assessment_id.company_id", store=True, index=True)
@@ -26,15 +26,15 @@ class DealerScorecard(models.Model):
     date_to = fields.Date(related="assessment_id.date_to", store=True)
     partner_id = fields.Many2one("res.partner", string="Dealer", required=True, index=True, readonly=True)
     grade_id = fields.Many2one(related="partner_id.dealer_grade_id", string="Grade")
-    template_id = fields.Many2one("dealer.assessment.template", string="Template", readonly=True)
+    template_id = fields.Many2one("dealer.assessment.template", readonly=True)
     territory_id = fields.Many2one(
-        "dealer.territory", string="Territory", readonly=True, help="The dealer's first territory, used for ranking.",
+        "dealer.territory", readonly=True, help="The dealer's first territory, used for ranking.",
     )
     total = fields.Float(string="Total Score", digits=(16, 2), readonly=True, aggregator="avg")
     rank = fields.Integer(readonly=True, aggregator="min", help="Rank among all dealers of the assessment.")
     territory_rank = fields.Integer(string="Rank in Territory", readonly=True, aggregator="min")
     rating = fields.Selection(RATINGS, readonly=True)
-    previous_total = fields.Float(string="Previous Total", digits=(16, 2), readonly=True, aggregator="avg")
+    previous_total = fields.Float(digits=(16, 2), readonly=True, aggregator="avg")
     has_previous = fields.Boolean(string="Has Previous Period", readonly=True)
     total_change = fields.Float(
         string="Change", compute="_compute_total_change", store=True, digits=(16, 2), aggregator="avg",

@@ -281,6 +281,11 @@ class SaleOrder(models.Model):
         failures = self._dealer_collect_failures().get(self)
         if not failures:
             return self.action_confirm()
+        if failures.get("status"):
+            raise UserError(_(
+                "%(reason)s\nA suspended or terminated dealer's orders cannot be overridden: reactivate the dealer "
+                "first.", reason="\n".join(failures["status"]),
+            ))
         self._dealer_trusted().write({
             "dealer_checks_passed": False,
             "dealer_override_reason": reason,

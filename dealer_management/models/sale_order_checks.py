@@ -6,8 +6,10 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, format_amount, format_date
 
-# The checks in the order they run: (name of the _dealer_check_<name> method, grade switch).
+# The checks in the order they run: (name of the _dealer_check_<name> method, grade switch). The dealer's
+# status has no switch: a suspended or terminated dealer's orders are blocked whatever its grade says.
 DEALER_CHECKS = [
+    ("status", None),
     ("contract", "check_contract"),
     ("floor_price", "check_floor_price"),
     ("credit", "check_credit"),
@@ -91,11 +93,12 @@ class SaleOrder(models.Model):
         """Names of the checks the dealer's grade switches on (all of them for a dealer without grade)."""
         self.ensure_one()
         grade = self._dealer_partner().dealer_grade_id
-        return [name for name, switch in DEALER_CHECKS if not grade or grade[switch]]
+        return [name for name, switch in DEALER_CHECKS if not switch or not grade or grade[switch]]
 
     def _dealer_check_labels(self):
         """Translated label of each check."""
         return {
+            "status": _("Dealer status"),
             "contract": _("Active contract"),
             "floor_price": _("Floor price"),
             "credit": _("Credit"),
@@ -121,20 +124,26 @@ class SaleOrder(models.Model):
         found = self.env["dealer.contract"]._find_active(dealer, self._dealer_order_day(), self.company_id)
         return found.get(dealer, self.env["dealer.contract"])
 
+    def _dealer_check_status(self):
+        """The dealer is active (always checked: suspension blocks orders until the dealer is reactivated)."""
+        self.ensure_one()
+        dealer = self._dealer_partner()
+        if not dealer.dealer_state:
+            return [_("Dealer %(dealer)s has no dealer status: it is not active.", dealer=dealer.display_name)]
+        if dealer.dealer_state != "active":
+            return [_(
+                "Dealer %(dealer)s is not active (status: %(state)s).",
+                dealer=dealer.display_name, state=dealer._selection_label("dealer_state"),
+            )]
+        return []
+
     def _dealer_check_contract(self, contract=None):
-        """The dealer is active and holds an active contract covering the order date."""
+        """The dealer holds an active contract covering the order date."""
         self.ensure_one()
         if contract is None:
             contract = self._dealer_active_contract()
         dealer = self._dealer_partner()
         messages = []
-        if not dealer.dealer_state:
-            messages.append(_("Dealer %(dealer)s has no dealer status: it is not active.", dealer=dealer.display_name))
-        elif dealer.dealer_state != "active":
-            state = dict(dealer._fields["dealer_state"]._description_selection(self.env)).get(dealer.dealer_state)
-            messages.append(_(
-                "Dealer %(dealer)s is not active (status: %(state)s).", dealer=dealer.display_name, state=state,
-            ))
         if not contract:
             messages.append(_(
                 "Dealer %(dealer)s has no active contract covering %(date)s.",

@@ -44,6 +44,25 @@ class OrderAttackCommon(DealerOrderCheckCommon):
 class TestSecurityOrders(OrderAttackCommon):
 
     # -------------------------------------------------------------- status and bookkeeping (hole 2)
+    def test_suspended_dealer_cannot_order_when_its_grade_skips_every_check(self):
+        self.grade.write({"check_contract": False, "check_floor_price": False, "check_credit": False,
+                          "check_territory": False})
+        self.dealer.action_dealer_suspend()
+        order = self._order(user=self.salesman)
+        with self.assertRefused(UserError, "is not active \\(status: Suspended\\)"):
+            order.with_user(self.salesman).action_confirm()
+        self.assertEqual(order.state, "draft")
+
+    def test_manager_cannot_override_the_orders_of_a_suspended_dealer(self):
+        self.dealer.action_dealer_suspend()
+        order = self._order(user=self.salesman)
+        violations = self.env["dealer.violation"].search_count([])
+        with self.assertRefused(UserError, "cannot be overridden: reactivate the dealer first"):
+            order.with_user(self.dealer_manager)._dealer_confirm_with_override("Urgent delivery")
+        self.assertEqual(order.state, "draft")
+        self.assertFalse(order.dealer_override_reason)
+        self.assertEqual(self.env["dealer.violation"].search_count([]), violations)
+
     def test_salesperson_cannot_create_a_dealer_order_in_sale_state(self):
         count = self.env["sale.order"].search_count([])
         with self.assertRefused(AccessError, STATUS):

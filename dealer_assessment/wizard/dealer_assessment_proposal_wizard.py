@@ -10,7 +10,10 @@ class DealerAssessmentProposalWizard(models.TransientModel):
     _name = "dealer.assessment.proposal.wizard"
     _description = "Decide Assessment Proposals"
 
-    proposal_ids = fields.Many2many("dealer.assessment.proposal", string="Proposals", required=True)
+    proposal_ids = fields.Many2many(
+        "dealer.assessment.proposal", "dealer_assessment_proposal_wizard_rel", "wizard_id", "proposal_id",
+        string="Proposals", required=True,
+    )
     decision = fields.Selection(DECISIONS, required=True, default="apply")
     reason = fields.Text(help="Why the proposals are dismissed (required), or a note on applying them.")
 

@@ -121,6 +121,7 @@ class ResPartner(models.Model):
         help="The dealer has a correction plan still in progress after its deadline.",
     )
 
+    @api.depends("dealer_correction_plan_ids.is_overdue")
     def _compute_dealer_correction_overdue(self):
         groups = self.env["dealer.correction.plan"]._read_group(
             [("partner_id", "in", self.ids), ("is_overdue", "=", True)], ["partner_id"], ["__count"],

@@ -80,8 +80,9 @@ class TestConsequenceRules(ConsequenceCase):
         self.approved.action_review()
         self.approved.action_approve()
         reward = self.env["dealer.assessment.proposal"].search([
-            ("assessment_id", "=", self.approved.id), ("proposal_type", "=", "reward")])
-        self.assertEqual(reward.partner_id, self.dealer_1)
+            ("assessment_id", "=", self.approved.id), ("proposal_type", "=", "reward"),
+            ("partner_id", "=", self.dealer_1.id)])
+        self.assertEqual(len(reward), 1)
         self.assertAlmostEqual(reward.amount, 1300.0)  # 10 % of 13,000 net sales in 2025 Q2
 
     def test_reapproval_replaces_open_proposals_keeps_decided(self):

@@ -34,9 +34,9 @@ class DealerAssessmentProposal(models.Model):
 
     name = fields.Char(compute="_compute_name")
     assessment_id = fields.Many2one(
-        "dealer.assessment", string="Assessment", required=True, ondelete="cascade", index=True, readonly=True,
+        "dealer.assessment", required=True, ondelete="cascade", index=True, readonly=True,
     )
-    scorecard_id = fields.Many2one("dealer.scorecard", string="Scorecard", ondelete="set null", readonly=True)
+    scorecard_id = fields.Many2one("dealer.scorecard", ondelete="set null", readonly=True)
     company_id = fields.Many2one(related="assessment_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     partner_id = fields.Many2one("res.partner", string="Dealer", required=True, index=True, readonly=True)
@@ -48,17 +48,17 @@ class DealerAssessmentProposal(models.Model):
     old_grade_id = fields.Many2one("dealer.grade", string="Grade at Proposal", readonly=True)
     new_grade_id = fields.Many2one("dealer.grade", string="Proposed Grade", readonly=True)
     amount = fields.Monetary(currency_field="currency_id", readonly=True, help="Bonus added to the rebate.")
-    credit_rating_id = fields.Many2one("dealer.credit.rating", string="Credit Rating", readonly=True)
+    credit_rating_id = fields.Many2one("dealer.credit.rating", readonly=True)
     credit_limit = fields.Monetary(string="Proposed Credit Limit", currency_field="currency_id", readonly=True)
     payment_term_id = fields.Many2one("account.payment.term", string="Proposed Payment Terms", readonly=True)
     rebate_line_id = fields.Many2one("dealer.rebate.line", string="Rebate Bonus", readonly=True, ondelete="set null")
     rebate_id = fields.Many2one(related="rebate_line_id.rebate_id", string="Rebate")
-    correction_plan_id = fields.Many2one("dealer.correction.plan", string="Correction Plan", readonly=True)
-    termination_id = fields.Many2one("dealer.termination", string="Termination", readonly=True)
+    correction_plan_id = fields.Many2one("dealer.correction.plan", readonly=True)
+    termination_id = fields.Many2one("dealer.termination", readonly=True)
     activity_user_id = fields.Many2one("res.users", string="Interviewer", readonly=True)
-    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True)
+    decided_by_id = fields.Many2one("res.users", readonly=True)
     decided_on = fields.Datetime(readonly=True)
-    decision_note = fields.Text(string="Decision Note", readonly=True)
+    decision_note = fields.Text(readonly=True)
 
     @api.depends("partner_id", "proposal_type")
     def _compute_name(self):

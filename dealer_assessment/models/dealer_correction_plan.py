@@ -21,7 +21,7 @@ class DealerCorrectionPlan(models.Model):
         "res.partner", string="Dealer", required=True, index=True, check_company=True, tracking=True,
         domain=[("is_dealer", "=", True)],
     )
-    assessment_id = fields.Many2one("dealer.assessment", string="Assessment", check_company=True, readonly=True)
+    assessment_id = fields.Many2one("dealer.assessment", check_company=True, readonly=True)
     user_id = fields.Many2one(
         "res.users", string="Responsible", default=lambda self: self.env.user, tracking=True,
         domain=[("share", "=", False)],

@@ -25,7 +25,7 @@ class DealerCreditRating(models.Model):
         help="Highest share of the open receivable that is overdue at the end of the assessed period.",
     )
     credit_limit_factor = fields.Float(
-        string="Credit Limit Factor", digits=(16, 2), default=1.0, required=True,
+        digits=(16, 2), default=1.0, required=True,
         help="The dealer's credit limit becomes its grade's default credit limit (or, without one, its "
              "current credit limit) times this factor. 0 stops all credit.",
     )

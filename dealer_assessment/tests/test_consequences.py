@@ -2,7 +2,7 @@ from datetime import date, timedelta
 
 from freezegun import freeze_time
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -134,6 +134,15 @@ class TestConsequenceRules(ConsequenceCase):
         self.assertAlmostEqual(by_dealer[self.dealer_2].credit_limit, 0.0)
         self.assertNotIn(self.dealer_3, by_dealer, "no payment record, no credit rating")
 
+    def test_unchanged_credit_rating_not_proposed_again(self):
+        credit = self.env["dealer.assessment.proposal"].search([
+            ("assessment_id", "=", self.approved.id), ("proposal_type", "=", "credit"),
+            ("partner_id", "=", self.dealer_1.id)])
+        self._decide(credit, "apply")
+        q3 = self._approve(date(2025, 7, 1), {})  # dealer 1 still AA over the 12 months to September
+        self.assertNotIn("credit", self._types(q3, self.dealer_1))
+        self.assertIn("credit", self._types(q3, self.dealer_2), "dealer 2's C was never applied")
+
 
 @tagged("post_install", "-at_install")
 class TestConsequenceDecisions(ConsequenceCase):
@@ -215,10 +224,19 @@ class TestConsequenceDecisions(ConsequenceCase):
         self.assertFalse(plan.is_overdue)
         self.assertFalse(self.dealer_3.dealer_correction_overdue)
 
-    def test_apply_suspension_suspends_dealer(self):
+    def test_apply_suspension_suspends_dealer_and_blocks_orders(self):
         proposal = self._proposal("suspension", self.dealer_3)
         self._decide(proposal, "apply")
         self.assertEqual(self.dealer_3.dealer_state, "suspended")
+        # dealer_management's contract check (on for this grade now) refuses the orders of a suspended dealer
+        self.grade.check_contract = True
+        order = self.env["sale.order"].create({
+            "partner_id": self.dealer_3.id,
+            "order_line": [Command.create({"product_id": self.product_a.id, "product_uom_qty": 1.0})],
+        })
+        with self.assertRaisesRegex(UserError, r"is not active \(status: Suspended\)"):
+            order.action_confirm()
+        self.assertEqual(order.state, "draft")
 
     def test_apply_termination_creates_draft_termination(self):
         proposal = self._proposal("termination", self.dealer_2, reason="Under target in 2023 and 2024")

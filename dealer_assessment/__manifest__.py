@@ -10,13 +10,17 @@
     "data": [
         "security/ir.model.access.csv",
         "security/dealer_assessment_rules.xml",
+        "security/dealer_consequence_rules.xml",
         "data/dealer_kpi_data.xml",
         "data/ir_cron.xml",
+        "data/dealer_consequence_data.xml",
         "views/dealer_kpi_views.xml",
         "views/dealer_assessment_template_views.xml",
         "views/dealer_assessment_views.xml",
         "views/dealer_scorecard_views.xml",
         "views/dealer_assessment_menus.xml",
+        "views/dealer_assessment_proposal_views.xml",
+        "views/dealer_correction_plan_views.xml",
     ],
     "installable": True,
 }

@@ -3,3 +3,8 @@ from . import dealer_kpi_compute
 from . import dealer_assessment_template
 from . import dealer_assessment
 from . import dealer_scorecard
+from . import dealer_assessment_template_consequence
+from . import dealer_credit_rating
+from . import dealer_correction_plan
+from . import dealer_assessment_proposal
+from . import dealer_assessment_consequence

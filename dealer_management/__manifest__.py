@@ -1,6 +1,6 @@
 {
     "name": "Dealer Management",
-    "summary": "Dealers as business partners: grades, territories, onboarding, exit",
+    "summary": "Dealers as business partners, and the commercial policy that governs trade with them",
     "version": "18.0.1.0.0",
     "category": "Sales/Dealers",
     "license": "LGPL-3",

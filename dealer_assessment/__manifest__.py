@@ -17,6 +17,9 @@
         "views/dealer_assessment_views.xml",
         "views/dealer_scorecard_views.xml",
         "views/dealer_assessment_menus.xml",
+        "views/dealer_assessment_report_views.xml",
+        "report/dealer_scorecard_report.xml",
     ],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "installable": True,
 }

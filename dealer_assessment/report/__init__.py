@@ -1,0 +1,2 @@
+from . import dealer_assessment_dashboard
+from . import dealer_assessment_xlsx

@@ -1,3 +1,5 @@
 from . import test_kpi
 from . import test_assessment
 from . import test_security_assessment
+from . import test_reports
+from . import test_security_reports

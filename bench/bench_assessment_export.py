@@ -64,7 +64,7 @@ def build():
                 "kpi_id": kpi.id, "sequence": kpi.sequence, "weight": weight, "applicable": True,
                 "raw_value": rng.uniform(0, 1e6), "points": round(value, 2),
                 "weighted_points": round(value * weight / 100.0, 2),
-            }) for kpi, value in zip(kpis, points)],
+            }) for kpi, value in zip(kpis, points, strict=True)],
         })
     assessment._rank(vals_list)
     Scorecard = env["dealer.scorecard"]._dealer_trusted()

@@ -35,7 +35,9 @@ class DealerScorecard(models.Model):
     def action_view_kpi_breakdown(self):
         """The KPI lines of this scorecard as a chart (points per KPI) and a table."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("dealer_assessment.action_dealer_scorecard_line_analysis")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "dealer_assessment.action_dealer_scorecard_line_analysis",
+        )
         action["display_name"] = action["name"] = _(
             "KPI Breakdown: %(dealer)s, %(assessment)s",
             dealer=self.partner_id.display_name, assessment=self.assessment_id.name,

@@ -1,67 +1,7 @@
-import io
-
 from odoo.tests import tagged
 
 from .common import AssessmentCase
-
-try:
-    import openpyxl
-except ImportError:  # pragma: no cover - openpyxl is optional; the XML of the workbook is read instead
-    openpyxl = None
-
-
-def read_xlsx(content):
-    """{sheet name: (rows of values, {(row, col): number format}, frozen cell)} of an XLSX file."""
-    if openpyxl:
-        book = openpyxl.load_workbook(io.BytesIO(content))
-        return {
-            sheet.title: (
-                [list(row) for row in sheet.iter_rows(values_only=True)],
-                {(cell.row - 1, cell.column - 1): cell.number_format for row in sheet.iter_rows() for cell in row},
-                sheet.freeze_panes,
-            )
-            for sheet in book.worksheets
-        }
-    return _read_xlsx_xml(content)
-
-
-def _read_xlsx_xml(content):  # pragma: no cover - used only without openpyxl
-    import re
-    import zipfile
-    from xml.etree import ElementTree
-
-    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
-    rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-    with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        def xml(name):
-            return ElementTree.fromstring(archive.read(name))
-        strings = ["".join(t.text or "" for t in si.iter(f"{{{ns['m']}}}t"))
-                   for si in xml("xl/sharedStrings.xml").findall("m:si", ns)] if "xl/sharedStrings.xml" in archive.namelist() else []
-        styles = xml("xl/styles.xml")
-        custom = {int(f.get("numFmtId")): f.get("formatCode") for f in styles.iterfind("m:numFmts/m:numFmt", ns)}
-        builtin = {0: "General", 1: "0", 2: "0.00", 4: "#,##0.00"}
-        xf_formats = [custom.get(int(xf.get("numFmtId")), builtin.get(int(xf.get("numFmtId")), "General"))
-                      for xf in styles.iterfind("m:cellXfs/m:xf", ns)]
-        rels = {rel.get("Id"): rel.get("Target") for rel in xml("xl/_rels/workbook.xml.rels")}
-        result = {}
-        for sheet in xml("xl/workbook.xml").iterfind("m:sheets/m:sheet", ns):
-            data = xml("xl/" + rels[sheet.get(rel_ns)])
-            rows, formats = [], {}
-            for row in data.iterfind("m:sheetData/m:row", ns):
-                values = []
-                for cell in row.iterfind("m:c", ns):
-                    col = sum((ord(c) - 64) * 26 ** i for i, c in enumerate(reversed(re.match(r"[A-Z]+", cell.get("r")).group())))
-                    while len(values) < col - 1:
-                        values.append(None)
-                    value = cell.findtext("m:v", None, ns)
-                    if value is not None:
-                        value = strings[int(value)] if cell.get("t") == "s" else float(value)
-                    values.append(value)
-                    formats[(int(row.get("r")) - 1, col - 1)] = xf_formats[int(cell.get("s", 0))]
-                rows.append(values)
-            pane = data.find("m:sheetViews/m:sheetView/m:pane", ns)
-            result[sheet.get("name")] = (rows, formats, pane.get("topLeftCell") if pane is not None else None)
-        return result
+from .xlsx_reader import read_xlsx
 
 
 @tagged("post_install", "-at_install")
@@ -84,7 +24,8 @@ class TestReports(AssessmentCase):
         self.assertEqual(rows[0], ["Rank", "Dealer Code", "Dealer", "Grade", "Territory", "Rank in Territory",
                                    "Total Score", "Rating", "Change"])
         self.assertEqual([row[2] for row in rows[1:]], ["Dealer Two", "Dealer One", "Dealer Three"])
-        self.assertEqual([(row[0], row[6], row[7]) for row in rows[1:]], [(1, 87.5, "A"), (2, 65.0, "C"), (3, 37.5, "D")])
+        self.assertEqual([(row[0], row[6], row[7]) for row in rows[1:]],
+                         [(1, 87.5, "A"), (2, 65.0, "C"), (3, 37.5, "D")])
         self.assertEqual(rows[2][1], self.dealer_1.dealer_code)
         self.assertEqual(rows[2][3:6], ["Assessed", "East / Zhejiang", 2])
         self.assertIsNone(rows[2][8], "no previous period: no change")

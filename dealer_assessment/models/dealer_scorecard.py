@@ -26,7 +26,7 @@ class DealerScorecard(models.Model):
     date_to = fields.Date(related="assessment_id.date_to", store=True)
     partner_id = fields.Many2one("res.partner", string="Dealer", required=True, index=True, readonly=True)
     grade_id = fields.Many2one(
-        "dealer.grade", string="Grade", compute="_compute_grade_id", store=True, index=True,
+        "dealer.grade", compute="_compute_grade_id", store=True, index=True,
         help="The dealer's grade when the scorecard was computed (kept when the grade changes later).",
     )
     template_id = fields.Many2one("dealer.assessment.template", string="Template", readonly=True)

@@ -84,13 +84,13 @@ class TestSecurityReports(HttpCase, AssessmentCase):
 
     # ------------------------------------------------------------------ PDF
     def test_portal_user_cannot_render_other_scorecard_pdf(self):
-        with self.assertRefused(AccessError, "not allowed to access|You do not have enough rights"):
+        with self.assertRefused(AccessError, "You cannot print these scorecards"):
             self.env["ir.actions.report"].with_user(self.portal_user)._render_qweb_html(
                 "dealer_assessment.action_report_dealer_scorecard", self.card.ids,
             )
 
     def test_other_company_user_cannot_render_scorecard_pdf(self):
-        with self.assertRefused(AccessError, "not allowed to access|security restrictions"):
+        with self.assertRefused(AccessError, "You cannot print these scorecards"):
             self.env["ir.actions.report"].with_user(self.outsider)._render_qweb_html(
                 "dealer_assessment.action_report_dealer_scorecard", self.card.ids,
             )

@@ -106,6 +106,14 @@ class TestReports(AssessmentCase):
         )
         self.assertEqual([(grade, count) for grade, _quarter, count in groups], [(self.grade, 3)])
 
+    def test_scorecard_keeps_the_grade_it_was_assessed_in(self):
+        other = self.env["dealer.grade"].create({"name": "Upgraded", "code": "UPGRADED"})
+        # sudo: the grade change itself is dealer_management's (its wizard); only its effect matters here
+        self.dealer_1.sudo().dealer_grade_id = other
+        self.env.flush_all()
+        self.card_1.invalidate_recordset()
+        self.assertEqual(self.card_1.grade_id, self.grade)
+
 
 @tagged("post_install", "-at_install")
 class TestScorecardPdf(HttpCase, AssessmentCase):

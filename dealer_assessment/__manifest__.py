@@ -21,6 +21,9 @@
         "views/dealer_assessment_menus.xml",
         "views/dealer_assessment_proposal_views.xml",
         "views/dealer_correction_plan_views.xml",
+        "views/dealer_assessment_report_views.xml",
+        "report/dealer_scorecard_report.xml",
     ],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "installable": True,
 }

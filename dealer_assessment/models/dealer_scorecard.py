@@ -25,7 +25,10 @@ class DealerScorecard(models.Model):
     date_from = fields.Date(related="assessment_id.date_from", store=True)
     date_to = fields.Date(related="assessment_id.date_to", store=True)
     partner_id = fields.Many2one("res.partner", string="Dealer", required=True, index=True, readonly=True)
-    grade_id = fields.Many2one(related="partner_id.dealer_grade_id", string="Grade")
+    grade_id = fields.Many2one(
+        "dealer.grade", compute="_compute_grade_id", store=True, index=True,
+        help="The dealer's grade when the scorecard was computed (kept when the grade changes later).",
+    )
     template_id = fields.Many2one("dealer.assessment.template", readonly=True)
     territory_id = fields.Many2one(
         "dealer.territory", readonly=True, help="The dealer's first territory, used for ranking.",
@@ -45,6 +48,12 @@ class DealerScorecard(models.Model):
     _sql_constraints = [
         ("dealer_unique", "unique(assessment_id, partner_id)", "A dealer has one scorecard per assessment."),
     ]
+
+    @api.depends("partner_id")
+    def _compute_grade_id(self):
+        # depends on the dealer only: a later grade change leaves the assessed grade of past scorecards as it was
+        for scorecard in self:
+            scorecard.grade_id = scorecard.partner_id.dealer_grade_id
 
     @api.depends("total", "previous_total", "has_previous")
     def _compute_total_change(self):

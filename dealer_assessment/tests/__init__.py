@@ -3,3 +3,5 @@ from . import test_assessment
 from . import test_security_assessment
 from . import test_consequences
 from . import test_security_consequences
+from . import test_reports
+from . import test_security_reports

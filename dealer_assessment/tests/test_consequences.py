@@ -6,8 +6,6 @@ from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from odoo.addons.dealer_management.tests.common_dealer import DealerCase
-
 from .common_consequences import ConsequenceCase
 
 
@@ -266,7 +264,7 @@ class TestConsequenceDecisions(ConsequenceCase):
 
     def test_dismiss_without_reason_is_refused(self):
         proposal = self._proposal("warning", self.dealer_3)
-        with DealerCase.assertRefused(self, UserError, "Give the reason for dismissing"):
+        with self.assertRefused(UserError, "Give the reason for dismissing"):
             self._decide(proposal, "dismiss", " ")
         self.assertEqual(proposal.state, "proposed")
 

@@ -27,7 +27,7 @@ class TestReports(AssessmentCase):
         self.assertEqual([(row[0], row[6], row[7]) for row in rows[1:]],
                          [(1, 87.5, "A"), (2, 65.0, "C"), (3, 37.5, "D")])
         self.assertEqual(rows[2][1], self.dealer_1.dealer_code)
-        self.assertEqual(rows[2][3:6], ["Assessed", "East / Zhejiang", 2])
+        self.assertEqual(rows[2][3:6], [self.grade.name, self.zhejiang.complete_name, 2])
         self.assertIsNone(rows[2][8], "no previous period: no change")
         self.assertEqual(frozen, "A2")
         self.assertEqual(formats[(1, 6)], "0.00")

@@ -3,8 +3,6 @@ import json
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.dealer_management.tests.common_dealer import DealerCase
-
 from .common_consequences import ConsequenceCase
 
 
@@ -12,7 +10,6 @@ from .common_consequences import ConsequenceCase
 class TestSecurityConsequences(ConsequenceCase):
     """Attacks on consequence proposals, correction plans and credit ratings, as over RPC (plain values)."""
 
-    assertRefused = DealerCase.assertRefused
 
     @classmethod
     def setUpClass(cls):

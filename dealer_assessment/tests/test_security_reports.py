@@ -2,8 +2,6 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from odoo.addons.dealer_management.tests.common_dealer import DealerCase
-
 from .common import AssessmentCase
 
 
@@ -12,7 +10,6 @@ class TestSecurityReports(HttpCase, AssessmentCase):
     """Attacks on the XLSX export and the PDF scorecard: a portal user and a user of another company get a
     clear refusal, through the model and through the route, and nothing is produced or stored."""
 
-    assertRefused = DealerCase.assertRefused
 
     @classmethod
     def setUpClass(cls):
@@ -65,7 +62,7 @@ class TestSecurityReports(HttpCase, AssessmentCase):
         self.assertIn("belongs to a company you do not work for", response.text)
 
     def test_unknown_assessment_over_route_is_refused(self):
-        self.authenticate("assess_user", "assess_user")
+        self.authenticate(self.dealer_user.login, self.dealer_user.login)
         response = self.url_open("/dealer_assessment/999999999/xlsx", timeout=60)
         self.assertEqual(response.status_code, 403)
         self.assertIn("does not exist", response.text)
@@ -76,7 +73,7 @@ class TestSecurityReports(HttpCase, AssessmentCase):
         self.assertIn("/web/login", response.headers["Location"])
 
     def test_dealer_user_downloads_assessment_xlsx_over_route(self):
-        response = self._download("assess_user")
+        response = self._download(self.dealer_user.login)
         self.assertEqual(response.status_code, 200)
         self.assertIn("spreadsheetml", response.headers["Content-Type"])
         self.assertIn(".xlsx", response.headers["Content-Disposition"])

@@ -33,6 +33,8 @@ class TestDealerCreditRace(BaseCase):
             dealer = env["res.partner"].create({
                 "name": "Race Dealer", "is_company": True, "is_dealer": True, "dealer_grade_id": grade.id,
             })
+            dealer.action_dealer_make_applicant()
+            dealer.action_dealer_activate()
             dealer.with_company(env.company).credit_limit = 1000.0
             product = env["product.product"].create({
                 "name": "Race Product", "type": "service", "list_price": 600.0, "taxes_id": [Command.clear()],

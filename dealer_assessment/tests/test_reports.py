@@ -52,8 +52,9 @@ class TestReports(AssessmentCase):
         field = self.env["ir.model.fields"]._get("dealer.scorecard", "total")
         field.with_context(lang="zh_CN").field_description = "总分"
         self.env.registry.clear_cache()
-        rows = read_xlsx(self.assessment.with_context(lang="zh_CN")._export_xlsx())["Ranking"][0]
-        self.assertEqual(rows[0][6], "总分")
+        sheets = read_xlsx(self.assessment.with_context(lang="zh_CN")._export_xlsx())
+        self.assertEqual(list(sheets), ["排名", "KPI 明细"], "sheet names in the user's language")
+        self.assertEqual(sheets["排名"][0][0][6], "总分")
         rows = read_xlsx(self.assessment.with_context(lang="en_US")._export_xlsx())["Ranking"][0]
         self.assertEqual(rows[0][6], "Total Score")
 

@@ -34,6 +34,7 @@ ADDONS = [
 ]
 DEMO_DB = os.environ.get("DEALER_DEMO_DB", "dealer_demo")
 TEST_DB = os.environ.get("DEALER_TEST_DB", "dealer_test")
+BENCH_DB = os.environ.get("DEALER_BENCH_DB", "dealer_bench")
 ODOO_STD_MODULES = ["sale", "sale_stock", "account", "portal"]
 
 PREREQUISITE = (
@@ -573,6 +574,41 @@ def load_demo_data(db):
         die("loading the demo data failed")
 
 
+def cmd_bench(args):
+    """Fresh database with every addon and no demo data, then each bench/*.py script in an Odoo shell.
+
+    The scripts build their own data (sizes from their BENCH_* environment variables), print their figures and
+    roll everything back; they never use the demo data set.
+    """
+    odoo_command()
+    check_db_name(BENCH_DB)
+    scripts = sorted(f for f in os.listdir(os.path.join(ROOT, "bench")) if f.startswith("bench_") and f.endswith(".py"))
+    if args.only:
+        scripts = [f for f in scripts if args.only in f]
+    if not scripts:
+        die(f"no benchmark script matches {args.only!r} in bench/")
+    write_conf()
+    pg_start()
+    failed = []
+    try:
+        drop_db(BENCH_DB)
+        say(f"creating database {BENCH_DB} with the dealer addons, no demo data")
+        run_odoo(["-d", BENCH_DB, "-i", ",".join(ADDONS), "--stop-after-init", "--http-port", str(free_port())])
+        for script in scripts:
+            say(f"running bench/{script}")
+            cmd = odoo_command() + ["shell", "-c", CONF, "-d", BENCH_DB, "--no-http"]
+            with open(os.path.join(ROOT, "bench", script)) as f:
+                proc = subprocess.run(cmd, stdin=f, cwd=ROOT)
+            if proc.returncode:
+                failed.append(script)
+    finally:
+        if not args.keep:
+            drop_db(BENCH_DB)
+            pg_stop()
+    if failed:
+        die(f"benchmark scripts failed: {', '.join(failed)}", 1)
+
+
 def print_logins(port):
     url = f"http://localhost:{port}"
     print(
@@ -602,6 +638,10 @@ def main():
     p.add_argument("--reset", action="store_true", help="drop and recreate the demo database")
     p.add_argument("--no-serve", action="store_true", help="prepare the database and stop")
     p.set_defaults(func=cmd_demo)
+    p = sub.add_parser("bench", help="fresh database, run the benchmarks of bench/ (they print their figures)")
+    p.add_argument("--only", help="run only the bench/ scripts whose name contains this text")
+    p.add_argument("--keep", action="store_true", help="keep the database and PostgreSQL running")
+    p.set_defaults(func=cmd_bench)
     p = sub.add_parser("i18n", help="export .pot files and merge them into zh_CN.po")
     p.set_defaults(func=cmd_i18n)
     p = sub.add_parser("pg-start")

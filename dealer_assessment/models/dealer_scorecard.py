@@ -4,6 +4,44 @@ from odoo.exceptions import AccessError, UserError
 from .dealer_assessment_template import RATINGS
 
 
+class DealerScorecardComputedMixin(models.AbstractModel):
+    """What scorecards and their lines share: written only by the assessment's computation, locked once approved.
+
+    Every field is the computation's (``_dealer_trusted()``): any create, write or unlink from elsewhere is
+    refused; the models say in ``_check_not_locked`` when they are locked.
+    """
+
+    _name = "dealer.scorecard.computed.mixin"
+    _description = "Dealer Scorecard Computation"
+    _inherit = ["dealer.workflow.mixin"]
+
+    def _dealer_check_protected(self, fnames):
+        """Every field of a scorecard is the computation's: refuse any create or write from elsewhere."""
+        if fnames and not self._dealer_is_trusted():
+            raise AccessError(_(
+                "Scorecards are written only by the Compute button of their assessment, not by hand.",
+            ))
+
+    def _check_not_locked(self):
+        """Raise when the records belong to an approved assessment."""
+        raise NotImplementedError
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        records._check_not_locked()
+        return records
+
+    def write(self, vals):
+        self._check_not_locked()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_computation(self):
+        self._dealer_check_protected({"id"})
+        self._check_not_locked()
+
+
 class DealerScorecard(models.Model):
     """The result of one dealer in one assessment: a line per KPI, the total, ranks and rating.
 
@@ -12,7 +50,7 @@ class DealerScorecard(models.Model):
 
     _name = "dealer.scorecard"
     _description = "Dealer Scorecard"
-    _inherit = ["dealer.workflow.mixin"]
+    _inherit = ["dealer.scorecard.computed.mixin"]
     _order = "assessment_id desc, rank, id"
     _rec_name = "partner_id"
 
@@ -60,14 +98,7 @@ class DealerScorecard(models.Model):
         for scorecard in self:
             scorecard.total_change = scorecard.total - scorecard.previous_total if scorecard.has_previous else 0.0
 
-    # ------------------------------------------------------------------ written by the computation only
-    def _dealer_check_protected(self, fnames):
-        """Every field of a scorecard is the computation's: refuse any create or write from elsewhere."""
-        if fnames and not self._dealer_is_trusted():
-            raise AccessError(_(
-                "Scorecards are written only by the Compute button of their assessment, not by hand.",
-            ))
-
+    # ------------------------------------------------------------------ locked once approved
     def _check_not_locked(self):
         for scorecard in self:
             if scorecard.assessment_id.state == "approved":
@@ -77,28 +108,13 @@ class DealerScorecard(models.Model):
                     dealer=scorecard.partner_id.display_name, assessment=scorecard.assessment_id.name,
                 ))
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        records._check_not_locked()
-        return records
-
-    def write(self, vals):
-        self._check_not_locked()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_computation(self):
-        self._dealer_check_protected({"id"})
-        self._check_not_locked()
-
 
 class DealerScorecardLine(models.Model):
     """One KPI of a scorecard: the raw value, its points and its weight."""
 
     _name = "dealer.scorecard.line"
     _description = "Dealer Scorecard KPI"
-    _inherit = ["dealer.workflow.mixin"]
+    _inherit = ["dealer.scorecard.computed.mixin"]
     _order = "scorecard_id, sequence, id"
 
     scorecard_id = fields.Many2one("dealer.scorecard", required=True, ondelete="cascade", index=True, readonly=True)
@@ -116,26 +132,5 @@ class DealerScorecardLine(models.Model):
     weight = fields.Float(digits=(16, 2), readonly=True, aggregator="avg")
     weighted_points = fields.Float(digits=(16, 2), readonly=True, aggregator="avg")
 
-    def _dealer_check_protected(self, fnames):
-        if fnames and not self._dealer_is_trusted():
-            raise AccessError(_(
-                "Scorecards are written only by the Compute button of their assessment, not by hand.",
-            ))
-
     def _check_not_locked(self):
         self.scorecard_id._check_not_locked()
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        records._check_not_locked()
-        return records
-
-    def write(self, vals):
-        self._check_not_locked()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_computation(self):
-        self._dealer_check_protected({"id"})
-        self._check_not_locked()

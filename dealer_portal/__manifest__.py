@@ -12,6 +12,9 @@
         "security/dealer_portal_rules.xml",
         "views/dealer_portal_templates.xml",
         "views/dealer_portal_relations_templates.xml",
+        "views/dealer_portal_stock_report_templates.xml",
+        "views/dealer_portal_apply_templates.xml",
+        "data/dealer_application_mail_template.xml",
     ],
     "installable": True,
 }

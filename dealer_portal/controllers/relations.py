@@ -90,9 +90,9 @@ class DealerRelationsPortal(CustomerPortal):
         )}
 
     @staticmethod
-    def _dealer_uploads():
-        """Files posted in the form's `attachments` input: ([(name, content)], error message or None)."""
-        files = [upload for upload in request.httprequest.files.getlist("attachments") if upload and upload.filename]
+    def _dealer_uploads(field="attachments"):
+        """Files posted in the form's `field` input: ([(name, content)], error message or None)."""
+        files = [upload for upload in request.httprequest.files.getlist(field) if upload and upload.filename]
         if len(files) > MAX_UPLOADS:
             return [], _("Attach at most %(count)s files.", count=MAX_UPLOADS)
         uploads = []

@@ -1,0 +1,187 @@
+from stdnum.cn import uscc
+
+from odoo import Command, _, http
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.http import request
+from odoo.tools import consteq, single_email_re
+
+from odoo.addons.dealer_management.models.dealer_application import normalize_credit_code
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+from .relations import DealerRelationsPortal
+
+# the longest text an applicant may type in a one-line field
+MAX_TEXT_LENGTH = 200
+# states of an application in which the applicant may still send a missing document
+UPLOAD_STATES = ("draft", "submitted", "review")
+
+
+class DealerApplyPortal(CustomerPortal):
+    """The public dealer application form (/dealer/apply, no login) and the applicant's tokenised status page.
+
+    The form is protected by Odoo's CSRF token (every POST), limited per IP address and hour, and creates the
+    application through ``dealer.application._dealer_portal_apply`` (whitelisted fields, one savepoint).
+    """
+
+    # ------------------------------------------------------------------ form
+    @staticmethod
+    def _apply_choices():
+        """Provinces, territories, grades and document types offered by the form (names only)."""
+        # sudo: the public user has no right on these; only names and the grades' required documents are shown
+        china = request.env.ref("base.cn")
+        return {
+            "provinces": request.env["res.country.state"].sudo().search([("country_id", "=", china.id)]),
+            "territories": request.env["dealer.territory"].sudo().search([], order="complete_name"),
+            "grades": request.env["dealer.grade"].sudo().search([]),
+            "document_types": request.env["dealer.document.type"].sudo().search([]),
+        }
+
+    def _render_apply_form(self, post=None, error=None, status=200):
+        values = {
+            "page_name": "dealer_apply",
+            "post": post or {},
+            "error": error,
+            **self._apply_choices(),
+            **DealerRelationsPortal._dealer_upload_values(),
+        }
+        return request.render("dealer_portal.dealer_apply_form", values, status=status)
+
+    def _apply_vals_from_post(self, post, choices):
+        """Validate the form: (vals, error message)."""
+        texts = {}
+        for name in ("company_name", "credit_code", "contact_name", "phone", "email", "city", "street"):
+            texts[name] = (post.get(name) or "").strip()
+            if len(texts[name]) > MAX_TEXT_LENGTH:
+                return None, _(
+                    "A field of the form is longer than %(max)s characters: shorten it.", max=MAX_TEXT_LENGTH,
+                )
+        for name, message in (
+            ("company_name", _("Give the legal name of your company.")),
+            ("credit_code", _("Give the unified social credit code of your company.")),
+            ("contact_name", _("Give the name of the contact person.")),
+            ("phone", _("Give a phone number.")),
+            ("email", _("Give an e-mail address: the link to follow your application is sent there.")),
+        ):
+            if not texts[name]:
+                return None, message
+        code = normalize_credit_code(texts["credit_code"])
+        if not uscc.is_valid(code):
+            return None, _(
+                "The unified social credit code %(code)s is not valid: copy the 18 characters printed on your "
+                "business licence.", code=texts["credit_code"],
+            )
+        if not single_email_re.match(texts["email"]):
+            return None, _("The e-mail address %(email)s is not valid.", email=texts["email"])
+        state_id = DealerRelationsPortal._dealer_int(post.get("state_id"))
+        if not state_id or state_id not in choices["provinces"].ids:
+            return None, _("Choose your province.")
+        grade_id = DealerRelationsPortal._dealer_int(post.get("proposed_grade_id"))
+        if not grade_id or grade_id not in choices["grades"].ids:
+            return None, _("Choose the dealer grade you apply for.")
+        territory_id = DealerRelationsPortal._dealer_int(post.get("territory_id"))
+        if territory_id is None or (territory_id and territory_id not in choices["territories"].ids):
+            return None, _("Choose one of the listed territories.")
+        return {
+            **{name: value or False for name, value in texts.items()},
+            "credit_code": code,
+            "state_id": state_id,
+            "proposed_grade_id": grade_id,
+            "proposed_territory_ids": [Command.set([territory_id] if territory_id else [])],
+        }, None
+
+    @staticmethod
+    def _apply_files(document_types):
+        """Files posted per document type (inputs ``document_<type id>``): ({type: uploads}, error or None)."""
+        files = {}
+        for doc_type in document_types:
+            uploads, error = DealerRelationsPortal._dealer_uploads(f"document_{doc_type.id}")
+            if error:
+                return {}, error
+            if uploads:
+                files[doc_type] = uploads
+        return files, None
+
+    @http.route(["/dealer/apply"], type="http", auth="public", website=True, methods=["GET", "POST"], sitemap=False)
+    def dealer_apply(self, **post):
+        if request.httprequest.method != "POST":
+            return self._render_apply_form()
+        if post.get("website_url"):  # the honeypot field, hidden from people: a robot filled it in
+            return self._render_apply_form(post=post, error=_("The application could not be sent."), status=400)
+        Application = request.env["dealer.application"]
+        ip_hash = Application._dealer_portal_ip_hash(request.httprequest.remote_addr)
+        if Application._dealer_portal_rate_limited(ip_hash):
+            return self._render_apply_form(post=post, status=429, error=_(
+                "Too many applications were sent from your network in the last hour: please try again later."
+            ))
+        choices = self._apply_choices()
+        vals, error = self._apply_vals_from_post(post, choices)
+        files, upload_error = self._apply_files(choices["document_types"])
+        error = error or upload_error
+        if not error:
+            try:
+                with request.env.cr.savepoint():
+                    application = Application._dealer_portal_apply(vals, files, ip_hash)
+            except (AccessError, UserError, ValidationError) as e:
+                error = DealerRelationsPortal._dealer_error_message(e)
+        if error:
+            return self._render_apply_form(post=post, error=error)
+        # sudo: the application just created by this request, for its link
+        return request.redirect(application.sudo().get_portal_url(query_string="&submitted=1"))
+
+    # ------------------------------------------------------------------ the applicant's page
+    @staticmethod
+    def _apply_application(application_id, access_token):
+        """The application (sudo) when the token is its own, else 404: the link is the applicant's only key."""
+        # sudo: found by id, then shown only with its own access token (compared in constant time)
+        application = request.env["dealer.application"].sudo().browse(application_id).exists()
+        if not application or not access_token or not application.access_token or not consteq(
+            application.access_token, str(access_token)
+        ):
+            raise request.not_found()
+        return application
+
+    def _render_apply_status(self, application, error=None, uploaded=False, submitted=False, status=200):
+        values = {
+            "page_name": "dealer_apply_status",
+            "application": application,
+            "missing": application.missing_document_ids if application.state in UPLOAD_STATES else [],
+            "error": error,
+            "uploaded": uploaded,
+            "submitted": submitted,
+            **DealerRelationsPortal._dealer_upload_values(),
+        }
+        return request.render("dealer_portal.dealer_apply_status", values, status=status)
+
+    @http.route(["/dealer/apply/<int:application_id>"], type="http", auth="public", website=True, sitemap=False)
+    def dealer_apply_status(self, application_id, access_token=None, submitted=None, uploaded=None, **kw):
+        application = self._apply_application(application_id, access_token)
+        return self._render_apply_status(application, submitted=submitted, uploaded=uploaded)
+
+    @http.route(["/dealer/apply/<int:application_id>/document"], type="http", auth="public", website=True,
+                methods=["POST"], sitemap=False)
+    def dealer_apply_document(self, application_id, access_token=None, document_id=None, **kw):
+        """Send a file of a missing required document (the only change an applicant makes after submitting)."""
+        application = self._apply_application(application_id, access_token)
+        if application.state not in UPLOAD_STATES:
+            return self._render_apply_status(application, error=_(
+                "Application %(name)s is closed: no document can be added any more.", name=application.name,
+            ))
+        line_id = DealerRelationsPortal._dealer_int(document_id)
+        line = application.missing_document_ids.filtered(lambda doc: doc.id == line_id)
+        if not line:
+            return self._render_apply_status(application, error=_("Choose one of the missing documents."))
+        uploads, error = DealerRelationsPortal._dealer_uploads("file")
+        if not error and not uploads:
+            error = _("Choose the file of the document.")
+        if error:
+            return self._render_apply_status(application, error=error)
+        try:
+            with request.env.cr.savepoint():
+                application._dealer_portal_add_files(line.document_type_id, uploads)
+                application.message_post(
+                    body=_("The applicant sent %(document)s.", document=line.document_type_id.name),
+                    message_type="notification", subtype_xmlid="mail.mt_note",
+                )
+        except (AccessError, MissingError, UserError, ValidationError) as e:
+            return self._render_apply_status(application, error=DealerRelationsPortal._dealer_error_message(e))
+        return request.redirect(application.get_portal_url(query_string="&uploaded=1"))

@@ -1,0 +1,180 @@
+from odoo import _, http
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.http import content_disposition, request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+from .relations import MAX_UPLOAD_BYTES, DealerRelationsPortal
+
+# empty product lines offered by the form
+FORM_LINES = 8
+TEMPLATE_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+class DealerStockReportPortal(CustomerPortal):
+    """Channel stock reports (渠道库存上报) on the portal: list, detail, form, CSV/XLSX upload and its template.
+
+    A distributor's users also read the reports of its sub-dealers (read-only, record rule). Reports are
+    created by the routes only (validated first, then created and submitted in one savepoint).
+    """
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "stock_report_count" in counters:
+            Report = request.env["dealer.stock.report"]
+            dealer = request.env.user._dealer_portal_dealer()
+            values["stock_report_count"] = (
+                Report.search_count(self._stock_report_domain(dealer)) if dealer and Report.has_access("read") else 0
+            )
+        return values
+
+    # ------------------------------------------------------------------ helpers
+    @staticmethod
+    def _stock_report_domain(dealer):
+        """Reports of the dealer and of its sub-dealers (the record rule enforces the same)."""
+        return [("partner_id", "in", request.env["dealer.stock.report"]._dealer_portal_dealers(dealer).ids)]
+
+    def _stock_report_form_values(self, dealer, post=None, error=None, errors=None, lines=None):
+        Report = request.env["dealer.stock.report"]
+        values = self._prepare_portal_layout_values()
+        products = Report._dealer_portal_products(dealer) if dealer else request.env["product.product"]
+        posted = list(lines or [])
+        values.update({
+            "page_name": "dealer_stock_report_new",
+            "dealer": dealer,
+            "products": products,
+            "form_lines": posted + [{}] * max(FORM_LINES - len(posted), 2),
+            "post": post or {},
+            "error": error,
+            "row_errors": errors or [],
+            "upload_limits": _(
+                "A CSV or XLSX file of at most %(size)s MB, with the columns of the template.",
+                size=MAX_UPLOAD_BYTES // (1024 * 1024),
+            ),
+        })
+        return values
+
+    def _render_stock_report_form(self, dealer, status=200, **kwargs):
+        values = self._stock_report_form_values(dealer, **kwargs)
+        return request.render("dealer_portal.portal_stock_report_form", values, status=status)
+
+    @staticmethod
+    def _stock_report_form_rows():
+        """The product lines posted by the form (lists of same-named inputs), blank lines left out."""
+        form = request.httprequest.form
+        products, quantities = form.getlist("product_id"), form.getlist("quantity")
+        lots, notes = form.getlist("lot_name"), form.getlist("line_note")
+        rows = []
+        for index, product in enumerate(products):
+            quantity = quantities[index] if index < len(quantities) else ""
+            if not product and not quantity.strip():
+                continue
+            product_id = DealerRelationsPortal._dealer_int(product)
+            rows.append({
+                "row": len(rows) + 1, "product_id": product_id or -1, "product_raw": product, "quantity": quantity,
+                "lot_name": lots[index] if index < len(lots) else "",
+                "note": notes[index] if index < len(notes) else "",
+            })
+        return rows
+
+    def _stock_report_create(self, dealer, post, rows):
+        """Validate the date and every row, then create and submit the report: (report, error, row errors)."""
+        Report = request.env["dealer.stock.report"]
+        day, error = Report._dealer_portal_date(post.get("date"))
+        lines, row_errors = Report._dealer_portal_check_lines(dealer, rows)
+        if error or row_errors:
+            return None, error or _("Nothing was saved: correct the lines below."), row_errors
+        try:
+            with request.env.cr.savepoint():
+                report = Report._dealer_portal_submit(dealer, day, (post.get("note") or "").strip(), lines)
+        except (AccessError, UserError, ValidationError) as e:
+            return None, DealerRelationsPortal._dealer_error_message(e), []
+        return report, None, []
+
+    # ------------------------------------------------------------------ routes
+    @http.route(["/my/stock_reports", "/my/stock_reports/page/<int:page>"], type="http", auth="user", website=True)
+    def portal_my_stock_reports(self, page=1, **kw):
+        dealer = request.env.user._dealer_portal_dealer()
+        Report = request.env["dealer.stock.report"]
+        domain = self._stock_report_domain(dealer) if dealer else [(0, "=", 1)]
+        values = self._prepare_portal_layout_values()
+        pager = portal_pager(
+            url="/my/stock_reports", total=Report.search_count(domain), page=page, step=self._items_per_page,
+        )
+        reports = Report.search(domain, limit=self._items_per_page, offset=pager["offset"])
+        values.update({
+            "page_name": "dealer_stock_reports",
+            "pager": pager,
+            "dealer": dealer,
+            # sudo: rendering only; the reports were searched with the user's rights and record rules
+            "reports": reports.sudo(),
+        })
+        return request.render("dealer_portal.portal_my_stock_reports", values)
+
+    @http.route(["/my/stock_reports/<int:report_id>"], type="http", auth="user", website=True)
+    def portal_stock_report_page(self, report_id, submitted=None, **kw):
+        report = request.env["dealer.stock.report"].browse(report_id).exists()
+        # read with the user's rights (record rule: own dealer and sub-dealers); no share token for stock reports
+        if not report or not report.has_access("read"):
+            return request.redirect("/my/stock_reports")
+        dealer = request.env.user._dealer_portal_dealer()
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "page_name": "dealer_stock_report",
+            # sudo: rendering a report the user may read (checked above), with its product names
+            "report": report.sudo(),
+            "is_own": report.sudo().partner_id == dealer,
+            "submitted": submitted,
+        })
+        return request.render("dealer_portal.portal_stock_report_page", values)
+
+    @http.route(["/my/stock_reports/new"], type="http", auth="user", website=True, methods=["GET", "POST"])
+    def portal_stock_report_new(self, **post):
+        dealer = request.env.user._dealer_portal_dealer()
+        if request.httprequest.method != "POST" or not dealer:
+            return self._render_stock_report_form(dealer)
+        rows = self._stock_report_form_rows()
+        report, error, row_errors = self._stock_report_create(dealer, post, rows)
+        if error:
+            return self._render_stock_report_form(dealer, post=post, error=error, errors=row_errors, lines=rows)
+        return request.redirect(f"/my/stock_reports/{report.id}?submitted=1")
+
+    @http.route(["/my/stock_reports/upload"], type="http", auth="user", website=True, methods=["POST"])
+    def portal_stock_report_upload(self, **post):
+        dealer = request.env.user._dealer_portal_dealer()
+        if not dealer:
+            return self._render_stock_report_form(dealer)
+        uploads, error = DealerRelationsPortal._dealer_uploads("file")
+        if not error and len(uploads) != 1:
+            error = _("Choose the CSV or XLSX file of your stock report.")
+        rows, row_errors = [], []
+        if not error:
+            name, content = uploads[0]
+            try:
+                rows = request.env["dealer.stock.report"]._dealer_portal_rows_from_file(name, content)
+            except UserError as e:
+                error = DealerRelationsPortal._dealer_error_message(e)
+        if not error:
+            report, error, row_errors = self._stock_report_create(dealer, post, rows)
+        if error:
+            return self._render_stock_report_form(dealer, post=post, error=error, errors=row_errors)
+        return request.redirect(f"/my/stock_reports/{report.id}?submitted=1")
+
+    @http.route(["/my/stock_reports/template.csv", "/my/stock_reports/template.xlsx"], type="http", auth="user",
+                website=True)
+    def portal_stock_report_template(self, **kw):
+        """The upload template, with one line per product the dealer buys."""
+        file_type = request.httprequest.path.rsplit(".", 1)[-1]
+        dealer = request.env.user._dealer_portal_dealer()
+        Report = request.env["dealer.stock.report"]
+        content = (Report._dealer_portal_template_csv if file_type == "csv" else Report._dealer_portal_template_xlsx)(
+            dealer
+        )
+        return request.make_response(content, headers=[
+            ("Content-Type", TEMPLATE_TYPES[file_type]),
+            ("Content-Disposition", content_disposition(f"stock_report_template.{file_type}")),
+        ])

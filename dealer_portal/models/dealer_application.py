@@ -1,0 +1,115 @@
+import hashlib
+import hmac
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
+from odoo.tools.misc import clean_context
+
+from odoo.addons.dealer_management.models.dealer_application import DealerApplication as DealerApplicationBase
+
+# how many applications one IP address may submit per hour (ir.config_parameter, default below)
+RATE_LIMIT_PARAM = "dealer_portal.application_rate_limit"
+RATE_LIMIT_DEFAULT = 5
+RATE_LIMIT_WINDOW = timedelta(hours=1)
+# fields an applicant fills in on the public form; everything else is the back office's
+APPLICATION_PUBLIC_FIELDS = frozenset({
+    "company_name", "credit_code", "contact_name", "phone", "email", "state_id", "city", "street",
+    "proposed_territory_ids", "proposed_grade_id",
+})
+
+
+class DealerApplication(models.Model):
+    """The public application form (/dealer/apply) and the applicant's tokenised status page."""
+
+    _name = "dealer.application"
+    _inherit = ["dealer.application", "portal.mixin"]
+    # the applicant's share link and the rate-limit key are set by the form's own code only
+    _dealer_protected_fields = (*DealerApplicationBase._dealer_protected_fields, "access_token", "portal_ip_hash")
+
+    portal_ip_hash = fields.Char(
+        string="Submitted From (hash)", readonly=True, copy=False, index=True,
+        groups="dealer_management.group_dealer_manager",
+        help="Keyed hash of the IP address the public form was sent from (the address itself is not kept): "
+             "limits the number of applications per address and hour.",
+    )
+
+    # a compute assigns and returns nothing, as sale.order._compute_access_url in Odoo core
+    def _compute_access_url(self):  # pylint: disable=missing-return
+        super()._compute_access_url()
+        for application in self:
+            application.access_url = f"/dealer/apply/{application.id}"
+
+    # ------------------------------------------------------------------ rate limit
+    @api.model
+    def _dealer_portal_ip_hash(self, address):
+        """A keyed hash of the IP address: compared, never reversed (the database secret is the key)."""
+        # sudo: the database secret, used as the hash key only
+        secret = self.env["ir.config_parameter"].sudo().get_param("database.secret") or ""
+        return hmac.new(secret.encode(), (address or "").encode(), hashlib.sha256).hexdigest()
+
+    @api.model
+    def _dealer_portal_rate_limit(self):
+        # sudo: a setting of the public form
+        value = self.env["ir.config_parameter"].sudo().get_param(RATE_LIMIT_PARAM, RATE_LIMIT_DEFAULT)
+        try:
+            return max(int(value), 0)
+        except ValueError:
+            return RATE_LIMIT_DEFAULT
+
+    @api.model
+    def _dealer_portal_rate_limited(self, ip_hash):
+        """True when this address already submitted the allowed number of applications in the last hour."""
+        since = fields.Datetime.now() - RATE_LIMIT_WINDOW
+        # sudo: counts applications by their address hash; nothing is read from them
+        count = self.sudo().search_count([("portal_ip_hash", "=", ip_hash), ("create_date", ">=", since)])
+        return count >= self._dealer_portal_rate_limit()
+
+    # ------------------------------------------------------------------ creation from the public form
+    @api.model
+    def _dealer_portal_apply(self, vals, files, ip_hash):
+        """Create the submitted application with its files and send the applicant the link to follow it.
+
+        ``vals``: the whitelisted fields the route validated; ``files``: {document type: [(name, content)]}.
+        """
+        forbidden = set(vals) - APPLICATION_PUBLIC_FIELDS
+        if forbidden:
+            raise AccessError(_(
+                "An applicant cannot set these fields: %(fields)s.", fields=", ".join(sorted(forbidden)),
+            ))
+        # sudo: the public user has no right on applications. Safe: `vals` holds only the whitelisted fields
+        # the route validated, the reviewer and company are set here, clean_context drops every default_* key
+        # of the caller, and the application is submitted through its own action (duplicate checks).
+        Application = self.with_env(self.env(su=True, context=clean_context(self.env.context)))
+        application = Application.create({
+            **vals, "company_id": self.env.company.id, "user_id": False, "portal_ip_hash": ip_hash,
+        })
+        for doc_type, uploads in files.items():
+            application._dealer_portal_add_files(doc_type, uploads)
+        application.action_submit()
+        application._portal_ensure_token()
+        application.message_post(
+            body=_("Submitted on the public application form."), message_type="notification",
+            subtype_xmlid="mail.mt_note",
+        )
+        template = self.env.ref("dealer_portal.mail_template_dealer_application_received", raise_if_not_found=False)
+        if template:
+            template.sudo().send_mail(application.id)
+        return application.sudo(False)
+
+    def _dealer_portal_add_files(self, doc_type, uploads):
+        """Attach checked files to the application's line of this document type (created when missing).
+
+        Called by the public routes on the application (sudo) found by its token, after the upload checks.
+        """
+        self.ensure_one()
+        line = self.document_ids.filtered(lambda doc: doc.document_type_id == doc_type)
+        if not line:
+            line = self.env["dealer.application.document"].create({
+                "application_id": self.id, "document_type_id": doc_type.id,
+            })
+        attachments = self.env["ir.attachment"].create([{
+            "name": name, "raw": content, "res_model": "dealer.application.document", "res_id": line.id,
+        } for name, content in uploads])
+        line.attachment_ids = [(4, attachment.id) for attachment in attachments]
+        return attachments

@@ -1,0 +1,179 @@
+import math
+
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools.misc import clean_context
+
+# largest quantity a dealer may report for one line (a typo guard: no dealer holds a billion units)
+MAX_REPORT_QUANTITY = 1e9
+# fields of a line a dealer fills in (the form or the file); everything else is the back office's
+PORTAL_LINE_FIELDS = frozenset({"product_id", "quantity", "lot_name", "note"})
+
+
+class DealerStockReport(models.Model):
+    _inherit = "dealer.stock.report"
+
+    # ------------------------------------------------------------------ what the dealer may report
+    @api.model
+    def _dealer_portal_dealers(self, dealer):
+        """The dealer and, for a distributor, its sub-dealers: whose reports its portal users read."""
+        if not dealer:
+            return dealer
+        # sudo: the sub-dealers of the user's own dealer, found to list their reports (read-only)
+        return dealer | self.env["res.partner"].sudo().search([("parent_dealer_id", "=", dealer.id)]).sudo(False)
+
+    @api.model
+    def _dealer_portal_products(self, dealer):
+        """Goods the dealer buys from us: the products of its confirmed order lines (one grouped query)."""
+        # sudo: the product ids of the dealer's own order lines (portal users may not read products)
+        groups = self.env["sale.order.line"].sudo()._read_group(
+            [
+                ("order_id.partner_id.commercial_partner_id", "=", dealer.id), ("state", "=", "sale"),
+                ("product_id.type", "=", "consu"),
+            ],
+            ["product_id"],
+        )
+        return self.env["product.product"].sudo().browse([product.id for (product,) in groups]).sorted("display_name")
+
+    # ------------------------------------------------------------------ validation of the dealer's lines
+    @api.model
+    def _dealer_portal_quantity(self, value):
+        """A quantity typed or read from a file: (number, None) or (None, "empty"/"nan"/"negative"/"large")."""
+        if isinstance(value, bool):
+            return None, "nan"
+        if isinstance(value, (int, float)):
+            number = float(value)
+        else:
+            text = value.strip() if isinstance(value, str) else ""
+            if not text:
+                return None, "empty"
+            try:
+                number = float(text.replace(" ", ""))
+            except ValueError:
+                return None, "nan"
+        if not math.isfinite(number):
+            return None, "nan"
+        if number < 0:
+            return None, "negative"
+        if number > MAX_REPORT_QUANTITY:
+            return None, "large"
+        return number, None
+
+    @api.model
+    def _dealer_portal_quantity_error(self, number, value, problem):
+        """The message of a wrong quantity on row `number`."""
+        if problem == "empty":
+            return _(
+                "Row %(row)s: the quantity is empty: enter the quantity on hand, 0 when you hold none.", row=number,
+            )
+        if problem == "negative":
+            return _(
+                "Row %(row)s: the quantity %(value)s is negative: enter the quantity on hand, 0 when you hold none.",
+                row=number, value=value,
+            )
+        if problem == "large":
+            return _("Row %(row)s: the quantity %(value)s is too large: check the figure.", row=number, value=value)
+        return _("Row %(row)s: the quantity %(value)s is not a number.", row=number, value=value)
+
+    @api.model
+    def _dealer_portal_check_lines(self, dealer, rows):
+        """Validate every row before anything is created: (line values, [error per wrong row]).
+
+        ``rows``: dicts with ``row`` (its number for the messages), ``product_code`` (file) or ``product_id``
+        (form), ``quantity``, ``lot_name`` and ``note``. Products are found in one query for all rows.
+        """
+        allowed = self._dealer_portal_products(dealer)
+        codes = {str(row.get("product_code") or "").strip() for row in rows} - {""}
+        # sudo: products matched by their internal reference (portal users may not read products)
+        by_code = {}
+        if codes:
+            for product in self.env["product.product"].sudo().search([("default_code", "in", list(codes))]):
+                by_code.setdefault(product.default_code, product)
+        lines, errors, seen = [], [], {}
+        for row in rows:
+            number = row["row"]
+            product, problem = self._dealer_portal_row_product(number, row, by_code, allowed)
+            quantity, quantity_problem = self._dealer_portal_quantity(row.get("quantity"))
+            lot_name = str(row.get("lot_name") or "").strip()[:64]
+            if problem:
+                errors.append(problem)
+            elif (product.id, lot_name) in seen:
+                errors.append(_(
+                    "Row %(row)s: %(product)s is already reported on row %(first)s: give each product (and lot) "
+                    "one line.", row=number, product=product.display_name, first=seen[product.id, lot_name],
+                ))
+            else:
+                seen[product.id, lot_name] = number
+            if quantity_problem:
+                errors.append(self._dealer_portal_quantity_error(number, row.get("quantity"), quantity_problem))
+            if not problem and not quantity_problem:
+                lines.append({
+                    "product_id": product.id, "quantity": quantity, "lot_name": lot_name or False,
+                    "note": str(row.get("note") or "").strip()[:256] or False,
+                })
+        if not rows:
+            errors.append(_("The report has no line: enter at least one product and its quantity."))
+        return lines, errors
+
+    @api.model
+    def _dealer_portal_row_product(self, number, row, by_code, allowed):
+        """The product of row `number`: (product, None) or (None, error message)."""
+        if row.get("product_id"):
+            product = allowed.filtered(lambda p: p.id == row["product_id"])
+            if not product:
+                return None, _("Row %(row)s: choose one of the listed products.", row=number)
+            return product, None
+        code = str(row.get("product_code") or "").strip()
+        if not code:
+            return None, _("Row %(row)s: the product code is empty.", row=number)
+        product = by_code.get(code)
+        if not product:
+            return None, _("Row %(row)s: there is no product with the code %(code)s.", row=number, code=code)
+        if product not in allowed:
+            return None, _(
+                "Row %(row)s: %(product)s is not a product you buy from us: report only the products of "
+                "your orders.", row=number, product=product.display_name,
+            )
+        return product, None
+
+    # ------------------------------------------------------------------ creation
+    @api.model
+    def _dealer_portal_submit(self, dealer, date, note, lines):
+        """Create the dealer's report with the validated lines and submit it (one call, all or nothing)."""
+        if not dealer:
+            raise AccessError(_("Only the users of an active or suspended dealer can report their stock."))
+        if any(set(line) - PORTAL_LINE_FIELDS for line in lines):
+            raise AccessError(_("A dealer can only report products, quantities, lots and notes."))
+        if not lines:
+            raise UserError(_("The report has no line: enter at least one product and its quantity."))
+        # sudo: portal users have no create right on stock reports. Safe: the dealer is the user's own
+        # (res.users._dealer_portal_dealer), the lines hold only whitelisted fields validated against the
+        # dealer's own products, and clean_context drops every default_* key of the caller.
+        Report = self.with_env(self.env(su=True, context=clean_context(self.env.context)))
+        report = Report.create({
+            "partner_id": dealer.id,
+            "company_id": (dealer.company_id or self.env.company).id,
+            "user_id": dealer.user_id.id,
+            "date": date,
+            "note": note or False,
+            "line_ids": [Command.create(line) for line in lines],
+        })
+        report.action_submit()
+        report.message_post(
+            body=_("Reported on the portal by %(user)s.", user=self.env.user.name),
+            message_type="notification", subtype_xmlid="mail.mt_note",
+        )
+        return report.sudo(False)
+
+    @api.model
+    def _dealer_portal_date(self, value):
+        """The stock date of the form: (date, None) or (None, error message)."""
+        try:
+            day = fields.Date.to_date(value) if value else None
+        except ValueError:
+            day = None
+        if not day:
+            return None, _("Give the date the stock was counted.")
+        if day > fields.Date.context_today(self):
+            return None, _("The stock date cannot be in the future: give the day the stock was counted.")
+        return day, None

@@ -24,6 +24,8 @@ class DealerStockReport(models.Model):
     @api.model
     def _dealer_portal_rows_from_file(self, filename, content):
         """The rows of an uploaded file as dicts (``row`` and the columns), or UserError when it is malformed."""
+        if not content:
+            raise UserError(_("The file is empty: upload the stock report filled in from the template."))
         extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
         if extension == "csv":
             table = self._dealer_portal_read_csv(content)

@@ -1,0 +1,210 @@
+import re
+
+from odoo.tests import tagged
+
+from .common import JPEG
+from .common_forms import DealerFormsCase, make_credit_code
+
+SCRIPT = "<script>alert('x')</script>"
+
+
+@tagged("post_install", "-at_install")
+class TestPortalApply(DealerFormsCase):
+
+    def setUp(self):
+        super().setUp()
+        self.authenticate(None, None)  # the applicant has no account
+        self.code = make_credit_code("91330100MA27AP0Q1")
+
+    def _apply(self, files=None, **values):
+        data = {
+            "csrf_token": self._csrf(),
+            "company_name": "Hangzhou Pumps Trading Co.",
+            "credit_code": self.code,
+            "contact_name": "Wang Wei",
+            "phone": "138 0000 1111",
+            "email": "wang@example.com",
+            "state_id": str(self.state_zj.id),
+            "city": "杭州市",
+            "territory_id": str(self.hangzhou.id),
+            "proposed_grade_id": str(self.grade_gold.id),
+        }
+        data.update(values)
+        return self.url_open("/dealer/apply", data=data, files=files or {})
+
+    def _applications(self):
+        self.env.invalidate_all()
+        return self.env["dealer.application"].search([("company_name", "like", "Hangzhou Pumps")])
+
+    def assertRefusedForm(self, response, message, status=200):
+        self.assertEqual(response.status_code, status)
+        self.assertIn("o_dealer_form_error", response.text)
+        self.assertIn(message, response.text)
+        self.assertFalse(self._applications(), "nothing was created")
+        self.assertFalse(self.env["ir.attachment"].search([("res_model", "=", "dealer.application.document")]))
+
+    # ------------------------------------------------------------------ happy path
+    def test_form_page_lists_grades_and_required_documents(self):
+        response = self.url_open("/dealer/apply")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.grade_gold.name, response.text)
+        self.assertIn("Financial statements PR", response.text)
+        self.assertIn(f'name="document_{self.doc_licence.id}"', response.text)
+
+    def test_application_submitted_with_documents_and_link_mailed(self):
+        response = self._apply(files={f"document_{self.doc_licence.id}": ("licence.jpg", JPEG)})
+        self.assertEqual(response.status_code, 200)
+        application = self._applications()
+        self.assertEqual(len(application), 1)
+        self.assertRecordValues(application, [{
+            "state": "submitted", "credit_code": self.code, "contact_name": "Wang Wei", "email": "wang@example.com",
+            "state_id": self.state_zj.id, "proposed_grade_id": self.grade_gold.id, "user_id": False,
+        }])
+        self.assertEqual(application.proposed_territory_ids, self.hangzhou)
+        self.assertTrue(application.portal_ip_hash)
+        self.assertNotIn("127.0.0.1", application.portal_ip_hash)
+        licence = application.document_ids.filtered(lambda doc: doc.document_type_id == self.doc_licence)
+        self.assertTrue(licence.required)
+        self.assertEqual(licence.attachment_ids.mapped("name"), ["licence.jpg"])
+        self.assertEqual(application.missing_document_ids.document_type_id, self.doc_finance)
+        # the applicant lands on its status page, and the same link was e-mailed
+        self.assertIn(f"/dealer/apply/{application.id}?access_token={application.access_token}", response.url)
+        self.assertIn("your application was sent", response.text)
+        mail = self.env["mail.mail"].search([("model", "=", "dealer.application"), ("res_id", "=", application.id)])
+        self.assertEqual(mail.email_to, "wang@example.com")
+        self.assertIn(f"/dealer/apply/{application.id}?access_token={application.access_token}", mail.body_html)
+
+    def test_status_page_shows_state_and_reject_reason(self):
+        self._apply()
+        application = self._applications()
+        application.with_user(self.dealer_manager)._action_reject("Territory already covered")
+        response = self.url_open(application.get_portal_url())
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Territory already covered", response.text)
+        self.assertIn("Rejected", response.text)
+        self.assertNotIn('name="document_id"', response.text, "no upload on a closed application")
+
+    def test_missing_document_uploaded_with_the_link(self):
+        self._apply()
+        application = self._applications()
+        missing = application.missing_document_ids
+        self.assertEqual(missing.document_type_id, self.doc_licence | self.doc_finance)
+        line = missing.filtered(lambda doc: doc.document_type_id == self.doc_finance)
+        response = self.url_open(f"/dealer/apply/{application.id}/document", data={
+            "csrf_token": self._csrf(), "access_token": application.access_token, "document_id": line.id,
+        }, files={"file": ("accounts.pdf", b"%PDF-1.4\n%%EOF")})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("The document was received", response.text)
+        self.env.invalidate_all()
+        self.assertEqual(line.attachment_ids.mapped("name"), ["accounts.pdf"])
+        self.assertEqual(application.missing_document_ids.document_type_id, self.doc_licence)
+
+    # ------------------------------------------------------------------ bad input
+    def test_bad_credit_code_refused(self):
+        self.assertRefusedForm(self._apply(credit_code="91330100MA27AP0Q1X"), "is not valid")
+        self.assertRefusedForm(self._apply(credit_code="12345"), "is not valid")
+
+    def test_missing_fields_refused(self):
+        for field, message in (
+            ("company_name", "Give the legal name"), ("credit_code", "Give the unified social credit code"),
+            ("contact_name", "Give the name of the contact"), ("phone", "Give a phone number"),
+            ("email", "Give an e-mail address"), ("state_id", "Choose your province"),
+            ("proposed_grade_id", "Choose the dealer grade"),
+        ):
+            with self.subTest(field=field):
+                self.assertRefusedForm(self._apply(**{field: ""}), message)
+
+    def test_ids_outside_the_lists_refused(self):
+        self.assertRefusedForm(self._apply(state_id=str(self.env.ref("base.state_us_5").id)), "Choose your province")
+        self.assertRefusedForm(self._apply(territory_id="999999"), "Choose one of the listed territories")
+        self.assertRefusedForm(self._apply(proposed_grade_id="abc"), "Choose the dealer grade")
+        self.assertRefusedForm(self._apply(email="not-an-address"), "is not valid")
+        self.assertRefusedForm(self._apply(city="x" * 201), "longer than 200 characters")
+
+    def test_script_in_text_fields_stored_as_text_and_escaped(self):
+        self._apply(company_name=f"Hangzhou Pumps {SCRIPT}", contact_name=SCRIPT)
+        application = self._applications()
+        self.assertEqual(application.company_name, f"Hangzhou Pumps {SCRIPT}")
+        response = self.url_open(application.get_portal_url())
+        self.assertNotIn(SCRIPT, response.text)
+        self.assertIn("&lt;script&gt;", response.text)
+        mail = self.env["mail.mail"].search([("model", "=", "dealer.application"), ("res_id", "=", application.id)])
+        self.assertNotIn(SCRIPT, mail.body_html)
+
+    def test_oversize_or_wrong_type_file_refused(self):
+        field = f"document_{self.doc_licence.id}"
+        big = b"%PDF-1.4\n" + (b"0" * 1023 + b"\n") * (10 * 1024 + 1)
+        self.assertRefusedForm(self._apply(files={field: ("licence.pdf", big)}), "larger than 10 MB")
+        self.assertRefusedForm(self._apply(files={field: ("licence.exe", b"MZ\x90")}), "only these types")
+        self.assertRefusedForm(self._apply(files={field: ("licence.pdf", b"<html><script>x</script>")}),
+                               "not a valid PDF file")
+
+    def test_replayed_form_refused(self):
+        self._apply()
+        self.assertEqual(len(self._applications()), 1)
+        response = self._apply()
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("is already open", response.text)
+        self.assertEqual(len(self._applications()), 1, "the replay created nothing")
+
+    def test_missing_or_forged_csrf_token_refused(self):
+        for token in (None, "forged-token"):
+            data = {"company_name": "Hangzhou Pumps Trading Co.", "credit_code": self.code}
+            if token:
+                data["csrf_token"] = token
+            response = self.url_open("/dealer/apply", data=data)
+            self.assertEqual(response.status_code, 400)
+        self.assertFalse(self._applications())
+
+    def test_honeypot_refused(self):
+        self.assertRefusedForm(self._apply(website_url="http://spam.example"), "could not be sent", status=400)
+
+    def test_rate_limit_per_ip(self):
+        self.env["ir.config_parameter"].set_param("dealer_portal.application_rate_limit", "2")
+        for base in ("91330100MA27AP1Q1", "91330100MA27AP2Q1"):
+            self._apply(credit_code=make_credit_code(base), company_name=f"Hangzhou Pumps {base}")
+        self.assertEqual(len(self._applications()), 2)
+        response = self._apply(credit_code=make_credit_code("91330100MA27AP3Q1"), company_name="Hangzhou Pumps 3")
+        self.assertEqual(response.status_code, 429)
+        self.assertIn("Too many applications", response.text)
+        self.assertEqual(len(self._applications()), 2)
+
+    # ------------------------------------------------------------------ the tokenised link
+    def test_wrong_or_absent_token_is_404(self):
+        self._apply()
+        application = self._applications()
+        for url in (
+            f"/dealer/apply/{application.id}",
+            f"/dealer/apply/{application.id}?access_token=",
+            f"/dealer/apply/{application.id}?access_token=wrong",
+            f"/dealer/apply/{application.id + 1000}?access_token={application.access_token}",
+        ):
+            with self.subTest(url=url):
+                response = self.url_open(url)
+                self.assertEqual(response.status_code, 404)
+                self.assertNotIn("Hangzhou Pumps", response.text)
+
+    def test_other_application_token_is_404(self):
+        self._apply()
+        self._apply(credit_code=make_credit_code("91330100MA27AP4Q1"), company_name="Hangzhou Pumps Other")
+        first, second = self._applications().sorted("id")
+        response = self.url_open(f"/dealer/apply/{first.id}?access_token={second.access_token}")
+        self.assertEqual(response.status_code, 404)
+        response = self.url_open(f"/dealer/apply/{first.id}/document", data={
+            "csrf_token": self._csrf(), "access_token": second.access_token,
+            "document_id": first.missing_document_ids[:1].id,
+        }, files={"file": ("x.pdf", b"%PDF-1.4\n")})
+        self.assertEqual(response.status_code, 404)
+        self.assertFalse(first.document_ids.attachment_ids)
+
+    def test_upload_with_link_only_for_missing_documents(self):
+        self._apply(files={f"document_{self.doc_licence.id}": ("licence.jpg", JPEG)})
+        application = self._applications()
+        provided = application.document_ids.filtered("is_provided")
+        response = self.url_open(f"/dealer/apply/{application.id}/document", data={
+            "csrf_token": self._csrf(), "access_token": application.access_token, "document_id": provided.id,
+        }, files={"file": ("again.pdf", b"%PDF-1.4\n")})
+        self.assertIn("Choose one of the missing documents", response.text)
+        self.env.invalidate_all()
+        self.assertEqual(provided.attachment_ids.mapped("name"), ["licence.jpg"])
+        self.assertFalse(re.search(r"Traceback|Internal Server Error", response.text))

@@ -1,0 +1,266 @@
+"""The security matrix of the dealer portal, generated from the models and routes that exist.
+
+Dealers A and B (and a distributor D with its sub-dealer S) each have a portal user (the owner) and, when the
+owner group exists, A has a staff user too. For every model a portal user has an access right on and every dealer
+route, A cannot read or change B's data: over JSON-RPC (/web/dataset/call_kw), through the HTTP routes, through
+attachment URLs (/web/content) and with B's access tokens. A model or a route without an entry in
+tests/matrix_entries.py fails the test: add it there (a few lines).
+"""
+import secrets
+
+from odoo import Command
+from odoo.tests import tagged
+
+from .common_forms import DealerFormsCase
+from .matrix_entries import MODELS, ROUTES
+
+# core models a dealer reaches on the portal: in the matrix when a portal group has an access right on them
+CORE_MODELS = ("sale.order", "sale.order.line", "account.move", "account.move.line", "stock.picking")
+ROUTE_PREFIXES = ("/my", "/dealer", "/report")
+REFUSED_STATUS = (301, 302, 303, 400, 403, 404)
+
+
+@tagged("post_install", "-at_install")
+class TestSecurityPortalMatrix(DealerFormsCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # one territory each: an announcement to a dealer's territory reaches that dealer only
+        for dealer, territory in ((cls.dealer_a, cls.hangzhou), (cls.dealer_b, cls.suzhou),
+                                  (cls.distributor, cls.west), (cls.sub_dealer, cls.zhejiang)):
+            # sudo: set-up data (territories are written by Dealer Managers' actions only)
+            dealer.sudo().dealer_territory_ids = [Command.set(territory.ids)]
+        cls.users_by_dealer = {
+            cls.dealer_a.id: cls.portal_a, cls.dealer_b.id: cls.portal_b,
+            cls.distributor.id: cls.portal_d, cls.sub_dealer.id: cls.portal_s,
+        }
+        cls.report_days = 0
+
+    # ------------------------------------------------------------------ helpers
+    def _login(self, user):
+        self.authenticate(user.login, user.login)
+
+    def _snapshot(self, records):
+        """What must not change: the records' last write and existence."""
+        self.env.invalidate_all()
+        records = records.sudo()
+        return [(record.id, bool(record.exists()) and record.write_date) for record in records]
+
+    @staticmethod
+    def _marker(record):
+        """A text of the record that must not appear on another dealer's pages."""
+        name = record.sudo().name if "name" in record._fields else None
+        return name if isinstance(name, str) and name else record.sudo().display_name
+
+    def _writable_vals(self, model, entry):
+        if "write" in entry:
+            return entry["write"]
+        Model = self.env[model]
+        for name in ("name", "description", "note"):
+            field = Model._fields.get(name)
+            if field and field.store and field.type in ("char", "text", "html") and not field.readonly:
+                return {name: "CHANGED BY ANOTHER DEALER"}
+        return {"create_uid": self.portal_a.id}
+
+    # ------------------------------------------------------------------ generation
+    def _portal_groups(self):
+        groups = self.env.ref("base.group_portal")
+        return groups | self.owner_group if self.owner_group else groups
+
+    def _portal_models(self):
+        """Models a portal user has any access right on, among the dealer models and the core ones above."""
+        access = self.env["ir.model.access"].sudo().search([
+            ("group_id", "in", self._portal_groups().ids), "|", "|", "|",
+            ("perm_read", "=", True), ("perm_write", "=", True), ("perm_create", "=", True),
+            ("perm_unlink", "=", True),
+        ])
+        names = set(access.model_id.mapped("model"))
+        return {name for name in names if name.startswith("dealer.") or name in CORE_MODELS} | {"ir.attachment"}
+
+    def _dealer_routes(self):
+        """Route patterns of the dealer_* addons under /my, /dealer and /report: {pattern: endpoint routing}."""
+        routes = {}
+        for rule in self.env["ir.http"].routing_map().iter_rules():
+            module = rule.endpoint.__module__ or ""  # where the route's method is (last) defined
+            addon = module.split(".")[2] if module.startswith("odoo.addons.") else ""
+            path = rule.rule
+            if addon.startswith("dealer_") and any(
+                path == prefix or path.startswith(prefix + "/") for prefix in ROUTE_PREFIXES
+            ):
+                routes[path] = rule.endpoint.routing
+        return routes
+
+    def test_every_portal_model_has_an_entry(self):
+        missing = sorted(self._portal_models() - set(MODELS))
+        self.assertFalse(missing, f"portal users have access rights on {missing}: add it to MODELS in "
+                                  "dealer_portal/tests/matrix_entries.py")
+
+    def test_every_dealer_route_has_an_entry(self):
+        routes = self._dealer_routes()
+        self.assertIn("/my/stock_reports/<int:report_id>", routes, "the routing map was read")
+        missing = sorted(set(routes) - set(ROUTES))
+        self.assertFalse(missing, f"dealer routes without an entry: {missing}: add them to ROUTES in "
+                                  "dealer_portal/tests/matrix_entries.py")
+
+    # ------------------------------------------------------------------ models over JSON-RPC
+    def _assert_rpc_refused(self, model, record, entry, reads=False):
+        """The logged-in user cannot change `record`, and reads it only when `reads`."""
+        result, error = self._call_kw_name(model, "search_read", [[("id", "in", record.ids)], ["display_name"]])
+        self.assertEqual(bool(result), reads, f"{model}: search_read of another dealer's record")
+        result, error = self._call_kw_name(model, "read", [record.ids, ["display_name"]])
+        if reads:
+            self.assertTrue(result, f"{model}: read")
+        else:
+            self.assertEqual(error, "odoo.exceptions.AccessError", f"{model}: read of another dealer's record")
+        before = self._snapshot(record)
+        for method, args in (("write", [record.ids, self._writable_vals(model, entry)]), ("unlink", [record.ids])):
+            result, error = self._call_kw_name(model, method, args)
+            self.assertIsNotNone(error, f"{model}: {method} of another dealer's record was accepted")
+            self.assertEqual(self._snapshot(record), before, f"{model}: {method} changed the record")
+
+    def _assert_rpc_create_refused(self, model, entry, dealer):
+        Model = self.env[model].sudo()
+        before = Model.search_count([])
+        vals = dict(entry.get("create", {}))
+        if "partner_id" in Model._fields:
+            vals["partner_id"] = dealer.id
+        if model == "ir.attachment":
+            vals["res_id"] = self.complaint_b.id
+        _result, error = self._call_kw_name(model, "create", [vals])
+        self.assertEqual(error, "odoo.exceptions.AccessError", f"{model}: create for another dealer")
+        self.env.invalidate_all()
+        self.assertEqual(Model.search_count([]), before, f"{model}: something was created")
+
+    def test_models_matrix(self):
+        present = {name: entry for name, entry in MODELS.items() if name in self.env}
+        records = {
+            name: (entry["record"](self, self.dealer_b), entry["record"](self, self.sub_dealer),
+                   entry["record"](self, self.distributor))
+            for name, entry in present.items() if entry["record"]
+        }
+        own = {name: entry["record"](self, self.dealer_a) for name, entry in present.items()
+               if entry["record"] and entry["owner_only"] and self.staff_a}
+        checks = 0
+        self._login(self.portal_a)
+        for name, entry in present.items():
+            with self.subTest(model=name, user="A on B"):
+                if name in records:
+                    self._assert_rpc_refused(name, records[name][0], entry)
+                elif shared := self.env[name].search([], limit=1):  # master data every dealer reads
+                    self._assert_rpc_refused(name, shared, entry, reads=True)
+                self._assert_rpc_create_refused(name, entry, self.dealer_b)
+                checks += 1
+        self._login(self.portal_d)  # a distributor reads its sub-dealer's records where so declared, never writes
+        for name, (_b, sub, _d) in records.items():
+            with self.subTest(model=name, user="D on S"):
+                self._assert_rpc_refused(name, sub, present[name], reads=present[name].get("distributor_reads", False))
+        self._login(self.portal_s)  # a sub-dealer never reads its distributor's records
+        for name, (_b, _s, distributor) in records.items():
+            with self.subTest(model=name, user="S on D"):
+                self._assert_rpc_refused(name, distributor, present[name])
+        if self.staff_a:
+            self._login(self.staff_a)  # staff are refused the owner-only data of their own dealer
+            for name, record in own.items():
+                with self.subTest(model=name, user="staff of A"):
+                    self._assert_rpc_refused(name, record, present[name])
+        self.assertGreaterEqual(checks, len(present))
+
+    # ------------------------------------------------------------------ routes over HTTP
+    def _route_record(self, entry, dealer):
+        factory = entry["record"]
+        return MODELS[factory]["record"](self, dealer) if isinstance(factory, str) else factory(self, dealer)
+
+    def _request(self, entry, record, url):
+        if entry["method"] == "POST":
+            data = entry["data"](self, record) if "data" in entry else {"csrf_token": self._csrf()}
+            files = entry["files"](self, record) if "files" in entry else None
+            return self.url_open(url, data=data, files=files, allow_redirects=False)
+        return self.url_open(url, allow_redirects=False)
+
+    def _assert_route_refused(self, pattern, entry, record, url, who):
+        counts = entry.get("count", {})
+        counted = {model: self._count(model, domain) for model, domain in counts.items()}
+        before = self._snapshot(record)
+        response = self._request(entry, record, url)
+        marker = (entry.get("marker") or self._marker)(record)
+        self.assertLess(response.status_code, 500, f"{pattern} as {who}: server error")
+        if entry["expect"] == "refused":
+            self.assertIn(response.status_code, REFUSED_STATUS, f"{pattern} as {who}: not refused")
+        body = response.content.decode(errors="replace")
+        self.assertNotIn(marker, body, f"{pattern} as {who}: the other dealer's data is on the page")
+        if response.status_code in (301, 302, 303):
+            followed = self.url_open(response.headers["Location"])
+            self.assertLess(followed.status_code, 500)
+            self.assertNotIn(marker, followed.text, f"{pattern} as {who}: the other dealer's data after redirect")
+        self.assertEqual({model: self._count(model, domain) for model, domain in counts.items()}, counted,
+                         f"{pattern} as {who}: created")
+        self.assertEqual(self._snapshot(record), before, f"{pattern} as {who}: changed the record")
+        return response
+
+    def test_routes_matrix(self):
+        routes = self._dealer_routes()
+        present = {pattern: entry for pattern, entry in ROUTES.items() if pattern in routes}
+        self.assertTrue(present)
+        records = {pattern: self._route_record(entry, self.dealer_b) for pattern, entry in present.items()}
+        own = {pattern: self._route_record(entry, self.dealer_a) for pattern, entry in present.items()
+               if entry["owner_only"] and self.staff_a}
+        self._login(self.portal_a)
+        for pattern, entry in present.items():
+            record = records[pattern]
+            url = entry["url"](record)
+            with self.subTest(route=pattern, user="A on B"):
+                self._assert_route_refused(pattern, entry, record, url, "A")
+                self._assert_token_refused(pattern, entry, record, url, "A")
+        self.authenticate(None, None)
+        for pattern, entry in present.items():
+            record = records[pattern]
+            url = entry["url"](record)
+            with self.subTest(route=pattern, user="anonymous"):
+                if pattern != "/dealer/apply":  # the public form itself is open to everybody
+                    self._assert_route_refused(pattern, entry, record, url, "anonymous")
+                self._assert_token_refused(pattern, entry, record, url, "anonymous")
+        if self.staff_a:
+            self._login(self.staff_a)
+            for pattern, record in own.items():
+                with self.subTest(route=pattern, user="staff of A"):
+                    self._assert_route_refused(pattern, present[pattern], record, present[pattern]["url"](record),
+                                               "staff of A")
+
+    def _assert_token_refused(self, pattern, entry, record, url, who):
+        """B's access token opens nothing where tokens are not share links; a wrong token never does."""
+        if "access_token" not in record._fields or entry["expect"] != "refused":
+            return
+        separator = "&" if "?" in url else "?"
+        wrong = f"{url}{separator}access_token={secrets.token_hex(16)}"
+        self._assert_route_refused(pattern, entry, record, wrong, f"{who} with a wrong token")
+        if entry.get("token") != "shared":
+            token = record.sudo()._portal_ensure_token()
+            self._assert_route_refused(pattern, entry, record, f"{url}{separator}access_token={token}",
+                                       f"{who} with the other dealer's token")
+
+    # ------------------------------------------------------------------ attachment URLs
+    def test_attachment_urls_of_another_dealer_refused(self):
+        attachment = MODELS["ir.attachment"]["record"](self, self.dealer_b)
+        parent = self.env[attachment.res_model].browse(attachment.res_id)
+        record_token = parent.sudo()._portal_ensure_token()
+        own_file = MODELS["ir.attachment"]["record"](self, self.dealer_a)
+        own_token = own_file.sudo().generate_access_token()[0]
+        urls = (
+            f"/web/content/{attachment.id}",
+            f"/web/content/{attachment.id}?download=true",
+            f"/web/content/{attachment.id}?access_token={record_token}",
+            f"/web/content/{attachment.id}?access_token={own_token}",
+            f"/web/image/{attachment.id}",
+            f"/web/content/ir.attachment/{attachment.id}/datas",
+        )
+        for login in (self.portal_a, None):
+            if login:
+                self._login(login)
+            else:
+                self.authenticate(None, None)
+            for url in urls:
+                with self.subTest(url=url, user=login and login.login):
+                    response = self.url_open(url)
+                    self.assertIn(response.status_code, (403, 404), url)
+                    self.assertNotIn(b"SECRET FILE", response.content)

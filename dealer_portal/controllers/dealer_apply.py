@@ -79,7 +79,11 @@ class DealerApplyPortal(CustomerPortal):
         if not grade_id or grade_id not in choices["grades"].ids:
             return None, _("Choose the dealer grade you apply for.")
         territory_id = DealerRelationsPortal._dealer_int(post.get("territory_id"))
-        if territory_id is None or (territory_id and territory_id not in choices["territories"].ids):
+        grade = choices["grades"].browse(grade_id)
+        territories = choices["territories"].filtered(
+            lambda territory: not territory.company_id or territory.company_id == grade.company_id
+        )
+        if territory_id is None or (territory_id and territory_id not in territories.ids):
             return None, _("Choose one of the listed territories.")
         return {
             **{name: value or False for name, value in texts.items()},

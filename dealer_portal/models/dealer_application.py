@@ -81,8 +81,11 @@ class DealerApplication(models.Model):
         # the route validated, the reviewer and company are set here, clean_context drops every default_* key
         # of the caller, and the application is submitted through its own action (duplicate checks).
         Application = self.with_env(self.env(su=True, context=clean_context(self.env.context)))
+        # the company whose grade the applicant chose (the public user's company is only the default one)
+        grade = Application.env["dealer.grade"].browse(vals.get("proposed_grade_id"))
+        company = grade.company_id or self.env.company
         application = Application.create({
-            **vals, "company_id": self.env.company.id, "user_id": False, "portal_ip_hash": ip_hash,
+            **vals, "company_id": company.id, "user_id": False, "portal_ip_hash": ip_hash,
         })
         for doc_type, uploads in files.items():
             application._dealer_portal_add_files(doc_type, uploads)

@@ -4,8 +4,8 @@ A new model a portal user may read, or a new dealer route, makes the matrix fail
 
 MODELS: {model: {"owner_only": bool, "record": factory(case, dealer) -> a record of that dealer, or None for
 shared master data every dealer reads; optional "distributor_reads": the distributor's users read it for their
-sub-dealers; optional "write": the values of the write attempt; optional "create": the values of the create
-attempt}}.
+sub-dealers; optional "write": the values of the write attempt; optional "create": create(case, record) -> the values
+of the create attempt (the other dealer's ids)}}.
 
 ROUTES: {route pattern: {"owner_only": bool, "record": a MODELS key or a factory(case, dealer) -> record,
 "url": url(record) -> URL of the route for that record, "method": "GET"/"POST", optional "data":
@@ -121,10 +121,15 @@ MODELS = {
     "sale.order.line": {"owner_only": False, "record": lambda case, dealer: order(case, dealer).order_line},
     "stock.picking": {"owner_only": False, "record": lambda case, dealer: order(case, dealer).picking_ids[:1]},
     "account.move": {"owner_only": False, "record": invoice},
-    "account.move.line": {"owner_only": False, "record": lambda case, dealer: invoice(case, dealer).line_ids[:1]},
+    "account.move.line": {
+        "owner_only": False, "record": lambda case, dealer: invoice(case, dealer).line_ids[:1],
+        "create": lambda case, line: {"move_id": line.move_id.id, "account_id": line.account_id.id, "name": "x"},
+    },
     "ir.attachment": {
         "owner_only": False, "record": attachment,
-        "create": {"name": "planted.txt", "datas": "UExBTlRFRA==", "res_model": "dealer.complaint"},
+        "create": lambda case, file: {
+            "name": "planted.txt", "datas": "UExBTlRFRA==", "res_model": file.res_model, "res_id": file.res_id,
+        },
     },
     "dealer.application": {"owner_only": False, "record": application},
 }
@@ -225,7 +230,7 @@ ROUTES = {
                                            "url": lambda rec: f"/dealer/apply/{rec.id}", "method": "GET",
                                            "expect": "refused"},
     "/dealer/apply/<int:application_id>/document": {
-        "owner_only": False, "record": "dealer.application", "method": "POST", "expect": "refused",
+        "owner_only": False, "record": "dealer.application", "method": "POST", "expect": "refused", "token": "shared",
         "url": lambda rec: f"/dealer/apply/{rec.id}/document",
         "count": {"ir.attachment": [("res_model", "=", "dealer.application.document")]},
         "data": lambda case, rec: _csrf_form(case, document_id=rec.document_ids[:1].id),

@@ -54,6 +54,8 @@ class TestPortalApply(DealerFormsCase):
     def test_application_submitted_with_documents_and_link_mailed(self):
         response = self._apply(files={f"document_{self.doc_licence.id}": ("licence.jpg", JPEG)})
         self.assertEqual(response.status_code, 200)
+        error = re.search(r'o_dealer_form_error" role="alert">([^<]*)<', response.text)
+        self.assertFalse(error, error and error.group(1))
         application = self._applications()
         self.assertEqual(len(application), 1)
         self.assertRecordValues(application, [{

@@ -136,16 +136,16 @@ class TestPortalStockReports(DealerFormsCase):
             response,
             "Row 3: there is no product with the code NOPE-404",
             "Row 4: the quantity abc is not a number",
-            "Row 5: Pump PR-1 is already reported on row 2",
+            "Row 5: [PR-1] Pump PR-1 is already reported on row 2",
             "Row 6: the quantity -3 is negative",
-            "Row 7: Motor PR-9 is not a product you buy from us",
+            "Row 7: [PR-9] Motor PR-9 is not a product you buy from us",
             "Row 8: the quantity 1e12 is too large",
         )
 
     def test_malformed_files_are_form_errors(self):
         cases = [
             ("stock.pdf", b"%PDF-1.4 nothing", "CSV or XLSX"),
-            ("stock.xlsx", b"PK\x03\x04broken zip", "not a valid XLSX file"),
+            ("stock.xlsx", b"PK\x03\x04broken zip", "could not be read"),
             ("stock.xlsx", xlsx_bytes([["code", "qty"], ["PR-1", 1]]), "must name the columns"),
             ("stock.csv", csv_bytes([["product", "quantity"], ["PR-1", 1]]), "must name the columns"),
             ("stock.csv", b"", "The file is empty"),

@@ -12,7 +12,8 @@ ROUTES: {route pattern: {"owner_only": bool, "record": a MODELS key or a factory
 data(case, record) -> the POSTed fields (the attack: the other dealer's ids), "expect": "refused" (redirect,
 403 or 404: a page of one record) or "page" (any page without the record's data: lists and forms), optional
 "token": "shared" when the record's access token is a share link by design (Odoo's portal share, the
-applicant's link), optional "files": files(case, record), optional "count": models whose number of records
+applicant's link), optional "files": files(case, record), optional "addon": the addon of the route when
+it is not dealer_portal (a bridge that may not be installed), optional "count": models whose number of records
 must not change, with a domain: {model: domain}}}.
 """
 from datetime import timedelta
@@ -238,9 +239,11 @@ ROUTES = {
     },
     # trainings (dealer_portal_training, when installed)
     "/my/trainings": {"owner_only": False, "record": training_registration, "url": lambda rec: "/my/trainings",
-                      "method": "GET", "expect": "page", "marker": lambda rec: rec.partner_id.name},
+                      "method": "GET", "expect": "page", "marker": lambda rec: rec.partner_id.name,
+                      "addon": "dealer_portal_training"},
     "/my/trainings/<int:event_id>/register": {
         "owner_only": False, "record": training_registration, "method": "POST", "expect": "page",
+        "addon": "dealer_portal_training",
         "url": lambda rec: f"/my/trainings/{rec.event_id.id}/register", "count": {"event.registration": []},
         "marker": lambda rec: rec.partner_id.name,
         "data": lambda case, rec: _csrf_form(case, partner_id=rec.partner_id.id),

@@ -142,12 +142,19 @@ class TestPortalApply(DealerFormsCase):
                                "not a valid PDF file")
 
     def test_replayed_form_refused(self):
-        self._apply()
+        files = {f"document_{self.doc_licence.id}": ("licence.jpg", JPEG)}
+        self._apply(files=files)
         self.assertEqual(len(self._applications()), 1)
-        response = self._apply()
+        attachments = self.env["ir.attachment"].search_count([("res_model", "=", "dealer.application.document")])
+        # the replay is created, its file attached, then refused by the submission's duplicate check: all of
+        # it is rolled back
+        response = self._apply(files=files)
         self.assertEqual(response.status_code, 200)
         self.assertIn("is already open", response.text)
         self.assertEqual(len(self._applications()), 1, "the replay created nothing")
+        self.assertEqual(
+            self.env["ir.attachment"].search_count([("res_model", "=", "dealer.application.document")]), attachments,
+        )
 
     def test_missing_or_forged_csrf_token_refused(self):
         for token in (None, "forged-token"):

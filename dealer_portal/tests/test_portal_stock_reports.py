@@ -95,6 +95,15 @@ class TestPortalStockReports(DealerFormsCase):
             {"product_id": self.valve.id, "quantity": 0.0, "lot_name": False},
         ])
 
+    def test_script_in_text_fields_stored_as_text_and_escaped(self):
+        script = "<script>alert('stock')</script>"
+        self._form([(self.product.id, "1", script)], note=script)
+        report = self._reports_of_a() - self.report_a
+        self.assertEqual((report.note, report.line_ids.lot_name), (script, script))
+        response = self.url_open(f"/my/stock_reports/{report.id}")
+        self.assertNotIn(script, response.text)
+        self.assertIn("&lt;script&gt;", response.text)
+
     def test_form_with_wrong_rows_creates_nothing(self):
         response = self._form([(self.product.id, "-1"), (self.valve.id, "many"), (self.motor.id, "1")])
         self.assertNothingCreated(

@@ -77,6 +77,12 @@ class TestPortalStockReports(DealerFormsCase):
         self.assertIn("Pump PR-1", response.text)
         self.assertIn("11", response.text)
 
+    def test_home_card(self):
+        response = self.url_open("/my/home")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("/my/stock_reports", response.text)
+        self.assertIn("Channel Stock Reports", response.text)
+
     def test_home_counter(self):
         counters = self.make_jsonrpc_request("/my/counters", {"counters": ["stock_report_count"]})
         self.assertEqual(counters["stock_report_count"], 1)

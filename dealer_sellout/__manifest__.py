@@ -1,0 +1,22 @@
+{
+    "name": "Dealer Sell-out",
+    "summary": "Dealers' retail sales (sell-out), serial/VIN traceability, 窜货/乱价 detection, forecasts",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Dealers",
+    "license": "LGPL-3",
+    "author": "Dealer Suite",
+    "website": "https://example.com/dealer-suite",
+    "depends": ["dealer_management"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/dealer_sellout_rules.xml",
+        "data/ir_sequence_data.xml",
+        "views/dealer_sellout_views.xml",
+        "views/dealer_sellout_forecast_views.xml",
+        "views/stock_lot_views.xml",
+        "views/product_template_views.xml",
+        "views/menus.xml",
+    ],
+    "installable": True,
+    "application": False,
+}

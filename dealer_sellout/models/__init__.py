@@ -1,0 +1,5 @@
+from . import dealer_sellout
+from . import dealer_sellout_forecast
+from . import dealer_violation
+from . import product_template
+from . import stock_lot

@@ -1,4 +1,5 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
 
 SELLOUT_STATES = [
     ("draft", "Draft"),
@@ -20,7 +21,12 @@ SERIAL_STATUSES = [
 
 
 class DealerSellout(models.Model):
-    """One retail sale (分销) of a dealer to an end customer, with the serial/VIN of serialised products."""
+    """One retail sale (分销) of a dealer to an end customer, with the serial/VIN of serialised products.
+
+    The rules of a line (serial, quantity, price, dealer) live in ``_dealer_sellout_line_errors`` and run both
+    as a constraint (back office, ``load()``: one message per row) and before a batch is created
+    (``_dealer_sellout_create_checked``: all rows checked, nothing created when one is wrong).
+    """
 
     _name = "dealer.sellout"
     _description = "Dealer Sell-out"
@@ -28,8 +34,8 @@ class DealerSellout(models.Model):
     _inherit = ["mail.thread", "dealer.workflow.mixin"]
     _order = "date desc, id desc"
 
-    # state and the serial check result change only through the actions
-    _dealer_protected_fields = ("state", "serial_status")
+    # the state, the serial check result and the entry channel change only through the model's own code
+    _dealer_protected_fields = ("state", "serial_status", "source")
 
     name = fields.Char(default="/", copy=False, readonly=True, required=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
@@ -52,6 +58,10 @@ class DealerSellout(models.Model):
     customer_state_id = fields.Many2one("res.country.state", string="Customer Province")
     customer_city = fields.Char(string="Customer City")
     customer_street = fields.Char(string="Customer Address")
+    lot_name = fields.Char(
+        string="Serial/VIN Entered", index="btree_not_null",
+        help="The serial number or VIN as reported by the dealer; matched to the company's serials on save.",
+    )
     lot_id = fields.Many2one(
         "stock.lot", string="Serial/VIN", index="btree_not_null", check_company=True,
         domain="[('product_id', '=', product_id)]",
@@ -63,33 +73,144 @@ class DealerSellout(models.Model):
         tracking=True, index=True,
     )
     serial_status = fields.Selection(
-        SERIAL_STATUSES, readonly=True, copy=False, index="btree_not_null",
+        SERIAL_STATUSES, readonly=True, copy=False, index="btree_not_null", tracking=True,
         help="Result of the serial check at confirmation.",
     )
     violation_ids = fields.One2many("dealer.violation", "dealer_sellout_id", string="Violations")
+    violation_count = fields.Integer(compute="_compute_violation_count")
 
     @api.depends("quantity", "price_unit")
     def _compute_amount(self):
         for sellout in self:
             sellout.amount = sellout.quantity * sellout.price_unit
 
+    @api.depends("violation_ids")
+    def _compute_violation_count(self):
+        for sellout in self:
+            sellout.violation_count = len(sellout.violation_ids)
+
+    @api.onchange("lot_id")
+    def _onchange_lot_id(self):
+        if self.lot_id:
+            self.lot_name = self.lot_id.name
+
+    # ------------------------------------------------------------------ create / write
     @api.model_create_multi
     def create(self, vals_list):
+        # an import through Odoo's importer is recorded as such (the importer's context marks it)
+        source = "import" if self.env.context.get("import_file") else None
+        self._dealer_match_serials(vals_list)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("dealer.sellout") or "/"
-        return super().create(vals_list)
+        records = super().create(vals_list)
+        if source:
+            records._dealer_trusted().write({"source": source})
+        return records
 
+    def write(self, vals):
+        if not (self._is_dealer_manager() or self._dealer_is_trusted()):
+            for sellout in self.filtered(lambda s: s.state != "draft"):
+                raise AccessError(_(
+                    "Sell-out %(name)s is %(state)s: only a Dealer Manager may change it.",
+                    name=sellout.name, state=sellout._state_label(),
+                ))
+        result = super().write(vals)
+        if ("lot_name" in vals or "product_id" in vals) and "lot_id" not in vals:
+            self._dealer_rematch_serials()
+        return result
+
+    # ------------------------------------------------------------------ rules of a line
+    @api.model
+    def _dealer_sellout_line_errors(self, dealer, product, lot, lot_name, quantity, price_unit):
+        """Messages (whole sentences) of what is wrong with one sell-out line; empty when it is right."""
+        errors = []
+        if not dealer:
+            errors.append(_("The dealer is missing."))
+        elif not dealer.is_dealer:
+            errors.append(_("%(partner)s is not a dealer.", partner=dealer.display_name))
+        elif dealer.dealer_state != "active":
+            errors.append(_(
+                "Dealer %(dealer)s is %(state)s: only an active dealer's retail sales are recorded.",
+                dealer=dealer.display_name, state=dealer._selection_label("dealer_state"),
+            ))
+        if not product:
+            errors.append(_("The product is missing."))
+        if quantity <= 0:
+            errors.append(_("The quantity must be positive."))
+        if price_unit <= 0:
+            errors.append(_("The net retail price must be positive."))
+        if product and product.tracking == "serial":
+            if not (lot or lot_name):
+                errors.append(_(
+                    "Product %(product)s is tracked by serial number: enter the serial/VIN of the unit sold.",
+                    product=product.display_name,
+                ))
+            if quantity != 1:
+                errors.append(_(
+                    "Product %(product)s is tracked by serial number: one line per serial, with quantity 1.",
+                    product=product.display_name,
+                ))
+        if lot and product and lot.product_id != product:
+            errors.append(_(
+                "Serial %(serial)s belongs to %(lot_product)s, not to %(product)s.",
+                serial=lot.name, lot_product=lot.product_id.display_name, product=product.display_name,
+            ))
+        return errors
+
+    @api.constrains("dealer_id", "product_id", "lot_id", "lot_name", "quantity", "price_unit")
+    def _check_sellout_line(self):
+        for sellout in self.filtered(lambda s: s.state == "draft"):
+            errors = self._dealer_sellout_line_errors(
+                sellout.dealer_id, sellout.product_id, sellout.lot_id, sellout.lot_name, sellout.quantity,
+                sellout.price_unit,
+            )
+            if errors:
+                raise ValidationError("\n".join(errors))
+
+    # ------------------------------------------------------------------ state machine
     def action_confirm(self):
-        """Draft → confirmed: serial matching and detections (filled in by the next commits)."""
-        self._dealer_trusted().write({"state": "confirmed"})
+        """Draft → confirmed: the serial is matched and checked, and the detections propose violations."""
+        self._check_dealer_manager(_("Only a Dealer Manager may confirm a retail sale."))
+        self._check_state(("draft",), _("Sell-out %(name)s cannot be confirmed: it is %(state)s, not draft."))
+        for sellout in self:
+            if sellout.dealer_id.dealer_state != "active":
+                raise ValidationError(_(
+                    "Sell-out %(name)s cannot be confirmed: dealer %(dealer)s is %(state)s.",
+                    name=sellout.name, dealer=sellout.dealer_id.display_name,
+                    state=sellout.dealer_id._selection_label("dealer_state"),
+                ))
+        trusted = self._dealer_trusted()
+        statuses = trusted._dealer_serial_statuses()
+        for status in set(statuses.values()):
+            trusted.filtered(lambda s, st=status: statuses.get(s.id) == st).write(
+                {"state": "confirmed", "serial_status": status})
+        trusted.filtered(lambda s: s.id not in statuses).write({"state": "confirmed", "serial_status": False})
+        trusted._dealer_link_lots()
+        trusted._dealer_detect_violations()
         return True
 
     def action_cancel(self):
+        """Draft/confirmed → cancelled; the serial is free to be sold again."""
+        self._check_dealer_manager(_("Only a Dealer Manager may cancel a retail sale."))
+        self._check_state(("draft", "confirmed"), _("Sell-out %(name)s cannot be cancelled: it is %(state)s."))
         self._dealer_trusted().write({"state": "cancelled"})
+        self._dealer_unlink_lots()
         return True
 
-    @api.model
-    def _dealer_sellout_create_checked(self, vals_list):
-        """Validate a batch and create it all, or raise a UserError listing the errors per row."""
-        return self.create(vals_list)
+    def action_draft(self):
+        """Cancelled → draft."""
+        self._check_dealer_manager(_("Only a Dealer Manager may reset a retail sale to draft."))
+        self._check_state(("cancelled",), _("Sell-out %(name)s cannot be reset to draft: it is %(state)s."))
+        self._dealer_trusted().write({"state": "draft", "serial_status": False})
+        return True
+
+    def action_view_violations(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Violations"),
+            "res_model": "dealer.violation",
+            "view_mode": "list,form",
+            "domain": [("dealer_sellout_id", "=", self.id)],
+        }

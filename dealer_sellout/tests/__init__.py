@@ -1,1 +1,5 @@
 from . import test_sellout
+from . import test_sellout_import
+from . import test_serial
+from . import test_detection
+from . import test_security_sellout

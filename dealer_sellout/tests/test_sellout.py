@@ -1,24 +1,58 @@
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.dealer_management.tests.common import DealerTestCommon
+from .common import SelloutTestCommon
 
 
 @tagged("post_install", "-at_install")
-class TestSellout(DealerTestCommon):
-    """Retail sales of dealers: creation, numbering, confirmation."""
-
-    run_as_superuser = True
+class TestSellout(SelloutTestCommon):
+    """The rules of a retail sale line: serial, quantity, price, active dealer."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.dealer_a = cls._create_dealer("Sell-out Dealer A", grade=cls.grade_core)
+        cls.lots = cls._stock_serials(["VIN-R-001", "VIN-R-002"])
 
-    def test_create_numbered_draft(self):
-        sellout = self.env["dealer.sellout"].create({
-            "dealer_id": self.dealer_a.id, "product_id": self.product_free.product_variant_id.id,
-            "quantity": 2, "price_unit": 150.0,
-        })
+    def test_create_numbered_draft_with_amount(self):
+        sellout = self._sellout(product=self.accessory, quantity=3, price_unit=150.0)
         self.assertEqual(sellout.state, "draft")
+        self.assertEqual(sellout.source, "backoffice")
         self.assertNotEqual(sellout.name, "/")
-        self.assertEqual(sellout.amount, 300.0)
+        self.assertEqual(sellout.amount, 450.0)  # 3 × 150
+
+    def test_serial_required_for_tracked_product(self):
+        count = self.Sellout.search_count([])
+        with self.assertRefused(ValidationError, "tracked by serial number: enter the serial/VIN"):
+            self._sellout()
+        self.assertEqual(self.Sellout.search_count([]), count)
+
+    def test_one_unit_per_serial(self):
+        with self.assertRefused(ValidationError, "one line per serial, with quantity 1"):
+            self._sellout(lot_name="VIN-R-001", quantity=2)
+
+    def test_quantity_and_price_positive(self):
+        with self.assertRefused(ValidationError, "The quantity must be positive"):
+            self._sellout(product=self.accessory, quantity=-1)
+        with self.assertRefused(ValidationError, "The net retail price must be positive"):
+            self._sellout(product=self.accessory, price_unit=0.0)
+
+    def test_dealer_must_be_active(self):
+        suspended = self._create_dealer("Suspended Seller", state="suspended", grade=self.grade_core)
+        with self.assertRefused(ValidationError, "is Suspended: only an active dealer's retail sales"):
+            self._sellout(dealer=suspended, product=self.accessory)
+
+    def test_serial_matched_by_name(self):
+        sellout = self._sellout(lot_name=" VIN-R-002 ")
+        self.assertEqual(sellout.lot_id, self.lots[1])
+        self.assertEqual(sellout.lot_name, "VIN-R-002")
+        sellout.lot_name = "VIN-R-001"
+        self.assertEqual(sellout.lot_id, self.lots[0])
+
+    def test_unknown_serial_kept_unmatched(self):
+        sellout = self._sellout(lot_name="VIN-NOWHERE")
+        self.assertFalse(sellout.lot_id)
+        self.assertEqual(sellout.lot_name, "VIN-NOWHERE")
+
+    def test_serial_of_another_product_refused(self):
+        with self.assertRefused(ValidationError, "belongs to Vehicle X1, not to Floor Mat"):
+            self._sellout(product=self.accessory, lot_id=self.lots[0].id)

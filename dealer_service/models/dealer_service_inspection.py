@@ -151,7 +151,7 @@ class DealerServiceInspection(models.Model):
             return {dealer.id: round(score, 2) for dealer, score in groups}
         groups = self.env["dealer.service.inspection.line"]._read_group(
             [(f"inspection_id.{fname}", op, value) for fname, op, value in domain] + [("category", "=", category)],
-            ["inspection_id.dealer_id"], ["weighted_score:sum", "weight:sum"],
+            ["dealer_id"], ["weighted_score:sum", "weight:sum"],
         )
         return {dealer.id: round(weighted / weight, 2) for dealer, weighted, weight in groups if weight}
 
@@ -165,6 +165,7 @@ class DealerServiceInspectionLine(models.Model):
 
     inspection_id = fields.Many2one("dealer.service.inspection", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="inspection_id.company_id", store=True, index=True)
+    dealer_id = fields.Many2one(related="inspection_id.dealer_id", store=True, index=True, string="Dealer")
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Checked Point", required=True)
     category = fields.Selection(SERVICE_CATEGORIES, required=True, default="aftersales")

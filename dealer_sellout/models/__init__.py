@@ -4,6 +4,7 @@ from . import dealer_sellout_detection
 from . import dealer_sellout_analysis
 from . import dealer_sellout_summary
 from . import dealer_sellout_forecast
+from . import dealer_sellout_forecast_analysis
 from . import dealer_violation
 from . import product_template
 from . import stock_lot

@@ -94,7 +94,7 @@ class DealerSelloutForecastAnalysis(models.Model):
         ))
 
     @api.model
-    def _dealer_forecast_accuracy(self, dealers, date_from, date_to):
+    def _dealer_forecast_accuracy(self, dealers, date_from, date_to, company=None):
         """{dealer id: forecast accuracy (%)} over the forecast months in [date_from, date_to]: 100 − MAPE,
         floored at 0, where MAPE is the mean of each product-month's |ordered − forecast| ÷ ordered (100 % when
         nothing was ordered against a forecast, 0 when neither). Only the dealer's submitted forecasts count;
@@ -104,12 +104,14 @@ class DealerSelloutForecastAnalysis(models.Model):
         for model_name, field_names in self._depends.items():
             self.env[model_name].flush_model(field_names)
         month_from = date_from.replace(day=1)
+        company_ids = (company or self.env.companies).ids
         self.env.cr.execute(SQL(
             "SELECT dealer_id, forecast_qty, ordered_qty FROM (%s) analysis WHERE has_forecast",
             self._analysis_sql(
-                SQL("dealer_id = ANY(%s) AND month BETWEEN %s AND %s", dealers.ids, month_from, date_to),
-                SQL("partner.commercial_partner_id = ANY(%s) AND so.date_order >= %s AND so.date_order < %s",
-                    dealers.ids, month_from, fields.Date.add(date_to, days=1)),
+                SQL("dealer_id = ANY(%s) AND company_id = ANY(%s) AND month BETWEEN %s AND %s",
+                    dealers.ids, company_ids, month_from, date_to),
+                SQL("partner.commercial_partner_id = ANY(%s) AND so.company_id = ANY(%s) AND so.date_order >= %s "
+                    "AND so.date_order < %s", dealers.ids, company_ids, month_from, fields.Date.add(date_to, days=1)),
             ),
         ))
         errors = defaultdict(list)

@@ -41,13 +41,13 @@ class DealerSellout(models.Model):
     name = fields.Char(default="/", copy=False, readonly=True, required=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     dealer_id = fields.Many2one(
-        "res.partner", string="Dealer", required=True, index=True, tracking=True,
+        "res.partner", required=True, index=True, tracking=True,
         domain=[("is_dealer", "=", True)], check_company=True,
     )
     date = fields.Date(
         string="Retail Date", required=True, default=fields.Date.context_today, tracking=True, index=True,
     )
-    product_id = fields.Many2one("product.product", string="Product", required=True, index=True, check_company=True)
+    product_id = fields.Many2one("product.product", required=True, index=True, check_company=True)
     quantity = fields.Float(default=1.0, required=True, digits="Product Unit of Measure")
     price_unit = fields.Monetary(
         string="Net Retail Price", currency_field="currency_id", help="Unit price paid by the end customer, net.",
@@ -55,9 +55,9 @@ class DealerSellout(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     amount = fields.Monetary(compute="_compute_amount", store=True, currency_field="currency_id")
     customer_name = fields.Char(string="Customer")
-    customer_phone = fields.Char(string="Customer Phone")
+    customer_phone = fields.Char()
     customer_state_id = fields.Many2one("res.country.state", string="Customer Province")
-    customer_city = fields.Char(string="Customer City")
+    customer_city = fields.Char()
     customer_street = fields.Char(string="Customer Address")
     lot_name = fields.Char(
         string="Serial/VIN Entered", index="btree_not_null",

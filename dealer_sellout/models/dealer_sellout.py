@@ -139,14 +139,17 @@ class DealerSellout(models.Model):
 
     # ------------------------------------------------------------------ rules of a line
     @api.model
-    def _dealer_sellout_line_errors(self, dealer, product, lot, lot_name, quantity, price_unit):
-        """Messages (whole sentences) of what is wrong with one sell-out line; empty when it is right."""
+    def _dealer_sellout_line_errors(self, dealer, product, lot, lot_name, quantity, price_unit, new=True):
+        """Messages (whole sentences) of what is wrong with one sell-out line; empty when it is right.
+
+        The dealer must be active for a ``new`` line only: a confirmed sale stays correctable after its dealer
+        was suspended."""
         errors = []
         if not dealer:
             errors.append(_("The dealer is missing."))
         elif not dealer.is_dealer:
             errors.append(_("%(partner)s is not a dealer.", partner=dealer.display_name))
-        elif dealer.dealer_state != "active":
+        elif new and dealer.dealer_state != "active":
             errors.append(_(
                 "Dealer %(dealer)s is %(state)s: only an active dealer's retail sales are recorded.",
                 dealer=dealer.display_name, state=dealer._selection_label("dealer_state"),
@@ -177,10 +180,10 @@ class DealerSellout(models.Model):
 
     @api.constrains("dealer_id", "product_id", "lot_id", "lot_name", "quantity", "price_unit")
     def _check_sellout_line(self):
-        for sellout in self.filtered(lambda s: s.state == "draft"):
+        for sellout in self.filtered(lambda s: s.state != "cancelled"):
             errors = self._dealer_sellout_line_errors(
                 sellout.dealer_id, sellout.product_id, sellout.lot_id, sellout.lot_name, sellout.quantity,
-                sellout.price_unit,
+                sellout.price_unit, new=sellout.state == "draft",
             )
             if errors:
                 raise ValidationError("\n".join(errors))

@@ -10,7 +10,7 @@ class StockLot(models.Model):
     _inherit = "stock.lot"
 
     dealer_id = fields.Many2one(
-        "res.partner", string="Dealer", index="btree_not_null", readonly=True, copy=False,
+        "res.partner", index="btree_not_null", readonly=True, copy=False,
         help="The dealer this serial was last delivered to (done outgoing deliveries to a dealer); empty once "
              "it is returned.",
     )
@@ -30,7 +30,7 @@ class StockLot(models.Model):
     # ------------------------------------------------------------------ protected fields
     def _dealer_trusted_lot(self):
         """These serials, allowed to write their dealer fields (for dealer_sellout's own code only)."""
-        return self.with_context(self.env["dealer.sellout"]._dealer_trusted().env.context)
+        return self.with_context(**self.env["dealer.sellout"]._dealer_trusted().env.context)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -43,7 +43,7 @@ class StockLot(models.Model):
 
     def _dealer_check_lot_fields(self, fnames):
         if any(fname in fnames for fname in LOT_DEALER_FIELDS) \
-                and not self.env["dealer.sellout"].with_context(self.env.context)._dealer_is_trusted():
+                and not self.env["dealer.sellout"]._dealer_is_trusted():
             raise AccessError(_(
                 "The dealer and the retail sale of a serial follow its deliveries and sell-outs; they cannot be "
                 "set directly.",

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
@@ -26,6 +26,12 @@ class StockLot(models.Model):
         string="Path", compute="_compute_dealer_path_html", sanitize=False,
         help="Factory → dealer (→ sub-dealer) → customer → services.",
     )
+
+    def init(self):
+        super().init()
+        # serials are matched by product and exact name (sell-out imports, Odoo's uniqueness check): a btree
+        # index keeps that one query per batch fast, where the trigram index on the name alone is slow
+        tools.create_index(self.env.cr, "stock_lot_product_id_name_index", self._table, ["product_id", "name"])
 
     # ------------------------------------------------------------------ protected fields
     def _dealer_trusted_lot(self):

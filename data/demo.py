@@ -25,6 +25,7 @@ import demo_contracts
 import demo_dealers
 import demo_relations
 import demo_sales
+import demo_service
 import demo_setup
 import demo_tables as T
 from demo_summary import summary
@@ -92,6 +93,14 @@ def main(env):
     demo_commercial.load_commercial(menv, dealers, products, contracts, grades, today)
     checkpoint(menv)
     demo_relations.load_relations(menv, senv, dealers, products, grades, territories, today)
+    if "dealer.sellout" in env:
+        import demo_sellout  # only with the dealer_sellout addon
+
+        checkpoint(menv)
+        demo_sellout.load_sellout(menv, senv, dealers, today)
+    if "dealer.service.inspection" in env:  # dealer_service: warranty claims on the sold-out serials, inspections
+        checkpoint(menv)
+        demo_service.load_service(menv, dealers, today)
 
     summary(senv)
     log(f"chart of accounts: {chart}")

@@ -30,7 +30,8 @@ PYTEST_CONF = os.path.join(LOCAL, "pytest-odoo.conf")  # CONF + db_name: what py
 LOGS = os.path.join(LOCAL, "logs")
 ADDONS = [
     "dealer_management", "dealer_assessment", "dealer_portal",
-    "dealer_training", "dealer_satisfaction", "dealer_portal_training",
+    "dealer_training", "dealer_satisfaction", "dealer_portal_training", "dealer_sellout",
+    "dealer_service", "dealer_service_satisfaction",
 ]
 DEMO_DB = os.environ.get("DEALER_DEMO_DB", "dealer_demo")
 TEST_DB = os.environ.get("DEALER_TEST_DB", "dealer_test")

@@ -12,6 +12,11 @@
         "security/dealer_portal_rules.xml",
         "views/dealer_portal_templates.xml",
         "views/dealer_portal_relations_templates.xml",
+        "views/dealer_portal_ordering_views.xml",
+        "views/dealer_portal_ordering_templates.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["dealer_portal/static/tests/tours/*.js"],
+    },
     "installable": True,
 }

@@ -1,2 +1,3 @@
 from . import portal
 from . import relations
+from . import ordering

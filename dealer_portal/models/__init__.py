@@ -3,3 +3,7 @@ from . import dealer_complaint
 from . import dealer_feedback
 from . import dealer_announcement
 from . import dealer_termination
+from . import ordering_catalog
+from . import ordering_grade
+from . import ordering_sale_order
+from . import ordering_settings

@@ -1,3 +1,5 @@
 from . import test_portal_relations
 from . import test_portal_announcements
 from . import test_security_portal
+from . import test_portal_ordering
+from . import test_security_portal_ordering

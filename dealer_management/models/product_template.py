@@ -10,9 +10,10 @@ class ProductTemplate(models.Model):
              "When empty, the floor is the price of the dealer grade's pricelist; with neither, "
              "there is no floor. Only Dealer Managers change it.",
     )
+    # no check_company: a product shared by every company (no company) may be restricted to grades of several
     dealer_grade_ids = fields.Many2many(
         "dealer.grade", "product_template_dealer_grade_rel", "product_tmpl_id", "grade_id",
-        string="Dealer Grades", check_company=True,
+        string="Dealer Grades",
         help="Dealers of these grades may order the product on the dealer portal; empty: dealers of every grade.",
     )
 

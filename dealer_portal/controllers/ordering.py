@@ -134,6 +134,7 @@ class DealerOrderingPortal(CustomerPortal):
             "total": sum(line["subtotal"] for line in lines),
             "currency": pricelist.currency_id or (dealer and Catalog._dealer_company(dealer).currency_id),
             "addresses": Catalog._dealer_delivery_addresses(dealer) if dealer else [],
+            "default_shipping_id": dealer.address_get(["delivery"])["delivery"] if dealer else False,
             "cart_token": self._dealer_cart_token() if dealer else "",
             "errors": errors or [],
             "notes": notes or [],
@@ -258,15 +259,15 @@ class DealerOrderingPortal(CustomerPortal):
         if not dealer:
             return request.redirect("/my/catalog")
         post = {"shipping_id": shipping_id, "reference": reference}
+        cart = self._dealer_cart()
+        if not cart:
+            return self._dealer_render_cart(dealer, post=post, errors=[_("Your cart is empty.")])
         expected = request.session.get(TOKEN_KEY)
         if not expected or not consteq(str(cart_token or ""), expected):
             return self._dealer_render_cart(dealer, post=post, errors=[_(
                 "This cart was already submitted, or the page is out of date: check your orders before "
                 "submitting again."
             )])
-        cart = self._dealer_cart()
-        if not cart:
-            return self._dealer_render_cart(dealer, post=post, errors=[_("Your cart is empty.")])
         Catalog = request.env["dealer.portal.catalog"]
         shipping = request.env["res.partner"]
         shipping_id = DealerRelationsPortal._dealer_int(shipping_id)

@@ -89,6 +89,7 @@ class DealerOrderingCase(DealerPortalCase):
 
     def _counts(self):
         """Counts of what a submission writes (what a refused one must leave as it was)."""
+        self.env.cr.precommit.run()  # the tracking messages of the test's own changes, written at commit
         self.env.invalidate_all()
         return {
             model: self.env[model].sudo().search_count([])

@@ -7,7 +7,9 @@ registry.category("web_tour.tours").add("dealer_portal_ordering_tour", {
         {
             content: "Paste two lines of the quick order: product code and quantity",
             trigger: "textarea#quick_lines",
-            run: "edit TOUR-PUMP 8\nTOUR-VALVE 2",
+            async run(helpers) {
+                await helpers.edit("TOUR-PUMP 8\nTOUR-VALVE 2");
+            },
         },
         {
             content: "Add them to the cart",

@@ -123,7 +123,8 @@ def start_server(port):
             if requests.get(f"{url}/web/login", timeout=5).status_code == 200:
                 return server, url
         except requests.RequestException:
-            pass
+            time.sleep(1)  # not listening yet
+            continue
         time.sleep(1)
     stop_server(server)
     raise RuntimeError("the server did not answer within 180 s")

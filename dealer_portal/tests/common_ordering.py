@@ -22,9 +22,11 @@ class DealerOrderingCase(DealerPortalCase):
         cls.grade_plain.portal_auto_confirm = False
         Product = cls.env["product.product"]
         no_tax = {"taxes_id": [Command.clear()], "type": "consu"}
-        cls.pump = Product.create({"name": "Ordering Pump", "default_code": "ORD-PUMP", "list_price": 100.0, **no_tax})
-        cls.valve = Product.create({"name": "Ordering Valve", "default_code": "ORD-VALVE", "list_price": 50.0, **no_tax})
-        cls.promo = Product.create({"name": "Ordering Promo", "default_code": "ORD-PROMO", "list_price": 80.0, **no_tax})
+        cls.pump, cls.valve, cls.promo = Product.create([
+            {"name": "Ordering Pump", "default_code": "ORD-PUMP", "list_price": 100.0, **no_tax},
+            {"name": "Ordering Valve", "default_code": "ORD-VALVE", "list_price": 50.0, **no_tax},
+            {"name": "Ordering Promo", "default_code": "ORD-PROMO", "list_price": 80.0, **no_tax},
+        ])
         cls.plain_only = Product.create({
             "name": "Plain Only", "default_code": "ORD-PLAIN", "list_price": 10.0,
             "dealer_grade_ids": [Command.set(cls.grade_plain.ids)], **no_tax,

@@ -1,6 +1,7 @@
 import re
+from datetime import timedelta
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.tests import tagged
 
 from .common_ordering import DealerOrderingCase
@@ -321,3 +322,55 @@ class TestPortalOrderingTour(DealerOrderingCase):
         self.assertEqual(len(order), 1, "the refused try left nothing")
         self.assertEqual(order.state, "sale")
         self.assertEqual(order.amount_total, 200.0)
+
+
+@tagged("post_install", "-at_install")
+class TestCatalogRules(DealerOrderingCase):
+    """The catalog rules themselves (dealer.portal.catalog), without HTTP."""
+
+    def test_promotion_of_a_category_rule_in_its_dates_only(self):
+        Catalog = self.env["dealer.portal.catalog"].with_user(self.portal_a)
+        parent = self.env["product.category"].create({"name": "Ordering Parent"})
+        child = self.env["product.category"].create({"name": "Ordering Child", "parent_id": parent.id})
+        self.valve.categ_id = child
+        now = fields.Datetime.now()
+        item = self.env["product.pricelist.item"].create({
+            "pricelist_id": self.pricelist.id, "applied_on": "2_product_category", "categ_id": parent.id,
+            "compute_price": "percentage", "percent_price": 30.0,
+            "date_start": now - timedelta(days=10), "date_end": now - timedelta(days=1),
+        })
+        products = self.pump | self.valve | self.promo
+        self.assertEqual(Catalog._dealer_promotion_ids(self.dealer_a, products), {self.promo.id}, "expired rule")
+        item.date_end = now + timedelta(days=1)
+        self.assertEqual(Catalog._dealer_promotion_ids(self.dealer_a, products), {self.promo.id, self.valve.id})
+
+    def test_figures_of_a_page_take_a_fixed_number_of_queries(self):
+        Catalog = self.env["dealer.portal.catalog"].with_user(self.portal_a)
+        many = self.env["product.product"].create([{"name": f"Query Product {index}"} for index in range(30)])
+
+        def queries(products):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            Catalog._dealer_prices(self.dealer_a, products)
+            Catalog._dealer_promotion_ids(self.dealer_a, products)
+            Catalog._dealer_new_ids(products)
+            return self.env.cr.sql_log_count - before
+
+        queries(many[:3])  # warm the ORM caches (pricelist rules, settings)
+        self.assertEqual(queries(many[:30]), queries(many[:3]))
+
+    def test_quick_order_total_above_the_maximum(self):
+        Catalog = self.env["dealer.portal.catalog"].with_user(self.portal_a)
+        cart, errors = Catalog._dealer_parse_quick_order(self.dealer_a, "ORD-PUMP 60000\nORD-PUMP 60000")
+        self.assertEqual(errors, ["Product ORD-PUMP: the total quantity is above 100000."])
+        self.assertIsNone(Catalog._dealer_cart_merge({self.pump.id: 99999.0}, {self.pump.id: 2.0}))
+        self.assertEqual(cart, {self.pump.id: 120000.0}, "the caller adds nothing: errors are listed")
+
+    def test_grade_restriction_domain(self):
+        Template = self.env["product.template"]
+        allowed = Template.search(Template._dealer_grade_domain(self.grade_plain)).ids
+        self.assertIn(self.plain_only.product_tmpl_id.id, allowed)
+        self.assertIn(self.pump.product_tmpl_id.id, allowed)
+        gold = Template.search(Template._dealer_grade_domain(self.grade_gold)).ids
+        self.assertNotIn(self.plain_only.product_tmpl_id.id, gold)
+        self.assertNotIn(self.plain_only.product_tmpl_id.id, Template.search(Template._dealer_grade_domain(None)).ids)

@@ -45,6 +45,10 @@ class SaleOrder(models.Model):
         if shipping and shipping not in addresses:
             raise UserError(_("Choose one of your delivery addresses."))
         company = Catalog._dealer_company(dealer)
+        # two submissions of one dealer at the same time (the same form sent twice before the first answer came
+        # back): the second waits on the dealer's row, then is retried by Odoo on a fresh snapshot and session,
+        # where the one-time token of its form is already used (see _dealer_lock_partner)
+        self._dealer_lock_partner(dealer)
         # sudo: portal users have no create right on orders. Safe: the dealer is the user's own, the products
         # are those it may order (checked above), the values are set here only, and clean_context drops every
         # default_* key of the caller; the dealer checks below run as for any back-office order.

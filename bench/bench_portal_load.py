@@ -6,10 +6,11 @@ Run inside an Odoo shell on a database with the dealer addons installed (what `m
 
 Unlike the other benchmarks this one needs a real server, so it COMMITS its data (dealers with portal users,
 products, a pricelist, past orders) into the database, then starts Odoo with 3 workers (`--workers=3`) on it as a
-subprocess, logs the 20 dealer users in, and runs a bounded load: one thread per session, each requesting every
-URL BENCH_REQUESTS times in turn. It prints p50/p95 per URL and each p95 against /my/home's (target ≤ 1.5),
-then stops the server. Its data stays in the database (`make bench` drops it afterwards); a second run on the
-same database reuses the dealers it finds. /my/dealer is measured when the route exists, skipped otherwise.
+subprocess, logs the 20 dealer users in, measures one session alone (service time), then runs a bounded load:
+one thread per session, each requesting every URL BENCH_REQUESTS times in turn. For both it prints p50/p95 per
+URL and each p95 against /my/home's (target ≤ 1.5), then stops the server. Its data stays in the database
+(`make bench` drops it afterwards); a second run on the same database reuses the dealers it finds. /my/dealer
+is measured when the route exists, skipped otherwise.
 Sizes come from the environment: BENCH_SESSIONS (20), BENCH_REQUESTS (15 per URL and session),
 BENCH_PRODUCTS (200), BENCH_PAST_ORDERS (10 per dealer).
 """
@@ -183,6 +184,17 @@ def run_load(url, sessions, urls):
     return timings, errors, time.perf_counter() - start
 
 
+def run_sequential(url, session, urls):
+    """One session alone, every URL REQUESTS times in turn: the service time without queueing."""
+    timings = {path: [] for path in urls}
+    for __ in range(REQUESTS):
+        for path in urls:
+            start = time.perf_counter()
+            session.get(f"{url}{path}", timeout=120, allow_redirects=False)
+            timings[path].append(time.perf_counter() - start)
+    return timings
+
+
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
@@ -212,6 +224,9 @@ def main():
         for session in sessions:  # warm-up: every worker compiles the templates once
             for path in urls:
                 session.get(f"{url}{path}", timeout=120)
+        say(f"one session alone, {REQUESTS} requests per URL (service time, no queueing):")
+        report(run_sequential(url, sessions[0], urls))
+        say(f"{SESSIONS} sessions at once (3 workers):")
         timings, errors, seconds = run_load(url, sessions, urls)
         total = sum(len(values) for values in timings.values())
         say(f"{total} requests in {seconds:.1f}s ({total / seconds:.1f}/s) with 3 workers, {len(errors)} errors")

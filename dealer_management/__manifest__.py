@@ -36,6 +36,7 @@
         "views/dealer_violation_views.xml",
         "views/sale_order_views.xml",
         "views/product_template_views.xml",
+        "views/stock_picking_views.xml",
         "wizard/dealer_order_override_wizard_views.xml",
         "views/menus.xml",
         "views/dealer_relations_menus.xml",

@@ -15,6 +15,11 @@
         "views/dealer_portal_stock_report_templates.xml",
         "views/dealer_portal_apply_templates.xml",
         "data/dealer_application_mail_template.xml",
+        "views/dealer_portal_ordering_views.xml",
+        "views/dealer_portal_ordering_templates.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["dealer_portal/static/tests/tours/*.js"],
+    },
     "installable": True,
 }

@@ -10,6 +10,12 @@ class ProductTemplate(models.Model):
              "When empty, the floor is the price of the dealer grade's pricelist; with neither, "
              "there is no floor. Only Dealer Managers change it.",
     )
+    # no check_company: a product shared by every company (no company) may be restricted to grades of several
+    dealer_grade_ids = fields.Many2many(
+        "dealer.grade", "product_template_dealer_grade_rel", "product_tmpl_id", "grade_id",
+        string="Dealer Grades",
+        help="Dealers of these grades may order the product on the dealer portal; empty: dealers of every grade.",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -27,3 +33,10 @@ class ProductTemplate(models.Model):
         """Only Dealer Managers set the dealer floor price."""
         self.env["dealer.workflow.mixin"]._check_dealer_manager(
             _("Only a Dealer Manager may change the dealer floor price of a product."))
+
+    @api.model
+    def _dealer_grade_domain(self, grade):
+        """Domain of the products a dealer of `grade` may order: no grade restriction, or `grade` among them."""
+        if not grade:
+            return [("dealer_grade_ids", "=", False)]
+        return ["|", ("dealer_grade_ids", "=", False), ("dealer_grade_ids", "in", grade.ids)]

@@ -2,3 +2,4 @@ from . import portal
 from . import relations
 from . import stock_reports
 from . import dealer_apply
+from . import ordering

@@ -5,3 +5,5 @@ from . import test_portal_stock_reports
 from . import test_portal_apply
 from . import test_security_portal_matrix
 from . import test_security_portal_forms
+from . import test_portal_ordering
+from . import test_security_portal_ordering

@@ -1,0 +1,102 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools.misc import clean_context
+
+from odoo.addons.dealer_management.models.sale_order import SaleOrder as DealerSaleOrder
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    # written only by the portal submission below (dealer.workflow.mixin refuses the rest)
+    _dealer_protected_fields = (
+        *DealerSaleOrder._dealer_protected_fields, "dealer_portal_submitted", "dealer_portal_user_id",
+    )
+
+    dealer_portal_submitted = fields.Boolean(
+        string="Submitted on the Portal", copy=False, readonly=True,
+        help="The dealer submitted this order from its cart on the dealer portal.",
+    )
+    dealer_portal_user_id = fields.Many2one(
+        "res.users", string="Submitted By", copy=False, readonly=True,
+        help="The dealer's portal user who submitted the order.",
+    )
+
+    @api.model
+    def _dealer_portal_submit(self, dealer, cart, shipping=None, reference=None):
+        """Create the order of the portal user's `dealer` from its cart, then run the dealer checks.
+
+        `cart` is {product id: quantity}, validated by the caller (dealer.portal.catalog); every product is
+        checked again here. The dealer's grade decides: ``portal_auto_confirm`` confirms the order
+        (``action_confirm`` runs the checks), otherwise the quotation waits for the back office with an activity
+        for the salesperson, the checks having run once so that the dealer learns of a failure at once.
+        A failing check raises UserError: the caller runs this in a savepoint, so nothing is left behind.
+        """
+        user = self.env.user
+        if not dealer or dealer != user._dealer_portal_dealer():
+            raise AccessError(_("Only the people of an active dealer can submit orders on the portal."))
+        Catalog = self.env["dealer.portal.catalog"]
+        products = Catalog._dealer_orderable(dealer, list(cart))
+        if not cart or len(products) != len(cart):
+            raise UserError(_("Your cart holds products you can no longer order: review your cart and submit again."))
+        if any(Catalog._dealer_parse_quantity(quantity) is None for quantity in cart.values()):
+            raise UserError(Catalog._dealer_quantity_error())
+        addresses = Catalog._dealer_delivery_addresses(dealer)
+        if shipping and shipping not in addresses:
+            raise UserError(_("Choose one of your delivery addresses."))
+        company = Catalog._dealer_company(dealer)
+        # two submissions of one dealer at the same time (the same form sent twice before the first answer came
+        # back): the second waits on the dealer's row, then is retried by Odoo on a fresh snapshot and session,
+        # where the one-time token of its form is already used (see _dealer_lock_partner)
+        self._dealer_lock_partner(dealer)
+        # sudo: portal users have no create right on orders. Safe: the dealer is the user's own, the products
+        # are those it may order (checked above), the values are set here only, and clean_context drops every
+        # default_* key of the caller; the dealer checks below run as for any back-office order.
+        Order = self.with_env(self.env(su=True, context=clean_context(self.env.context)))
+        order = Order.with_company(company).create({
+            "partner_id": dealer.id,
+            "partner_invoice_id": dealer.address_get(["invoice"])["invoice"],
+            "partner_shipping_id": shipping.id if shipping else dealer.address_get(["delivery"])["delivery"],
+            "pricelist_id": Catalog._dealer_pricelist(dealer).id,
+            "user_id": dealer.sudo().user_id.id,
+            "company_id": company.id,
+            "client_order_ref": (reference or "").strip()[:100] or False,
+            "dealer_portal_submitted": True,
+            "dealer_portal_user_id": user.id,
+            "order_line": [
+                fields.Command.create({"product_id": product.id, "product_uom_qty": cart[product.id]})
+                for product in products
+            ],
+        })
+        order.message_subscribe(partner_ids=user.partner_id.ids)
+        failures = order._dealer_collect_failures().get(order)
+        if failures:
+            raise UserError(_(
+                "Your order cannot be submitted: it breaks our commercial policy.\n%(failures)s\nChange your cart "
+                "(quantities or products), or contact your salesperson.",
+                failures=order._dealer_format_failures(failures),
+            ))
+        if dealer.dealer_grade_id.portal_auto_confirm:
+            order.action_confirm()
+        else:
+            order._dealer_portal_request_confirmation()
+        return order.with_env(self.env)
+
+    def _dealer_portal_request_confirmation(self):
+        """A submitted quotation waiting for the back office: a to-do for the salesperson."""
+        for order in self:
+            order.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=(order.user_id or self.env.ref("base.user_admin")).id,
+                summary=_("Confirm the order submitted on the dealer portal"),
+                note=_(
+                    "%(user)s submitted order %(order)s on the dealer portal; the dealer checks passed at submission. "
+                    "Review and confirm it.",
+                    user=order.dealer_portal_user_id.name, order=order.name,
+                ),
+            )
+
+    def _dealer_portal_awaiting(self):
+        """True for a quotation submitted on the portal that the back office has not confirmed yet."""
+        self.ensure_one()
+        return self.dealer_portal_submitted and self.state in ("draft", "sent")

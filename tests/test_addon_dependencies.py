@@ -14,6 +14,7 @@ BRIDGES = {
     "dealer_training": {"dealer_management", "event"},
     "dealer_satisfaction": {"dealer_management", "survey"},
     "dealer_portal_training": {"dealer_portal", "dealer_training"},
+    "dealer_portal_sellout": {"dealer_portal", "dealer_sellout"},
 }
 OPTIONAL_APPS = ["event", "survey", "sale_management", "website"]
 

@@ -60,8 +60,11 @@ class DealerSellout(models.Model):
 
     @api.model
     def _dealer_portal_states(self):
-        """Provinces the end customer may live in: those of the company's country (China by default)."""
-        country = self.env.company.country_id or self.env.ref("base.cn")
+        """Provinces the end customer may live in: those of the country of the dealer territories (else of the
+        company, else China)."""
+        # sudo: the country of the company's territories, to list the provinces (portal users may not read them)
+        territory = self.env["dealer.territory"].sudo().search([("state_id", "!=", False)], limit=1)
+        country = territory.state_id.country_id or self.env.company.country_id or self.env.ref("base.cn")
         return self.env["res.country.state"].sudo().search([("country_id", "=", country.id)], order="name")
 
     # ------------------------------------------------------------------ checking typed lines

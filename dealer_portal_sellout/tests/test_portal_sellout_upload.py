@@ -102,7 +102,7 @@ class TestPortalSelloutUpload(PortalSelloutCase):
         self.assertFalse(self._portal_sales())
 
     def test_oversize_file_refused(self):
-        content = (HEADER + GOOD_ROWS).encode() + b"#" * (10 * 1024 * 1024)
+        content = (HEADER + GOOD_ROWS * (10 * 1024 * 1024 // len(GOOD_ROWS.encode()) + 1)).encode()
         response = self._upload("sales.csv", content)
         self.assertPageError(response, "is larger than 10 MB")
         self.assertFalse(self._portal_sales())

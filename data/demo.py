@@ -92,6 +92,11 @@ def main(env):
     demo_commercial.load_commercial(menv, dealers, products, contracts, grades, today)
     checkpoint(menv)
     demo_relations.load_relations(menv, senv, dealers, products, grades, territories, today)
+    if "dealer.sellout" in env:
+        import demo_sellout  # only with the dealer_sellout addon
+
+        checkpoint(menv)
+        demo_sellout.load_sellout(menv, senv, dealers, today)
 
     summary(senv)
     log(f"chart of accounts: {chart}")

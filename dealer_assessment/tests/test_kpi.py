@@ -176,7 +176,9 @@ class TestKpiScoring(AssessmentCase):
 
     def test_bridge_kpis_available_with_their_addons(self):
         """training/satisfaction come from the bridges; without them _kpi_<code>_available() is False."""
-        for code, model in (("training_completion", "event.event"), ("satisfaction", "survey.survey")):
+        for code, model in (("training_completion", "event.event"), ("satisfaction", "survey.survey"),
+                            ("sellout_volume", "dealer.sellout"), ("sell_through", "dealer.sellout"),
+                            ("sellout_compliance", "dealer.sellout"), ("forecast_accuracy", "dealer.sellout")):
             self.assertEqual(self.kpi(code).is_available, model in self.env, code)
         self.assertTrue(self.kpi("net_sales").is_available)
 

@@ -70,6 +70,29 @@ class DealerStockAnalysis(models.Model):
         """)
 
     @api.model
+    def _dealer_moves_sql(self):
+        """Done moves to or from a customer location (sell-in and its returns), one row per move: partner_id
+        (the commercial partner of the move's, else the picking's partner), company_id, product_id, date and qty
+        (in the product's unit; positive delivered, negative returned). The one definition of a delivery to a
+        dealer, shared by the channel inventory and the sell-out analysis (dealer_sellout)."""
+        return SQL("""
+            SELECT move.id, partner.commercial_partner_id AS partner_id, move.company_id, move.product_id,
+                   move.date,
+                   move.quantity / move_uom.factor * product_uom.factor
+                   * CASE WHEN dest.usage = 'customer' THEN 1 ELSE -1 END AS qty
+              FROM stock_move move
+              JOIN stock_location src ON src.id = move.location_id
+              JOIN stock_location dest ON dest.id = move.location_dest_id
+         LEFT JOIN stock_picking picking ON picking.id = move.picking_id
+              JOIN res_partner partner ON partner.id = COALESCE(move.partner_id, picking.partner_id)
+              JOIN uom_uom move_uom ON move_uom.id = move.product_uom
+              JOIN product_product product ON product.id = move.product_id
+              JOIN product_template template ON template.id = product.product_tmpl_id
+              JOIN uom_uom product_uom ON product_uom.id = template.uom_id
+             WHERE move.state = 'done' AND (src.usage = 'customer') <> (dest.usage = 'customer')
+        """)
+
+    @api.model
     def _figures_sql(self, reports_sql):
         """Figures per report and product for the reports selected by `reports_sql` (id, partner_id,
         company_id, date)."""
@@ -84,27 +107,13 @@ class DealerStockAnalysis(models.Model):
             moved AS (
                 SELECT reported.report_id, reported.product_id,
                        SUM(move_qty.qty) AS delivered_qty,
-                       SUM(move_qty.qty) FILTER (WHERE move.date >= report.date - %(window)s + 1) AS delivered_90d
+                       SUM(move_qty.qty) FILTER (WHERE move_qty.date >= report.date - %(window)s + 1) AS delivered_90d
                   FROM reported
                   JOIN report ON report.id = reported.report_id
-                  JOIN stock_move move ON move.product_id = reported.product_id
-                                      AND move.company_id = report.company_id
-                                      AND move.state = 'done'
-                                      AND move.date < report.date + 1
-                  JOIN stock_location src ON src.id = move.location_id
-                  JOIN stock_location dest ON dest.id = move.location_dest_id
-             LEFT JOIN stock_picking picking ON picking.id = move.picking_id
-                  JOIN res_partner partner ON partner.id = COALESCE(move.partner_id, picking.partner_id)
-                  JOIN uom_uom move_uom ON move_uom.id = move.product_uom
-                  JOIN product_product product ON product.id = move.product_id
-                  JOIN product_template template ON template.id = product.product_tmpl_id
-                  JOIN uom_uom product_uom ON product_uom.id = template.uom_id
-                 CROSS JOIN LATERAL (
-                       SELECT move.quantity / move_uom.factor * product_uom.factor
-                              * CASE WHEN dest.usage = 'customer' THEN 1 ELSE -1 END AS qty
-                 ) move_qty
-                 WHERE partner.commercial_partner_id = report.partner_id
-                   AND (src.usage = 'customer') <> (dest.usage = 'customer')
+                  JOIN (%(moves)s) move_qty ON move_qty.product_id = reported.product_id
+                                           AND move_qty.company_id = report.company_id
+                                           AND move_qty.partner_id = report.partner_id
+                                           AND move_qty.date < report.date + 1
               GROUP BY reported.report_id, reported.product_id
             )
             SELECT reported.line_id AS id,
@@ -131,7 +140,7 @@ class DealerStockAnalysis(models.Model):
               JOIN product_product product ON product.id = reported.product_id
               JOIN product_template template ON template.id = product.product_tmpl_id
          LEFT JOIN moved ON moved.report_id = reported.report_id AND moved.product_id = reported.product_id
-        """, reports=reports_sql, window=SQL(str(COVER_WINDOW_DAYS)))
+        """, reports=reports_sql, moves=self._dealer_moves_sql(), window=SQL(str(COVER_WINDOW_DAYS)))
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

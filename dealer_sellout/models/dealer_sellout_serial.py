@@ -146,4 +146,6 @@ class DealerSellout(models.Model):
                 "Nothing was recorded: correct these rows and submit the whole batch again.\n%(errors)s",
                 errors="\n".join(errors),
             ))
-        return self._dealer_trusted().create([{**vals, "source": source} for vals in vals_list])
+        # a batch is logged once by its caller, not by one chatter message per line
+        batch = self._dealer_trusted().with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
+        return batch.create([{**vals, "source": source} for vals in vals_list])

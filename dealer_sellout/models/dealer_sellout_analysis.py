@@ -1,0 +1,111 @@
+from odoo import api, fields, models, tools
+from odoo.tools import SQL
+
+
+class DealerSelloutAnalysis(models.Model):
+    """Sell-in against sell-out (分销分析) per dealer, product and month, and the channel stock they imply.
+
+    sell-in = net deliveries to the dealer in the month (deliveries minus returns, the definition of
+    ``dealer.stock.analysis._dealer_moves_sql``); sell-out = its confirmed retail sales of the month; derived
+    channel stock = cumulative sell-in − cumulative sell-out up to the month; reported stock = what the dealer's
+    latest validated stock report of the month says (empty without a report that month). The territory is the
+    dealer's first territory (a dealer with several is shown under one).
+    """
+
+    _name = "dealer.sellout.analysis"
+    _description = "Dealer Sell-out Analysis"
+    _auto = False
+    _rec_name = "product_id"
+    _order = "month desc, dealer_id, product_id"
+    _depends = {
+        "dealer.sellout": ["dealer_id", "company_id", "product_id", "date", "quantity", "state"],
+        "dealer.stock.report": ["partner_id", "company_id", "date", "state"],
+        "dealer.stock.report.line": ["report_id", "product_id", "quantity"],
+        "stock.move": [
+            "state", "date", "product_id", "product_uom", "quantity", "partner_id", "picking_id", "company_id",
+            "location_id", "location_dest_id",
+        ],
+        "res.partner": ["commercial_partner_id", "is_dealer", "dealer_territory_ids"],
+    }
+
+    dealer_id = fields.Many2one("res.partner", string="Dealer", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    territory_id = fields.Many2one("dealer.territory", string="Territory", readonly=True)
+    product_id = fields.Many2one("product.product", string="Product", readonly=True)
+    categ_id = fields.Many2one("product.category", string="Product Category", readonly=True)
+    month = fields.Date(readonly=True)
+    sell_in_qty = fields.Float(string="Sell-in", readonly=True, digits="Product Unit of Measure")
+    sellout_qty = fields.Float(string="Sell-out", readonly=True, digits="Product Unit of Measure")
+    channel_stock_qty = fields.Float(
+        string="Derived Channel Stock", readonly=True, digits="Product Unit of Measure",
+        help="Cumulative sell-in minus cumulative sell-out up to the end of the month.",
+    )
+    reported_stock_qty = fields.Float(
+        string="Reported Stock", readonly=True, digits="Product Unit of Measure",
+        help="The dealer's latest validated channel stock report of the month.",
+    )
+
+    @api.model
+    def _analysis_sql(self):
+        moves = self.env["dealer.stock.analysis"]._dealer_moves_sql()
+        return SQL("""
+            WITH sell_in AS (
+                SELECT move.partner_id, move.company_id, move.product_id,
+                       date_trunc('month', move.date)::date AS month, SUM(move.qty) AS qty
+                  FROM (%(moves)s) move
+                  JOIN res_partner dealer ON dealer.id = move.partner_id AND dealer.is_dealer
+              GROUP BY 1, 2, 3, 4
+            ),
+            sell_out AS (
+                SELECT sellout.dealer_id AS partner_id, sellout.company_id, sellout.product_id,
+                       date_trunc('month', sellout.date)::date AS month, SUM(sellout.quantity) AS qty
+                  FROM dealer_sellout sellout
+                 WHERE sellout.state = 'confirmed'
+              GROUP BY 1, 2, 3, 4
+            ),
+            ranked_report AS (
+                SELECT id, partner_id, company_id, date_trunc('month', date)::date AS month,
+                       row_number() OVER (PARTITION BY partner_id, company_id, date_trunc('month', date)
+                                          ORDER BY date DESC, id DESC) AS rank
+                  FROM dealer_stock_report
+                 WHERE state = 'validated'
+            ),
+            reported AS (
+                SELECT report.partner_id, report.company_id, line.product_id, report.month, SUM(line.quantity) AS qty
+                  FROM ranked_report report
+                  JOIN dealer_stock_report_line line ON line.report_id = report.id
+                 WHERE report.rank = 1
+              GROUP BY 1, 2, 3, 4
+            ),
+            keys AS (
+                SELECT partner_id, company_id, product_id, month FROM sell_in
+                 UNION SELECT partner_id, company_id, product_id, month FROM sell_out
+                 UNION SELECT partner_id, company_id, product_id, month FROM reported
+            )
+            SELECT row_number() OVER (ORDER BY keys.month, keys.partner_id, keys.product_id, keys.company_id) AS id,
+                   keys.partner_id AS dealer_id, keys.company_id, keys.product_id, keys.month,
+                   template.categ_id,
+                   (SELECT MIN(rel.territory_id) FROM dealer_partner_territory_rel rel
+                     WHERE rel.partner_id = keys.partner_id) AS territory_id,
+                   COALESCE(sell_in.qty, 0) AS sell_in_qty,
+                   COALESCE(sell_out.qty, 0) AS sellout_qty,
+                   SUM(COALESCE(sell_in.qty, 0) - COALESCE(sell_out.qty, 0)) OVER (
+                       PARTITION BY keys.partner_id, keys.company_id, keys.product_id ORDER BY keys.month
+                   ) AS channel_stock_qty,
+                   reported.qty AS reported_stock_qty
+              FROM keys
+              JOIN product_product product ON product.id = keys.product_id
+              JOIN product_template template ON template.id = product.product_tmpl_id
+         LEFT JOIN sell_in ON (sell_in.partner_id, sell_in.company_id, sell_in.product_id, sell_in.month)
+                            = (keys.partner_id, keys.company_id, keys.product_id, keys.month)
+         LEFT JOIN sell_out ON (sell_out.partner_id, sell_out.company_id, sell_out.product_id, sell_out.month)
+                             = (keys.partner_id, keys.company_id, keys.product_id, keys.month)
+         LEFT JOIN reported ON (reported.partner_id, reported.company_id, reported.product_id, reported.month)
+                             = (keys.partner_id, keys.company_id, keys.product_id, keys.month)
+        """, moves=moves)
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(SQL(
+            "CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._analysis_sql(),
+        ))

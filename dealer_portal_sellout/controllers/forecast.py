@@ -24,7 +24,7 @@ class DealerForecastPortal(CustomerPortal):
             Forecast = request.env["dealer.sellout.forecast"]
             dealer = request.env.user._dealer_portal_dealer()
             values["dealer_forecast_count"] = Forecast.search_count([
-                ("dealer_id", "=", dealer.id), ("month", "in", Forecast._dealer_portal_months()),
+                ("dealer_id", "=", dealer.id), ("month", "in", Forecast._dealer_forecast_months()),
             ]) if dealer and Forecast.has_access("read") else 0
         return values
 

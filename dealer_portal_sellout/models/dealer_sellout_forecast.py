@@ -1,15 +1,11 @@
 import datetime
 
-from dateutil.relativedelta import relativedelta
-
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools.misc import clean_context
 
 # columns of an uploaded forecast file (first row), as in the downloadable template
 FORECAST_FILE_COLUMNS = ("product_code", "month", "quantity")
-# how many months ahead a dealer forecasts (a rolling forecast of the months after the current one)
-FORECAST_MONTHS = 3
 # largest quantity of one forecast line (a typo guard)
 MAX_FORECAST_QUANTITY = 1e9
 
@@ -20,18 +16,12 @@ class DealerSelloutForecast(models.Model):
     _inherit = "dealer.sellout.forecast"
 
     @api.model
-    def _dealer_portal_months(self):
-        """First days of the months a dealer forecasts today: the next ``FORECAST_MONTHS`` months."""
-        first = fields.Date.context_today(self).replace(day=1)
-        return [first + relativedelta(months=offset) for offset in range(1, FORECAST_MONTHS + 1)]
-
-    @api.model
     def _dealer_portal_grid(self, dealer):
         """(products, months, {(product id, month): quantity}) of the dealer's forecast grid.
 
         The products are those the dealer sells (see dealer.sellout) and those it already forecast.
         """
-        months = self._dealer_portal_months()
+        months = self._dealer_forecast_months()
         forecasts = self.search([("dealer_id", "=", dealer.id), ("month", "in", months)])
         products = self.env["dealer.sellout"]._dealer_portal_products(dealer)
         # sudo: the products of the dealer's own forecasts, shown in the grid
@@ -49,7 +39,7 @@ class DealerSelloutForecast(models.Model):
         Sellout = self.env["dealer.sellout"]
         products = Sellout._dealer_portal_products(dealer)
         by_code = {product.default_code.strip().lower(): product for product in products if product.default_code}
-        months = self._dealer_portal_months()
+        months = self._dealer_forecast_months()
         lines, errors, seen = [], [], {}
         for row in rows:
             messages = []

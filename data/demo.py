@@ -25,6 +25,7 @@ import demo_contracts
 import demo_dealers
 import demo_relations
 import demo_sales
+import demo_service
 import demo_setup
 import demo_tables as T
 from demo_summary import summary
@@ -97,6 +98,9 @@ def main(env):
 
         checkpoint(menv)
         demo_sellout.load_sellout(menv, senv, dealers, today)
+    if "dealer.service.inspection" in env:  # dealer_service: warranty claims on the sold-out serials, inspections
+        checkpoint(menv)
+        demo_service.load_service(menv, dealers, today)
 
     summary(senv)
     log(f"chart of accounts: {chart}")

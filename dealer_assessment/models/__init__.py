@@ -9,3 +9,4 @@ from . import dealer_credit_rating
 from . import dealer_correction_plan
 from . import dealer_assessment_proposal
 from . import dealer_assessment_consequence
+from . import dealer_kpi_service

@@ -1,0 +1,207 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .dealer_service_inspection_template import SERVICE_CATEGORIES
+
+INSPECTION_STATES = [("draft", "Draft"), ("done", "Done")]
+
+
+class DealerServiceInspection(models.Model):
+    """A service inspection of a dealer: each checklist item scored 0-100, total weighted by the items' weights."""
+
+    _name = "dealer.service.inspection"
+    _description = "Dealer Service Inspection"
+    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    _dealer_protected_fields = ("state",)
+
+    name = fields.Char(default="/", copy=False, readonly=True, required=True)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
+    dealer_id = fields.Many2one(
+        "res.partner", string="Dealer", required=True, index=True, tracking=True, check_company=True,
+        domain=[("is_dealer", "=", True)],
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
+    inspector_id = fields.Many2one(
+        "res.users", string="Inspector", default=lambda self: self.env.user, tracking=True, check_company=True)
+    template_id = fields.Many2one(
+        "dealer.service.inspection.template", string="Checklist", check_company=True,
+        help="Choosing a checklist on a draft inspection replaces its lines by the checklist's items.",
+    )
+    line_ids = fields.One2many("dealer.service.inspection.line", "inspection_id", string="Checked Points", copy=True)
+    finding_ids = fields.One2many("dealer.service.finding", "inspection_id", string="Findings")
+    total_score = fields.Float(
+        string="Score", compute="_compute_scores", store=True, aggregator="avg", digits=(5, 2),
+        help="Scores of the items (0-100) weighted by their weights.",
+    )
+    presale_score = fields.Float(string="Pre-sale Score", compute="_compute_scores", store=True, aggregator="avg",
+                                 digits=(5, 2))
+    purchase_score = fields.Float(string="Purchase Score", compute="_compute_scores", store=True, aggregator="avg",
+                                  digits=(5, 2))
+    aftersales_score = fields.Float(string="After-sales Score", compute="_compute_scores", store=True,
+                                    aggregator="avg", digits=(5, 2))
+    state = fields.Selection(INSPECTION_STATES, string="Status", default="draft", required=True, readonly=True,
+                             copy=False, tracking=True, index=True)
+
+    @api.depends("line_ids.score", "line_ids.weight", "line_ids.category")
+    def _compute_scores(self):
+        for inspection in self:
+            lines = inspection.line_ids
+            inspection.total_score = lines._weighted_score()
+            for category, _label in SERVICE_CATEGORIES:
+                in_category = lines.filtered(lambda line, c=category: line.category == c)
+                inspection[f"{category}_score"] = in_category._weighted_score()
+
+    @api.onchange("template_id")
+    def _onchange_template_id(self):
+        if self.template_id and self.state == "draft":
+            self.line_ids = [fields.Command.clear()] + self.template_id._dealer_inspection_line_commands()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("dealer.service.inspection") or "/"
+            if vals.get("template_id") and not vals.get("line_ids"):
+                template = self.env["dealer.service.inspection.template"].browse(vals["template_id"])
+                vals["line_ids"] = template._dealer_inspection_line_commands()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if self.filtered(lambda i: i.state == "done") and not self._dealer_is_trusted() \
+                and set(vals) - {"message_main_attachment_id"}:
+            raise UserError(_("A done service inspection cannot be changed; reset it to draft first."))
+        return super().write(vals)
+
+    # ------------------------------------------------------------------ transitions
+    def action_done(self):
+        """Draft → done: the score counts; each finding opens its correction to-do."""
+        self._check_state(("draft",), _("Service inspection %(name)s cannot be completed: it is %(state)s."))
+        for inspection in self:
+            if not inspection.line_ids:
+                raise UserError(_(
+                    "Service inspection %(name)s has no checked point: choose its checklist first.",
+                    name=inspection.display_name))
+        self._dealer_trusted().write({"state": "done"})
+        self.finding_ids._dealer_open_correction()
+        return True
+
+    def action_draft(self):
+        """Done → draft, to correct the scores (Dealer Manager)."""
+        self._check_dealer_manager(_("Only a Dealer Manager may reopen a service inspection."))
+        self._check_state(("done",), _("Service inspection %(name)s cannot be reset to draft: it is %(state)s."))
+        self._dealer_trusted().write({"state": "draft"})
+        return True
+
+    # ------------------------------------------------------------------ scheduling
+    @api.model
+    def _cron_schedule_inspections(self):
+        """Create a draft inspection for each active dealer whose grade's interval has passed since its last one.
+
+        A dealer with a draft inspection already waiting gets none; a dealer never inspected is due at once.
+        Two grouped queries and one create, whatever the number of dealers.
+        """
+        today = fields.Date.context_today(self)
+        dealers = self.env["res.partner"].search([
+            ("is_dealer", "=", True), ("dealer_state", "=", "active"),
+            ("dealer_grade_id.service_inspection_interval", ">", 0),
+        ])
+        if not dealers:
+            return self.browse()
+        groups = self._read_group([("dealer_id", "in", dealers.ids)], ["dealer_id", "state"], ["date:max"])
+        last_date, waiting = {}, set()
+        for dealer, state, last in groups:
+            if state == "draft":
+                waiting.add(dealer.id)
+            last_date[dealer.id] = max(last, last_date.get(dealer.id, last))
+        vals_list = []
+        for dealer in dealers:
+            if dealer.id in waiting:
+                continue
+            last = last_date.get(dealer.id)
+            if last and last + relativedelta(months=dealer.dealer_grade_id.service_inspection_interval) > today:
+                continue
+            company = dealer.company_id or self.env.company
+            template = self.env["dealer.service.inspection.template"].search(
+                [("company_id", "in", (False, company.id))], limit=1)
+            vals_list.append({
+                "dealer_id": dealer.id, "company_id": company.id, "date": today, "template_id": template.id,
+                "inspector_id": (dealer.user_id or self.env.user).id,
+            })
+        return self.create(vals_list)
+
+    # ------------------------------------------------------------------ figures for assessments
+    @api.model
+    def _dealer_service_quality(self, dealers, date_from, date_to, category=None, company=None):
+        """{dealer id: service score} of the done inspections dated in the period; no inspection, no key.
+
+        Without `category`: the average of the inspections' total scores. With a category (presale, purchase,
+        aftersales): the items of that category scored in the period, weighted by their weights.
+        """
+        domain = [("dealer_id", "in", dealers.ids), ("state", "=", "done"),
+                  ("date", ">=", date_from), ("date", "<=", date_to)]
+        if company:
+            domain.append(("company_id", "=", company.id))
+        if not category:
+            groups = self._read_group(domain, ["dealer_id"], ["total_score:avg"])
+            return {dealer.id: round(score, 2) for dealer, score in groups}
+        groups = self.env["dealer.service.inspection.line"]._read_group(
+            [(f"inspection_id.{fname}", op, value) for fname, op, value in domain] + [("category", "=", category)],
+            ["dealer_id"], ["weighted_score:sum", "weight:sum"],
+        )
+        return {dealer.id: round(weighted / weight, 2) for dealer, weighted, weight in groups if weight}
+
+
+class DealerServiceInspectionLine(models.Model):
+    """One checked point of an inspection, scored 0-100."""
+
+    _name = "dealer.service.inspection.line"
+    _description = "Dealer Service Inspection Line"
+    _order = "inspection_id, sequence, id"
+
+    inspection_id = fields.Many2one("dealer.service.inspection", required=True, index=True, ondelete="cascade")
+    company_id = fields.Many2one(related="inspection_id.company_id", store=True, index=True)
+    dealer_id = fields.Many2one(related="inspection_id.dealer_id", store=True, index=True, string="Dealer")
+    sequence = fields.Integer(default=10)
+    name = fields.Char(string="Checked Point", required=True)
+    category = fields.Selection(SERVICE_CATEGORIES, required=True, default="aftersales")
+    weight = fields.Float(required=True, default=1.0)
+    score = fields.Float(digits=(5, 2), help="0 (not met) to 100 (fully met).")
+    weighted_score = fields.Float(compute="_compute_weighted_score", store=True)
+    note = fields.Char()
+
+    @api.depends("score", "weight")
+    def _compute_weighted_score(self):
+        for line in self:
+            line.weighted_score = line.score * line.weight
+
+    @api.constrains("score", "weight")
+    def _check_score(self):
+        for line in self:
+            if not 0.0 <= line.score <= 100.0:
+                raise ValidationError(_(
+                    "The score of %(item)s must lie between 0 and 100.", item=line.name))
+            if line.weight <= 0:
+                raise ValidationError(_("The weight of %(item)s must be positive.", item=line.name))
+
+    def write(self, vals):
+        if self.inspection_id.filtered(lambda i: i.state == "done"):
+            raise UserError(_("A done service inspection cannot be changed; reset it to draft first."))
+        return super().write(vals)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        inspections = self.env["dealer.service.inspection"].browse(
+            [vals["inspection_id"] for vals in vals_list if vals.get("inspection_id")])
+        if inspections.filtered(lambda i: i.state == "done"):
+            raise UserError(_("A done service inspection cannot be changed; reset it to draft first."))
+        return super().create(vals_list)
+
+    def _weighted_score(self):
+        """Σ weight × score / Σ weight of these lines (0 without lines)."""
+        weight = sum(self.mapped("weight"))
+        return round(sum(line.score * line.weight for line in self) / weight, 2) if weight else 0.0

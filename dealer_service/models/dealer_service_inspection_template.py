@@ -1,0 +1,58 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+SERVICE_CATEGORIES = [
+    ("presale", "Pre-sale Consultation"),
+    ("purchase", "Purchase Service"),
+    ("aftersales", "After-sales Service"),
+]
+
+
+class DealerServiceInspectionTemplate(models.Model):
+    """A checklist of a service inspection (售后服务监管): weighted items per category."""
+
+    _name = "dealer.service.inspection.template"
+    _description = "Service Inspection Checklist"
+    _order = "sequence, id"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10, help="The first active checklist is used by scheduled inspections.")
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one("res.company", index=True, help="Empty: shared by every company.")
+    item_ids = fields.One2many("dealer.service.inspection.item", "template_id", string="Items", copy=True)
+    total_weight = fields.Float(compute="_compute_total_weight")
+
+    @api.depends("item_ids.weight")
+    def _compute_total_weight(self):
+        for template in self:
+            template.total_weight = sum(template.item_ids.mapped("weight"))
+
+    def _dealer_inspection_line_commands(self):
+        """Commands creating one inspection line per item of the checklist."""
+        self.ensure_one()
+        return [fields.Command.create({
+            "sequence": item.sequence, "name": item.name, "category": item.category, "weight": item.weight,
+        }) for item in self.item_ids]
+
+
+class DealerServiceInspectionItem(models.Model):
+    """One checked point of a checklist, with its weight in the inspection score."""
+
+    _name = "dealer.service.inspection.item"
+    _description = "Service Inspection Checklist Item"
+    _order = "template_id, sequence, id"
+
+    template_id = fields.Many2one(
+        "dealer.service.inspection.template", required=True, index=True, ondelete="cascade")
+    sequence = fields.Integer(default=10)
+    name = fields.Char(string="Checked Point", required=True, translate=True)
+    category = fields.Selection(SERVICE_CATEGORIES, required=True, default="aftersales")
+    weight = fields.Float(required=True, default=1.0, help="Share of the item in the weighted inspection score.")
+
+    @api.constrains("weight")
+    def _check_weight(self):
+        for item in self:
+            if item.weight <= 0:
+                raise ValidationError(_(
+                    "The weight of checklist item %(item)s must be positive.", item=item.name))

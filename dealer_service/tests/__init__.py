@@ -1,0 +1,3 @@
+from . import test_warranty_claim
+from . import test_service_inspection
+from . import test_security_service

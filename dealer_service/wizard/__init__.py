@@ -1,0 +1,1 @@
+from . import dealer_claim_reject_wizard

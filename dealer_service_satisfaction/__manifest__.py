@@ -1,0 +1,20 @@
+{
+    "name": "Dealer Service Satisfaction",
+    "summary": "End customers rate the dealer after a retail sale or a repair (Odoo survey)",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Dealers",
+    "license": "LGPL-3",
+    "author": "Dealer Suite",
+    "website": "https://example.com/dealer-suite",
+    "depends": ["dealer_service", "dealer_satisfaction"],
+    "data": [
+        "data/dealer_service_satisfaction_data.xml",
+        "views/survey_user_input_views.xml",
+        "views/dealer_sellout_views.xml",
+        "views/repair_order_views.xml",
+        "views/res_config_settings_views.xml",
+    ],
+    "installable": True,
+    "application": False,
+    "auto_install": True,
+}

@@ -58,3 +58,12 @@ def spreadsheet_limits():
         "A CSV or XLSX file of at most %(size)s MB, with the columns of the template.",
         size=MAX_UPLOAD_BYTES // (1024 * 1024),
     )
+
+
+def row_messages(errors, numbered=True):
+    """The texts of the errors of the lines [{"row", "message"}]: "Row 3: ..." when ``numbered`` and known."""
+    return [
+        _("Row %(row)s: %(error)s", row=item["row"], error=item["message"]) if numbered and item["row"]
+        else item["message"]
+        for item in errors
+    ]

@@ -47,7 +47,7 @@ class DealerForecastPortal(CustomerPortal):
             ),
             "cell_name": self._forecast_cell,
             "error": error,
-            "row_errors": errors or [],
+            "row_errors": common.row_messages(errors or []),
             "success": success,
             "grid_token": common.form_token(GRID_TOKEN) if dealer else "",
             "upload_token": common.form_token(UPLOAD_TOKEN) if dealer else "",

@@ -51,7 +51,7 @@ class DealerSelloutPortal(CustomerPortal):
             "post": post or {},
             "today": fields.Date.to_string(fields.Date.context_today(request.env.user)),
             "error": error,
-            "row_errors": errors or [],
+            "row_errors": common.row_messages(errors or [], numbered=page_name != "dealer_sellout_new"),
             "form_token": common.form_token(FORM_TOKEN) if dealer else "",
             "upload_token": common.form_token(UPLOAD_TOKEN) if dealer else "",
             "upload_limits": common.spreadsheet_limits(),
@@ -84,6 +84,7 @@ class DealerSelloutPortal(CustomerPortal):
     def portal_my_sellouts(self, page=1, recorded=None, **kw):
         dealer = request.env.user._dealer_portal_dealer()
         Sellout = request.env["dealer.sellout"]
+        count = DealerRelationsPortal._dealer_int(recorded)
         domain = self._sellout_domain(dealer) if dealer else [(0, "=", 1)]
         values = self._prepare_portal_layout_values()
         pager = portal_pager(url="/my/sellouts", total=Sellout.search_count(domain), page=page,
@@ -95,7 +96,7 @@ class DealerSelloutPortal(CustomerPortal):
             "dealer": dealer,
             # sudo: rendering only; the sales were searched with the user's rights and record rules
             "sellouts": sellouts.sudo(),
-            "recorded": DealerRelationsPortal._dealer_int(recorded) or 0,
+            "recorded": _("%(count)s retail sales were recorded.", count=count) if count else None,
         })
         return request.render("dealer_portal_sellout.portal_my_sellouts", values)
 
@@ -138,9 +139,8 @@ class DealerSelloutPortal(CustomerPortal):
         }
         sellouts, error, row_errors = self._sellout_create(dealer, [row], 0)
         if error:
-            # one line: its messages need no row number
-            messages = [dict(item, row=None) for item in row_errors]
-            return self._render_sellout_form(dealer, template, page_name, post=post, error=error, errors=messages)
+            # one line: its messages are shown without a row number
+            return self._render_sellout_form(dealer, template, page_name, post=post, error=error, errors=row_errors)
         common.spend_form_token(FORM_TOKEN)
         return request.redirect(f"/my/sellouts/{sellouts.id}?recorded=1")
 

@@ -125,8 +125,8 @@ class DealerSellout(models.Model):
             else:
                 messages.append(_("Choose one of the listed products."))
         day = self._dealer_portal_date(row.get("date"), messages)
-        quantity = self._dealer_portal_number(row.get("quantity"), 1.0, _("quantity"), messages)
-        price = self._dealer_portal_number(row.get("price_unit"), 0.0, _("net retail price"), messages)
+        quantity = self._dealer_portal_number(row.get("quantity"), 1.0, "quantity", messages)
+        price = self._dealer_portal_number(row.get("price_unit"), 0.0, "price", messages)
         serial = str(row.get("serial") or "").strip()
         lot_id = False
         if serial and product:
@@ -187,8 +187,10 @@ class DealerSellout(models.Model):
         return day
 
     @api.model
-    def _dealer_portal_number(self, value, default, label, messages):
-        """A number typed or read from a cell, ``default`` when empty; adds a message when it is not one."""
+    def _dealer_portal_number(self, value, default, kind, messages):
+        """A number typed or read from a cell, ``default`` when empty; adds a message when it is not one.
+
+        ``kind``: "quantity" or "price", the figure the message names."""
         if isinstance(value, bool):
             value = None
         if isinstance(value, (int, float)):
@@ -202,7 +204,10 @@ class DealerSellout(models.Model):
             except ValueError:
                 number = None
         if number is None or number != number or number in (float("inf"), float("-inf")) or abs(number) > 1e12:
-            messages.append(_("The %(field)s %(value)s is not a number.", field=label, value=str(value)))
+            messages.append(
+                _("The quantity %(value)s is not a number.", value=str(value)) if kind == "quantity"
+                else _("The net retail price %(value)s is not a number.", value=str(value))
+            )
             return default
         return number
 

@@ -54,7 +54,7 @@ class DealerSelloutForecast(models.Model):
                     "Products sheet.", code=str(row.get("product_code") or ""),
                 ) if "product_code" in row else _("Choose one of the listed products."))
             month = self._dealer_portal_month(row.get("month"), months, messages)
-            quantity = Sellout._dealer_portal_number(row.get("quantity"), 0.0, _("quantity"), messages)
+            quantity = Sellout._dealer_portal_number(row.get("quantity"), 0.0, "quantity", messages)
             if quantity < 0:
                 messages.append(_("The quantity must not be negative: enter 0 when you expect no order."))
             elif quantity > MAX_FORECAST_QUANTITY:

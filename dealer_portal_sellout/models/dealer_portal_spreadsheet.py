@@ -62,7 +62,7 @@ class DealerPortalSpreadsheet(models.AbstractModel):
         while rows and rows[-1]["blank"]:
             rows.pop()
         if not rows:
-            raise UserError(_("The file has no line under its header row: enter one line per sale."))
+            raise UserError(_("The file has no line under its header row: fill in the template."))
         if len(rows) > MAX_FILE_ROWS:
             raise UserError(_(
                 "The file has more than %(max)s lines: split it and upload the parts one after the other.",

@@ -55,7 +55,7 @@ class TestPortalWarrantyClaim(PortalServiceCase):
     def test_dealer_without_sold_serial_gets_no_form(self):
         self.authenticate("sv_portal_b", "sv_portal_b")
         response = self.url_open(FORM)
-        self.assertIn("none of your retail sales with a serial is", response.text)
+        self.assertIn("None of your retail sales with a serial is confirmed yet.", response.text)
         self.assertNotIn('name="lot_id"', response.text)
 
     def test_bad_values_refused(self):

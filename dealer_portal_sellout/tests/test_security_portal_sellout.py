@@ -115,3 +115,23 @@ class TestSecurityPortalSellout(PortalSelloutCase):
         response = self.url_open("/my/sellouts/template.csv", allow_redirects=False)
         self.assertIn(response.status_code, (302, 303))
         self.assertIn("/web/login", response.headers.get("Location", ""))
+
+    def test_portal_user_of_no_dealer_gets_pages_and_records_nothing(self):
+        """A portal customer who is no dealer's contact: every page answers (no error), nothing is recorded."""
+        customer = self.Partner.create({"name": "Plain Customer Ltd", "is_company": True})
+        self._create_portal_user(customer, "so_portal_plain")
+        self.authenticate("so_portal_plain", "so_portal_plain")
+        before = (self._count(), self._count("dealer.sellout.forecast"))
+        for url in ("/my/sellouts", "/my/sellouts/new", "/my/sellouts/upload", "/my/forecasts",
+                    f"/my/sellouts/{self.sale_a.id}"):
+            with self.subTest(url=url):
+                response = self.url_open(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertNotIn("ALPHA-BUYER", response.text)
+        for url in ("/my/sellouts/new", "/my/sellouts/upload", "/my/forecasts", "/my/forecasts/upload"):
+            with self.subTest(post=url):
+                response = self._post(url, {"product_id": str(self.accessory.id), "quantity": "1",
+                                            "price_unit": "1", "customer_name": "X"})
+                self.assertEqual(response.status_code, 200)
+        self.assertEqual(self.url_open("/my/sellouts/template.csv").status_code, 404)
+        self.assertEqual((self._count(), self._count("dealer.sellout.forecast")), before)

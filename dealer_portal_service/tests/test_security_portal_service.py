@@ -1,5 +1,5 @@
 """Attacks on warranty claims, made as a dealer's portal user would: JSON-RPC calls and form posts."""
-from odoo import Command
+from odoo import Command, http
 from odoo.tests import JsonRpcException, tagged
 
 from .common import PortalServiceCase
@@ -89,3 +89,19 @@ class TestSecurityPortalService(PortalServiceCase):
             "dealer_claim_approved_amount": 0.0,
         }])
         self.assertFalse(claim.internal_notes)
+
+    def test_portal_user_of_no_dealer_gets_pages_and_files_nothing(self):
+        customer = self.Partner.create({"name": "Plain Customer Ltd", "is_company": True})
+        self._create_portal_user(customer, "sv_portal_plain")
+        self.authenticate("sv_portal_plain", "sv_portal_plain")
+        before = self._count()
+        for url in ("/my/warranty_claims", "/my/warranty_claims/new", f"/my/warranty_claims/{self.claim_a1.id}"):
+            with self.subTest(url=url):
+                response = self.url_open(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertNotIn("VIN-W-002", response.text)
+        response = self.url_open("/my/warranty_claims/new", data={
+            "csrf_token": http.Request.csrf_token(self), "lot_id": str(self.lot_sub.id), "description": "x",
+        })
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self._count(), before)

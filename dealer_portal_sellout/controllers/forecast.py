@@ -143,7 +143,8 @@ class DealerForecastPortal(CustomerPortal):
             file_type, FORECAST_FILE_COLUMNS, _("Forecast"),
             request.env["dealer.sellout"]._dealer_portal_products(dealer),
         )
-        filename = f"{_('forecast')}.{file_type}"
+        name = _("forecast")  # the file's name, in the user's language
+        filename = f"{name}.{file_type}"
         return request.make_response(content, headers=[
             ("Content-Type", SPREADSHEET_TYPES[file_type]), ("Content-Disposition", content_disposition(filename)),
         ])

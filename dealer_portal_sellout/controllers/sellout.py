@@ -180,7 +180,8 @@ class DealerSelloutPortal(CustomerPortal):
             file_type, SELLOUT_FILE_COLUMNS, _("Sell-out"),
             request.env["dealer.sellout"]._dealer_portal_products(dealer),
         )
-        filename = f"{_('sell-out')}.{file_type}"
+        name = _("sell-out")  # the file's name, in the user's language
+        filename = f"{name}.{file_type}"
         return request.make_response(content, headers=[
             ("Content-Type", SPREADSHEET_TYPES[file_type]), ("Content-Disposition", content_disposition(filename)),
         ])

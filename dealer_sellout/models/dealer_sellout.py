@@ -41,13 +41,13 @@ class DealerSellout(models.Model):
     name = fields.Char(default="/", copy=False, readonly=True, required=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     dealer_id = fields.Many2one(
-        "res.partner", string="Dealer", required=True, index=True, tracking=True,
+        "res.partner", required=True, index=True, tracking=True,
         domain=[("is_dealer", "=", True)], check_company=True,
     )
     date = fields.Date(
         string="Retail Date", required=True, default=fields.Date.context_today, tracking=True, index=True,
     )
-    product_id = fields.Many2one("product.product", string="Product", required=True, index=True, check_company=True)
+    product_id = fields.Many2one("product.product", required=True, index=True, check_company=True)
     quantity = fields.Float(default=1.0, required=True, digits="Product Unit of Measure")
     price_unit = fields.Monetary(
         string="Net Retail Price", currency_field="currency_id", help="Unit price paid by the end customer, net.",
@@ -55,9 +55,9 @@ class DealerSellout(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     amount = fields.Monetary(compute="_compute_amount", store=True, currency_field="currency_id")
     customer_name = fields.Char(string="Customer")
-    customer_phone = fields.Char(string="Customer Phone")
+    customer_phone = fields.Char()
     customer_state_id = fields.Many2one("res.country.state", string="Customer Province")
-    customer_city = fields.Char(string="Customer City")
+    customer_city = fields.Char()
     customer_street = fields.Char(string="Customer Address")
     lot_name = fields.Char(
         string="Serial/VIN Entered", index="btree_not_null",
@@ -139,14 +139,17 @@ class DealerSellout(models.Model):
 
     # ------------------------------------------------------------------ rules of a line
     @api.model
-    def _dealer_sellout_line_errors(self, dealer, product, lot, lot_name, quantity, price_unit):
-        """Messages (whole sentences) of what is wrong with one sell-out line; empty when it is right."""
+    def _dealer_sellout_line_errors(self, dealer, product, lot, lot_name, quantity, price_unit, new=True):
+        """Messages (whole sentences) of what is wrong with one sell-out line; empty when it is right.
+
+        The dealer must be active for a ``new`` line only: a confirmed sale stays correctable after its dealer
+        was suspended."""
         errors = []
         if not dealer:
             errors.append(_("The dealer is missing."))
         elif not dealer.is_dealer:
             errors.append(_("%(partner)s is not a dealer.", partner=dealer.display_name))
-        elif dealer.dealer_state != "active":
+        elif new and dealer.dealer_state != "active":
             errors.append(_(
                 "Dealer %(dealer)s is %(state)s: only an active dealer's retail sales are recorded.",
                 dealer=dealer.display_name, state=dealer._selection_label("dealer_state"),
@@ -177,10 +180,10 @@ class DealerSellout(models.Model):
 
     @api.constrains("dealer_id", "product_id", "lot_id", "lot_name", "quantity", "price_unit")
     def _check_sellout_line(self):
-        for sellout in self.filtered(lambda s: s.state == "draft"):
+        for sellout in self.filtered(lambda s: s.state != "cancelled"):
             errors = self._dealer_sellout_line_errors(
                 sellout.dealer_id, sellout.product_id, sellout.lot_id, sellout.lot_name, sellout.quantity,
-                sellout.price_unit,
+                sellout.price_unit, new=sellout.state == "draft",
             )
             if errors:
                 raise ValidationError("\n".join(errors))

@@ -28,10 +28,10 @@ class DealerSelloutAnalysis(models.Model):
         "res.partner": ["commercial_partner_id", "is_dealer", "dealer_territory_ids"],
     }
 
-    dealer_id = fields.Many2one("res.partner", string="Dealer", readonly=True)
+    dealer_id = fields.Many2one("res.partner", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
-    territory_id = fields.Many2one("dealer.territory", string="Territory", readonly=True)
-    product_id = fields.Many2one("product.product", string="Product", readonly=True)
+    territory_id = fields.Many2one("dealer.territory", readonly=True)
+    product_id = fields.Many2one("product.product", readonly=True)
     categ_id = fields.Many2one("product.category", string="Product Category", readonly=True)
     month = fields.Date(readonly=True)
     sell_in_qty = fields.Float(string="Sell-in", readonly=True, digits="Product Unit of Measure")

@@ -22,11 +22,11 @@ class DealerSelloutForecast(models.Model):
     _dealer_protected_fields = ("state", "submitted_date")
 
     dealer_id = fields.Many2one(
-        "res.partner", string="Dealer", required=True, index=True, domain=[("is_dealer", "=", True)],
+        "res.partner", required=True, index=True, domain=[("is_dealer", "=", True)],
         check_company=True,
     )
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
-    product_id = fields.Many2one("product.product", string="Product", required=True, index=True, check_company=True)
+    product_id = fields.Many2one("product.product", required=True, index=True, check_company=True)
     month = fields.Date(required=True, index=True, help="First day of the forecast month.")
     quantity = fields.Float(digits="Product Unit of Measure")
     state = fields.Selection(FORECAST_STATES, string="Status", default="draft", required=True, readonly=True,

@@ -23,9 +23,9 @@ class DealerSelloutForecastAnalysis(models.Model):
         "sale.order.line": ["order_id", "product_id", "product_uom_qty", "product_uom"],
     }
 
-    dealer_id = fields.Many2one("res.partner", string="Dealer", readonly=True)
+    dealer_id = fields.Many2one("res.partner", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
-    product_id = fields.Many2one("product.product", string="Product", readonly=True)
+    product_id = fields.Many2one("product.product", readonly=True)
     categ_id = fields.Many2one("product.category", string="Product Category", readonly=True)
     month = fields.Date(readonly=True)
     forecast_qty = fields.Float(string="Forecast", readonly=True, digits="Product Unit of Measure")

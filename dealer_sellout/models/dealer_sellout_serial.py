@@ -113,8 +113,8 @@ class DealerSellout(models.Model):
         if fnames & set(BATCH_FORBIDDEN):
             raise AccessError(_("A batch of retail sales is recorded in draft: it cannot set their status."))
         # the batch is created trusted (to set its source): no other default reaches it
-        self = self.with_context({key: value for key, value in self.env.context.items()
-                                  if not key.startswith("default_")})
+        self = self.with_env(self.env(context={key: value for key, value in self.env.context.items()
+                                               if not key.startswith("default_")}))
         vals_list = [dict(vals) for vals in vals_list]
         self._dealer_match_serials(vals_list)
         Partner, Product, Lot = self.env["res.partner"], self.env["product.product"], self.env["stock.lot"]

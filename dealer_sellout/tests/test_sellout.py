@@ -56,3 +56,14 @@ class TestSellout(SelloutTestCommon):
     def test_serial_of_another_product_refused(self):
         with self.assertRefused(ValidationError, "belongs to Vehicle X1, not to Floor Mat"):
             self._sellout(product=self.accessory, lot_id=self.lots[0].id)
+
+    def test_confirmed_sale_of_suspended_dealer_stays_correctable(self):
+        dealer = self._create_dealer("Later Suspended", state="active", grade=self.grade_core)
+        sellout = self._sellout(dealer=dealer, product=self.accessory, price_unit=50.0)
+        sellout.action_confirm()
+        dealer.action_dealer_suspend()
+        sellout.price_unit = 60.0
+        self.assertEqual(sellout.amount, 60.0)
+        with self.assertRefused(ValidationError, "The net retail price must be positive"):
+            sellout.price_unit = -1.0
+        self.assertEqual(sellout.price_unit, 60.0)

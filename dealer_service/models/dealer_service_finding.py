@@ -15,11 +15,11 @@ class DealerServiceFinding(models.Model):
     _dealer_protected_fields = ("state", "date_closed")
 
     inspection_id = fields.Many2one(
-        "dealer.service.inspection", string="Inspection", required=True, index=True, ondelete="cascade",
+        "dealer.service.inspection", required=True, index=True, ondelete="cascade",
         check_company=True,
     )
     company_id = fields.Many2one(related="inspection_id.company_id", store=True, index=True)
-    dealer_id = fields.Many2one(related="inspection_id.dealer_id", store=True, index=True, string="Dealer")
+    dealer_id = fields.Many2one(related="inspection_id.dealer_id", store=True, index=True)
     name = fields.Char(string="Finding", required=True, tracking=True)
     action = fields.Text(string="Correction Required")
     deadline = fields.Date(required=True, tracking=True)

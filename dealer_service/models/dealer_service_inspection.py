@@ -22,12 +22,12 @@ class DealerServiceInspection(models.Model):
     name = fields.Char(default="/", copy=False, readonly=True, required=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     dealer_id = fields.Many2one(
-        "res.partner", string="Dealer", required=True, index=True, tracking=True, check_company=True,
+        "res.partner", required=True, index=True, tracking=True, check_company=True,
         domain=[("is_dealer", "=", True)],
     )
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
     inspector_id = fields.Many2one(
-        "res.users", string="Inspector", default=lambda self: self.env.user, tracking=True, check_company=True)
+        "res.users", default=lambda self: self.env.user, tracking=True, check_company=True)
     template_id = fields.Many2one(
         "dealer.service.inspection.template", string="Checklist", check_company=True,
         help="Choosing a checklist on a draft inspection replaces its lines by the checklist's items.",
@@ -40,7 +40,7 @@ class DealerServiceInspection(models.Model):
     )
     presale_score = fields.Float(string="Pre-sale Score", compute="_compute_scores", store=True, aggregator="avg",
                                  digits=(5, 2))
-    purchase_score = fields.Float(string="Purchase Score", compute="_compute_scores", store=True, aggregator="avg",
+    purchase_score = fields.Float(compute="_compute_scores", store=True, aggregator="avg",
                                   digits=(5, 2))
     aftersales_score = fields.Float(string="After-sales Score", compute="_compute_scores", store=True,
                                     aggregator="avg", digits=(5, 2))
@@ -165,7 +165,7 @@ class DealerServiceInspectionLine(models.Model):
 
     inspection_id = fields.Many2one("dealer.service.inspection", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="inspection_id.company_id", store=True, index=True)
-    dealer_id = fields.Many2one(related="inspection_id.dealer_id", store=True, index=True, string="Dealer")
+    dealer_id = fields.Many2one(related="inspection_id.dealer_id", store=True, index=True)
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Checked Point", required=True)
     category = fields.Selection(SERVICE_CATEGORIES, required=True, default="aftersales")

@@ -29,7 +29,7 @@ class RepairOrder(models.Model):
     )
 
     dealer_id = fields.Many2one(
-        "res.partner", string="Dealer", index="btree_not_null", tracking=True, check_company=True,
+        "res.partner", index="btree_not_null", tracking=True, check_company=True,
         domain=[("is_dealer", "=", True)],
         help="The dealer that repaired the product and files the warranty claim.",
     )

@@ -103,7 +103,7 @@ class DealerServiceInspection(models.Model):
         """Create a draft inspection for each active dealer whose grade's interval has passed since its last one.
 
         A dealer with a draft inspection already waiting gets none; a dealer never inspected is due at once.
-        Two grouped queries and one create, whatever the number of dealers.
+        A fixed number of queries and one create, whatever the number of dealers.
         """
         today = fields.Date.context_today(self)
         dealers = self.env["res.partner"].search([
@@ -118,6 +118,7 @@ class DealerServiceInspection(models.Model):
             if state == "draft":
                 waiting.add(dealer.id)
             last_date[dealer.id] = max(last, last_date.get(dealer.id, last))
+        templates = self.env["dealer.service.inspection.template"].search([])  # in sequence order
         vals_list = []
         for dealer in dealers:
             if dealer.id in waiting:
@@ -126,8 +127,7 @@ class DealerServiceInspection(models.Model):
             if last and last + relativedelta(months=dealer.dealer_grade_id.service_inspection_interval) > today:
                 continue
             company = dealer.company_id or self.env.company
-            template = self.env["dealer.service.inspection.template"].search(
-                [("company_id", "in", (False, company.id))], limit=1)
+            template = templates.filtered(lambda t, c=company: not t.company_id or t.company_id == c)[:1]
             vals_list.append({
                 "dealer_id": dealer.id, "company_id": company.id, "date": today, "template_id": template.id,
                 "inspector_id": (dealer.user_id or self.env.user).id,

@@ -31,7 +31,8 @@ LOGS = os.path.join(LOCAL, "logs")
 ADDONS = [
     "dealer_management", "dealer_assessment", "dealer_portal",
     "dealer_training", "dealer_satisfaction", "dealer_portal_training", "dealer_sellout",
-    "dealer_service", "dealer_service_satisfaction",
+    "dealer_service", "dealer_service_satisfaction", "dealer_portal_sellout",
+    "dealer_portal_service",
 ]
 DEMO_DB = os.environ.get("DEALER_DEMO_DB", "dealer_demo")
 TEST_DB = os.environ.get("DEALER_TEST_DB", "dealer_test")

@@ -14,6 +14,9 @@ BRIDGES = {
     "dealer_training": {"dealer_management", "event"},
     "dealer_satisfaction": {"dealer_management", "survey"},
     "dealer_portal_training": {"dealer_portal", "dealer_training"},
+    "dealer_portal_sellout": {"dealer_portal", "dealer_sellout"},
+    # through dealer_portal_sellout (dealer_portal + dealer_sellout), whose portal helpers it reuses
+    "dealer_portal_service": {"dealer_portal_sellout", "dealer_service"},
 }
 OPTIONAL_APPS = ["event", "survey", "sale_management", "website"]
 

@@ -1,0 +1,20 @@
+{
+    "name": "Dealer Portal Sell-out",
+    "summary": "Dealers report their retail sales (sell-out) and their 3-month order forecasts on the portal",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Dealers",
+    "license": "LGPL-3",
+    "author": "Dealer Suite",
+    "website": "https://example.com/dealer-suite",
+    "depends": ["dealer_portal", "dealer_sellout"],
+    "external_dependencies": {"python": ["openpyxl", "xlsxwriter"]},
+    "data": [
+        "security/ir.model.access.csv",
+        "security/dealer_portal_sellout_rules.xml",
+        "views/dealer_portal_sellout_templates.xml",
+        "views/dealer_portal_forecast_templates.xml",
+    ],
+    "installable": True,
+    "application": False,
+    "auto_install": True,
+}

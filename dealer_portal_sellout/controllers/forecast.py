@@ -1,0 +1,150 @@
+from odoo import _, http
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.http import content_disposition, request
+
+from odoo.addons.dealer_portal.controllers.relations import DealerRelationsPortal
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+from ..models.dealer_portal_spreadsheet import SPREADSHEET_TYPES
+from ..models.dealer_sellout_forecast import FORECAST_FILE_COLUMNS
+from . import common
+
+GRID_TOKEN = "dealer_portal_forecast_grid_token"
+UPLOAD_TOKEN = "dealer_portal_forecast_upload_token"
+
+
+class DealerForecastPortal(CustomerPortal):
+    """The dealer's rolling 3-month order forecast (订单预测) on the portal: a grid of its products over the next
+    three months, or a CSV/XLSX upload; both submitted through ``dealer.sellout.forecast._dealer_forecast_submit``
+    once every line is checked (one savepoint: nothing is recorded when a line is wrong)."""
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "dealer_forecast_count" in counters:
+            Forecast = request.env["dealer.sellout.forecast"]
+            dealer = request.env.user._dealer_portal_dealer()
+            values["dealer_forecast_count"] = Forecast.search_count([
+                ("dealer_id", "=", dealer.id), ("month", "in", Forecast._dealer_forecast_months()),
+            ]) if dealer and Forecast.has_access("read") else 0
+        return values
+
+    # ------------------------------------------------------------------ helpers
+    def _forecast_values(self, dealer, error=None, errors=None, posted=None, success=None):
+        Forecast = request.env["dealer.sellout.forecast"]
+        values = self._prepare_portal_layout_values()
+        products, months, quantities = (
+            Forecast._dealer_portal_grid(dealer) if dealer else (request.env["product.product"], [], {})
+        )
+        values.update({
+            "page_name": "dealer_forecasts",
+            "dealer": dealer,
+            "products": products,
+            "months": months,
+            # the figures typed when the grid is shown again after an error, else the recorded ones
+            "cell_value": lambda product, month: (
+                posted.get(self._forecast_cell(product.id, month), "") if posted is not None
+                else ("%g" % quantities[(product.id, month)] if (product.id, month) in quantities else "")
+            ),
+            "cell_name": self._forecast_cell,
+            "error": error,
+            "row_errors": common.row_messages(errors or []),
+            "success": success,
+            "grid_token": common.form_token(GRID_TOKEN) if dealer else "",
+            "upload_token": common.form_token(UPLOAD_TOKEN) if dealer else "",
+            "upload_limits": common.spreadsheet_limits(),
+            "file_columns": ", ".join(FORECAST_FILE_COLUMNS),
+        })
+        return values
+
+    def _render_forecasts(self, dealer, status=200, **kwargs):
+        return request.render("dealer_portal_sellout.portal_my_forecasts", self._forecast_values(dealer, **kwargs),
+                              status=status)
+
+    @staticmethod
+    def _forecast_cell(product_id, month):
+        return f"qty_{product_id}_{month.strftime('%Y-%m')}"
+
+    def _forecast_grid_rows(self, dealer, post):
+        """The cells of the grid as rows: filled cells, and emptied cells of a recorded forecast (as 0)."""
+        products, months, quantities = request.env["dealer.sellout.forecast"]._dealer_portal_grid(dealer)
+        rows = []
+        for product in products:
+            for month in months:
+                value = (post.get(self._forecast_cell(product.id, month)) or "").strip()
+                if value or (product.id, month) in quantities:
+                    rows.append({"row": len(rows) + 1, "product_id": product.id, "month": month,
+                                 "quantity": value or "0", "label": f"{product.display_name} {month:%Y-%m}"})
+        return rows
+
+    def _forecast_submit(self, dealer, rows):
+        """Check every row, then submit them in one savepoint: (forecasts, error, row errors)."""
+        Forecast = request.env["dealer.sellout.forecast"]
+        lines, row_errors = Forecast._dealer_portal_prepare(dealer, rows)
+        if row_errors:
+            return None, _("Nothing was recorded: correct the lines below and submit again."), row_errors
+        if not lines:
+            return None, _("Enter at least one quantity."), []
+        try:
+            with request.env.cr.savepoint():
+                forecasts = Forecast._dealer_portal_submit(dealer, lines)
+        except (AccessError, UserError, ValidationError) as e:
+            return None, DealerRelationsPortal._dealer_error_message(e), []
+        return forecasts, None, []
+
+    # ------------------------------------------------------------------ routes
+    @http.route(["/my/forecasts"], type="http", auth="user", website=True, methods=["GET", "POST"])
+    def portal_my_forecasts(self, submitted=None, **post):
+        dealer = request.env.user._dealer_portal_dealer()
+        if request.httprequest.method != "POST" or not dealer:
+            success = _("Your forecast is submitted.") if submitted else None
+            return self._render_forecasts(dealer, success=success)
+        if not common.check_form_token(GRID_TOKEN, post.get("grid_token")):
+            return self._render_forecasts(dealer, error=common.replayed_form_message())
+        rows = self._forecast_grid_rows(dealer, post)
+        labels = {row["row"]: row["label"] for row in rows}
+        _forecasts, error, row_errors = self._forecast_submit(dealer, rows)
+        if error:
+            # a cell is named by its product and month rather than a row number
+            errors = [{"row": None, "message": f"{labels.get(item['row'], '')}: {item['message']}"}
+                      for item in row_errors]
+            return self._render_forecasts(dealer, error=error, errors=errors, posted=post)
+        common.spend_form_token(GRID_TOKEN)
+        return request.redirect("/my/forecasts?submitted=1")
+
+    @http.route(["/my/forecasts/upload"], type="http", auth="user", website=True, methods=["POST"])
+    def portal_forecast_upload(self, **post):
+        dealer = request.env.user._dealer_portal_dealer()
+        if not dealer:
+            return self._render_forecasts(dealer)
+        if not common.check_form_token(UPLOAD_TOKEN, post.get("upload_token")):
+            return self._render_forecasts(dealer, error=common.replayed_form_message())
+        upload, error = common.uploaded_spreadsheet()
+        rows, row_errors = [], []
+        if upload:
+            try:
+                rows = request.env["dealer.portal.spreadsheet"]._dealer_read_rows(
+                    upload[0], upload[1], FORECAST_FILE_COLUMNS, FORECAST_FILE_COLUMNS,
+                )
+            except UserError as e:
+                error = DealerRelationsPortal._dealer_error_message(e)
+        if not error:
+            _forecasts, error, row_errors = self._forecast_submit(dealer, rows)
+        if error:
+            return self._render_forecasts(dealer, error=error, errors=row_errors)
+        common.spend_form_token(UPLOAD_TOKEN)
+        return request.redirect("/my/forecasts?submitted=1")
+
+    @http.route(["/my/forecasts/template.<string:file_type>"], type="http", auth="user", website=True)
+    def portal_forecast_template(self, file_type, **kw):
+        dealer = request.env.user._dealer_portal_dealer()
+        if file_type not in SPREADSHEET_TYPES or not dealer:
+            raise request.not_found()
+        content = request.env["dealer.portal.spreadsheet"]._dealer_template(
+            file_type, FORECAST_FILE_COLUMNS, _("Forecast"),
+            request.env["dealer.sellout"]._dealer_portal_products(dealer),
+        )
+        name = _("forecast")  # the file's name, in the user's language
+        filename = f"{name}.{file_type}"
+        return request.make_response(content, headers=[
+            ("Content-Type", SPREADSHEET_TYPES[file_type]), ("Content-Disposition", content_disposition(filename)),
+        ])

@@ -1,0 +1,187 @@
+from odoo import _, fields, http
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.http import content_disposition, request
+
+from odoo.addons.dealer_portal.controllers.relations import DealerRelationsPortal
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+from ..models.dealer_portal_spreadsheet import SPREADSHEET_TYPES
+from ..models.dealer_sellout import SELLOUT_FILE_COLUMNS, SELLOUT_FILE_REQUIRED
+from . import common
+
+FORM_TOKEN = "dealer_portal_sellout_form_token"
+UPLOAD_TOKEN = "dealer_portal_sellout_upload_token"
+
+
+class DealerSelloutPortal(CustomerPortal):
+    """Retail sales (分销) on the portal: list and detail (the dealer's and, for a distributor, its sub-dealers'),
+    a form for one sale, and a CSV/XLSX upload with its template.
+
+    Sales are created by the routes only: every line is checked first (``dealer.sellout._dealer_portal_prepare``),
+    then the whole batch goes through ``dealer.sellout._dealer_sellout_create_checked`` in one savepoint, so a
+    wrong line leaves nothing behind. A one-time token refuses a form replayed after its submission.
+    """
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "dealer_sellout_count" in counters:
+            Sellout = request.env["dealer.sellout"]
+            dealer = request.env.user._dealer_portal_dealer()
+            values["dealer_sellout_count"] = (
+                Sellout.search_count(self._sellout_domain(dealer)) if dealer and Sellout.has_access("read") else 0
+            )
+        return values
+
+    # ------------------------------------------------------------------ helpers
+    @staticmethod
+    def _sellout_domain(dealer):
+        """Sales of the dealer and of its sub-dealers (the record rule enforces the same)."""
+        return [("dealer_id", "in", request.env["dealer.sellout"]._dealer_portal_dealers(dealer).ids)]
+
+    def _sellout_form_values(self, dealer, page_name, post=None, error=None, errors=None):
+        Sellout = request.env["dealer.sellout"]
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "page_name": page_name,
+            "dealer": dealer,
+            "products": Sellout._dealer_portal_products(dealer) if dealer else request.env["product.product"],
+            "serials": Sellout._dealer_portal_unsold_serials(dealer) if dealer else request.env["stock.lot"],
+            "provinces": Sellout._dealer_portal_states(),
+            "post": post or {},
+            "today": fields.Date.to_string(fields.Date.context_today(request.env.user)),
+            "error": error,
+            "row_errors": common.row_messages(errors or [], numbered=page_name != "dealer_sellout_new"),
+            "form_token": common.form_token(FORM_TOKEN) if dealer else "",
+            "upload_token": common.form_token(UPLOAD_TOKEN) if dealer else "",
+            "upload_limits": common.spreadsheet_limits(),
+            "file_columns": ", ".join(SELLOUT_FILE_COLUMNS),
+            "required_columns": ", ".join(SELLOUT_FILE_REQUIRED),
+        })
+        return values
+
+    def _render_sellout_form(self, dealer, template, page_name, status=200, **kwargs):
+        values = self._sellout_form_values(dealer, page_name, **kwargs)
+        return request.render(template, values, status=status)
+
+    def _sellout_create(self, dealer, rows, row_offset):
+        """Check every row, then create them all in one savepoint: (sales, error, row errors)."""
+        Sellout = request.env["dealer.sellout"]
+        vals_list, row_errors = Sellout._dealer_portal_prepare(dealer, rows)
+        if row_errors:
+            return None, _("Nothing was recorded: correct the lines below and submit again."), row_errors
+        try:
+            with request.env.cr.savepoint():
+                sellouts = Sellout._dealer_portal_submit(dealer, vals_list, row_offset=row_offset)
+        except (AccessError, UserError, ValidationError) as e:
+            # the model's checked batch lists its own row errors, one per line after the first
+            lines = DealerRelationsPortal._dealer_error_message(e).split("\n")
+            return None, lines[0], [{"row": None, "message": line} for line in lines[1:]]
+        return sellouts, None, []
+
+    # ------------------------------------------------------------------ list and detail
+    @http.route(["/my/sellouts", "/my/sellouts/page/<int:page>"], type="http", auth="user", website=True)
+    def portal_my_sellouts(self, page=1, recorded=None, **kw):
+        dealer = request.env.user._dealer_portal_dealer()
+        Sellout = request.env["dealer.sellout"]
+        count = DealerRelationsPortal._dealer_int(recorded)
+        domain = self._sellout_domain(dealer) if dealer else [(0, "=", 1)]
+        values = self._prepare_portal_layout_values()
+        pager = portal_pager(url="/my/sellouts", total=Sellout.search_count(domain), page=page,
+                             step=self._items_per_page)
+        sellouts = Sellout.search(domain, limit=self._items_per_page, offset=pager["offset"])
+        values.update({
+            "page_name": "dealer_sellouts",
+            "pager": pager,
+            "dealer": dealer,
+            # sudo: rendering only; the sales were searched with the user's rights and record rules
+            "sellouts": sellouts.sudo(),
+            "recorded": _("%(count)s retail sales were recorded.", count=count) if count else None,
+        })
+        return request.render("dealer_portal_sellout.portal_my_sellouts", values)
+
+    @http.route(["/my/sellouts/<int:sellout_id>"], type="http", auth="user", website=True)
+    def portal_sellout_page(self, sellout_id, recorded=None, **kw):
+        try:
+            sellout_sudo = self._document_check_access("dealer.sellout", sellout_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my/sellouts")
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "page_name": "dealer_sellout",
+            "sellout": sellout_sudo,
+            "recorded": recorded,
+            "own": sellout_sudo.dealer_id == request.env.user._dealer_portal_dealer(),
+        })
+        return request.render("dealer_portal_sellout.portal_sellout_page", values)
+
+    # ------------------------------------------------------------------ one sale
+    @http.route(["/my/sellouts/new"], type="http", auth="user", website=True, methods=["GET", "POST"])
+    def portal_sellout_new(self, **post):
+        dealer = request.env.user._dealer_portal_dealer()
+        template, page_name = "dealer_portal_sellout.portal_sellout_form", "dealer_sellout_new"
+        if request.httprequest.method != "POST" or not dealer:
+            return self._render_sellout_form(dealer, template, page_name)
+        if not common.check_form_token(FORM_TOKEN, post.get("form_token")):
+            return self._render_sellout_form(dealer, template, page_name, error=common.replayed_form_message())
+        row = {
+            "row": 1,
+            "date": post.get("date"),
+            "product_id": DealerRelationsPortal._dealer_int(post.get("product_id")) or -1,
+            "serial": post.get("serial"),
+            "quantity": post.get("quantity"),
+            "price_unit": post.get("price_unit"),
+            "customer_name": post.get("customer_name"),
+            "customer_phone": post.get("customer_phone"),
+            "state_id": DealerRelationsPortal._dealer_int(post.get("state_id")) or False,
+            "city": post.get("city"),
+            "address": post.get("address"),
+        }
+        sellouts, error, row_errors = self._sellout_create(dealer, [row], 0)
+        if error:
+            # one line: its messages are shown without a row number
+            return self._render_sellout_form(dealer, template, page_name, post=post, error=error, errors=row_errors)
+        common.spend_form_token(FORM_TOKEN)
+        return request.redirect(f"/my/sellouts/{sellouts.id}?recorded=1")
+
+    # ------------------------------------------------------------------ upload
+    @http.route(["/my/sellouts/upload"], type="http", auth="user", website=True, methods=["GET", "POST"])
+    def portal_sellout_upload(self, **post):
+        dealer = request.env.user._dealer_portal_dealer()
+        template, page_name = "dealer_portal_sellout.portal_sellout_upload", "dealer_sellout_upload"
+        if request.httprequest.method != "POST" or not dealer:
+            return self._render_sellout_form(dealer, template, page_name)
+        if not common.check_form_token(UPLOAD_TOKEN, post.get("upload_token")):
+            return self._render_sellout_form(dealer, template, page_name, error=common.replayed_form_message())
+        upload, error = common.uploaded_spreadsheet()
+        rows = []
+        if upload:
+            try:
+                rows = request.env["dealer.portal.spreadsheet"]._dealer_read_rows(
+                    upload[0], upload[1], SELLOUT_FILE_COLUMNS, SELLOUT_FILE_REQUIRED,
+                )
+            except UserError as e:
+                error = DealerRelationsPortal._dealer_error_message(e)
+        if error:
+            return self._render_sellout_form(dealer, template, page_name, error=error)
+        # the file's first line is its header: the model numbers the rows from 2, as the dealer sees them
+        sellouts, error, row_errors = self._sellout_create(dealer, rows, 1)
+        if error:
+            return self._render_sellout_form(dealer, template, page_name, error=error, errors=row_errors)
+        common.spend_form_token(UPLOAD_TOKEN)
+        return request.redirect(f"/my/sellouts?recorded={len(sellouts)}")
+
+    @http.route(["/my/sellouts/template.<string:file_type>"], type="http", auth="user", website=True)
+    def portal_sellout_template(self, file_type, **kw):
+        dealer = request.env.user._dealer_portal_dealer()
+        if file_type not in SPREADSHEET_TYPES or not dealer:
+            raise request.not_found()
+        content = request.env["dealer.portal.spreadsheet"]._dealer_template(
+            file_type, SELLOUT_FILE_COLUMNS, _("Sell-out"),
+            request.env["dealer.sellout"]._dealer_portal_products(dealer),
+        )
+        name = _("sell-out")  # the file's name, in the user's language
+        filename = f"{name}.{file_type}"
+        return request.make_response(content, headers=[
+            ("Content-Type", SPREADSHEET_TYPES[file_type]), ("Content-Disposition", content_disposition(filename)),
+        ])

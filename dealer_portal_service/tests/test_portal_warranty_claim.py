@@ -1,0 +1,117 @@
+from odoo.tests import tagged
+
+from odoo.addons.dealer_portal.tests.common import JPEG
+
+from .common import FORM, PortalServiceCase
+
+SCRIPT = "<script>alert('x')</script>"
+
+
+@tagged("post_install", "-at_install")
+class TestPortalWarrantyClaim(PortalServiceCase):
+    """Filing warranty claims on the portal: serials the dealer sold, warranty, photos, all or nothing."""
+
+    def setUp(self):
+        super().setUp()
+        self.authenticate("sv_portal_a", "sv_portal_a")
+
+    def test_form_offers_only_serials_the_dealer_sold(self):
+        response = self.url_open(FORM)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("VIN-W-001", response.text)
+        self.assertNotIn("VIN-W-002", response.text, "sold by the sub-dealer, not by A")
+        self.assertNotIn("VIN-W-003", response.text, "never sold out")
+
+    def test_file_claim_with_photo(self):
+        response = self._file_claim(files={"attachments": ("brake.jpg", JPEG)})
+        claim = self._claims()
+        self.assertEqual(len(claim), 1)
+        self.assertTrue(response.url.endswith(f"/my/warranty_claims/{claim.id}?submitted=1"))
+        self.assertIn("Your warranty claim was submitted.", response.text)
+        self.assertRecordValues(claim, [{
+            "dealer_claim": True, "dealer_claim_state": "submitted", "lot_id": self.lot_sold.id,
+            "product_id": self.vehicle.id, "partner_id": self.dealer_a.id, "dealer_labour_amount": 400.0,
+            "dealer_claim_description": "Brake pads worn at 20,000 km; replaced both front pads.",
+        }])
+        self.assertEqual(str(claim.schedule_date.date()), "2026-11-02")
+        photos = self.env["ir.attachment"].search([("res_model", "=", "repair.order"), ("res_id", "=", claim.id)])
+        self.assertEqual(photos.mapped("name"), ["brake.jpg"])
+        self.assertIn("brake.jpg", response.text)
+
+    def test_claim_out_of_warranty_refused(self):
+        self.vehicle.dealer_warranty_months = 12  # 2025-03-10 to 2026-03-09
+        response = self._file_claim()
+        self.assertPageError(response, "is out of warranty on the repair date")
+        self.assertFalse(self._claims())
+
+    def test_serial_of_other_dealer_refused(self):
+        for lot_id in (self.lot_sub.id, self.lot_unsold.id, 999999, "abc"):
+            with self.subTest(lot_id=lot_id):
+                response = self._file_claim(lot_id=str(lot_id))
+                self.assertPageError(response, "Choose one of the serials you sold.")
+                self.assertNotIn(self.sub_dealer_a1.name, response.text)
+        self.assertFalse(self._claims())
+
+    def test_dealer_without_sold_serial_gets_no_form(self):
+        self.authenticate("sv_portal_b", "sv_portal_b")
+        response = self.url_open(FORM)
+        self.assertIn("None of your retail sales with a serial is confirmed yet.", response.text)
+        self.assertNotIn('name="lot_id"', response.text)
+
+    def test_bad_values_refused(self):
+        cases = [
+            ({"labour": "-50"}, "The labour amount must be a number, zero or more."),
+            ({"labour": "lots"}, "The labour amount must be a number, zero or more."),
+            ({"repair_date": "2999-01-01"}, "is in the future"),
+            ({"repair_date": "yesterday"}, "Enter the date of the repair"),
+            ({"description": "   "}, "Describe the fault and the repair."),
+        ]
+        for values, message in cases:
+            with self.subTest(values=values):
+                self.assertPageError(self._file_claim(**values), message)
+        self.assertFalse(self._claims())
+
+    def test_bad_photos_refused(self):
+        cases = [
+            ({"attachments": ("virus.exe", b"MZ\x90\x00")}, "only these types are accepted"),
+            ({"attachments": ("fake.jpg", b"<html><script>x</script>")}, "is not a valid JPG file"),
+            ({"attachments": ("notes.csv", b"a,b\n")}, "attach photos (JPG or PNG) or PDF reports"),
+            ({"attachments": ("huge.jpg", JPEG + b"\x00" * (10 * 1024 * 1024))}, "is larger than 10 MB"),
+        ]
+        for files, message in cases:
+            with self.subTest(file=files["attachments"][0]):
+                self.assertPageError(self._file_claim(files=files), message)
+        self.assertFalse(self._claims())
+        self.assertFalse(self.env["ir.attachment"].search([("res_model", "=", "repair.order"),
+                                                           ("name", "in", ["virus.exe", "fake.jpg", "huge.jpg"])]))
+
+    def test_script_in_description_is_escaped(self):
+        response = self._file_claim(description=SCRIPT)
+        self.assertEqual(self._claims().dealer_claim_description, SCRIPT)
+        self.assertNotIn(SCRIPT, response.text)
+        self.assertIn("&lt;script&gt;", response.text)
+
+    def test_replayed_form_files_once(self):
+        token = self._token()
+        self._file_claim(token=token)
+        response = self._file_claim(token=token)
+        self.assertPageError(response, "This form was already submitted")
+        self.assertEqual(len(self._claims()), 1)
+
+    def test_list_and_pages_of_own_claims_only(self):
+        self._file_claim()
+        response = self.url_open("/my/warranty_claims")
+        self.assertIn(self._claims().name, response.text)
+        self.assertNotIn(self.claim_a1.name, response.text, "the sub-dealer's claims are its own")
+        page = self.url_open(f"/my/warranty_claims/{self.claim_a1.id}")
+        self.assertTrue(page.url.endswith("/my/warranty_claims"))
+        self.assertNotIn("VIN-W-002", page.text)
+        counters = self.make_jsonrpc_request("/my/counters", {"counters": ["dealer_claim_count"]})
+        self.assertEqual(counters["dealer_claim_count"], 1)
+
+    def test_rejection_reason_shown(self):
+        self.authenticate("sv_portal_a1", "sv_portal_a1")
+        self.claim_a1.action_dealer_claim_reject("No wear found on the pads.")
+        response = self.url_open(f"/my/warranty_claims/{self.claim_a1.id}")
+        self.assertIn("No wear found on the pads.", response.text)
+        self.assertNotIn("INTERNAL-ONLY-NOTE", response.text)

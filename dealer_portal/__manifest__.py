@@ -6,7 +6,7 @@
     "license": "LGPL-3",
     "author": "Dealer Suite",
     "website": "https://example.com/dealer-suite",
-    "depends": ["dealer_management", "portal", "sale"],
+    "depends": ["dealer_management", "dealer_assessment", "portal", "sale"],
     "data": [
         "security/ir.model.access.csv",
         "security/dealer_portal_rules.xml",

@@ -8,10 +8,14 @@
     "website": "https://example.com/dealer-suite",
     "depends": ["dealer_management", "dealer_assessment", "portal", "sale"],
     "data": [
+        "security/dealer_portal_roles.xml",
         "security/ir.model.access.csv",
         "security/dealer_portal_rules.xml",
         "views/dealer_portal_templates.xml",
         "views/dealer_portal_relations_templates.xml",
+        "views/res_partner_views.xml",
+        "views/dealer_portal_pages_backoffice_views.xml",
+        "views/dealer_portal_pages_templates.xml",
     ],
     "installable": True,
 }

@@ -35,3 +35,4 @@ from . import dealer_rebate
 from . import dealer_price_adjustment
 from . import dealer_stock_report
 from . import dealer_stock_analysis
+from . import res_partner_statement

@@ -3,3 +3,10 @@ from . import dealer_complaint
 from . import dealer_feedback
 from . import dealer_announcement
 from . import dealer_termination
+from . import res_partner_role
+from . import res_users_role
+from . import dealer_target_acknowledgement
+from . import dealer_contract_target
+from . import dealer_correction_plan_line
+from . import dealer_termination_request
+from . import res_partner_dashboard

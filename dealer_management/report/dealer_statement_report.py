@@ -3,7 +3,7 @@ from odoo.exceptions import AccessError, UserError
 
 
 class ReportDealerStatement(models.AbstractModel):
-    """The statement of account PDF: ``data`` holds date_from, date_to and company_id."""
+    """The statement of account PDF: ``data`` holds date_from, date_to and dealer_company_id."""
 
     _name = "report.dealer_management.report_dealer_statement"
     _description = "Dealer Statement of Account"
@@ -20,7 +20,7 @@ class ReportDealerStatement(models.AbstractModel):
             raise UserError(_("Print the statement of account from its wizard, which asks for the period."))
         partners = self.env["res.partner"].browse(docids)
         partners.check_access("read")
-        company = self.env["res.company"].browse(data.get("company_id")) or self.env.company
+        company = self.env["res.company"].browse(data.get("dealer_company_id")) or self.env.company
         date_from, date_to = fields.Date.to_date(data["date_from"]), fields.Date.to_date(data["date_to"])
         return {
             "doc_ids": partners.ids, "doc_model": "res.partner", "docs": partners,

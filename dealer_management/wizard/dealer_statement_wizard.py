@@ -32,6 +32,6 @@ class DealerStatementWizard(models.TransientModel):
         return self.env.ref("dealer_management.action_report_dealer_statement").report_action(
             self.partner_id, data={
                 "date_from": fields.Date.to_string(self.date_from), "date_to": fields.Date.to_string(self.date_to),
-                "company_id": self.company_id.id,
+                "dealer_company_id": self.company_id.id,
             },
         )

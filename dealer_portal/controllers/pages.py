@@ -58,10 +58,9 @@ class DealerPagesPortal(CustomerPortal):
         return result
 
     def _dealer_answerable_targets(self, dealer):
-        """Targets of the dealer's active contracts still running, read with the owner's rights."""
+        """Targets of the dealer's active contracts, read with the owner's rights."""
         return request.env["dealer.contract.target"].search([
             ("partner_id", "=", dealer.id), ("contract_id.state", "=", "active"),
-            ("date_end", ">=", fields.Date.context_today(request.env.user)),
         ])
 
     @staticmethod

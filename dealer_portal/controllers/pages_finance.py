@@ -36,7 +36,18 @@ class DealerFinancePortal(DealerPagesPortal):
             record_sudo = self._document_check_access(model, record_id)
         except (AccessError, MissingError):
             raise request.not_found() from None
-        return self._show_report(model=record_sudo, report_type="pdf", report_ref=report, download=True)
+        return self._dealer_pdf_response(report, record_sudo, f"{record_sudo.display_name}.pdf")
+
+    @staticmethod
+    def _dealer_pdf_response(report_ref, records_sudo, filename, data=None):
+        """The PDF of `report_ref` for records the caller checked, rendered as superuser, as a download."""
+        # sudo: the caller checked the records (the owner's own dealer's documents, through its record rules)
+        report = request.env["ir.actions.report"].sudo()
+        pdf = report._render_qweb_pdf(report_ref, records_sudo.ids, data=data)[0]
+        return request.make_response(pdf, headers=[
+            ("Content-Type", "application/pdf"), ("Content-Length", len(pdf)),
+            ("Content-Disposition", http.content_disposition(filename.replace("/", "-"))),
+        ])
 
     @http.route(["/my/rebates", "/my/rebates/page/<int:page>"], type="http", auth="user", website=True)
     def portal_my_rebates(self, page=1, **kw):
@@ -72,17 +83,13 @@ class DealerFinancePortal(DealerPagesPortal):
             if not error:
                 data = {
                     "date_from": fields.Date.to_string(period[0]), "date_to": fields.Date.to_string(period[1]),
-                    "company_id": self._dealer_pages_company().id,
+                    "dealer_company_id": self._dealer_pages_company().id,
                 }
-                # sudo: the owner's own dealer (checked above); the report refuses anyone else without sudo
-                report = request.env["ir.actions.report"].sudo()
-                pdf = report._render_qweb_pdf("dealer_management.action_report_dealer_statement", dealer.ids,
-                                              data=data)[0]
                 filename = _("Statement %(from)s %(to)s.pdf", **{"from": data["date_from"], "to": data["date_to"]})
-                return request.make_response(pdf, headers=[
-                    ("Content-Type", "application/pdf"), ("Content-Length", len(pdf)),
-                    ("Content-Disposition", http.content_disposition(filename)),
-                ])
+                # the owner's own dealer (checked above); the report refuses anyone else unless rendered as here
+                return self._dealer_pdf_response(
+                    "dealer_management.action_report_dealer_statement", dealer.sudo(), filename, data=data,
+                )
         today = fields.Date.context_today(request.env.user)
         return request.render("dealer_portal.portal_my_statement", self._dealer_pages_values(
             "dealer_statement", error=error, date_from=date_from or fields.Date.to_string(today.replace(day=1)),

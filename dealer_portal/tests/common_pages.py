@@ -1,7 +1,8 @@
 """Owner and staff users, contracts with targets, rebates, scorecards and correction plans of dealers A and B."""
+import json
 from datetime import timedelta
 
-from odoo import Command
+from odoo import Command, http
 
 from odoo.addons.dealer_management.models.dealer_period import period_bounds
 
@@ -27,7 +28,7 @@ class DealerPagesCase(DealerPortalCase):
             setattr(cls, f"contract_{key}", contract)
             setattr(cls, f"targets_{key}", targets)
             setattr(cls, f"rebate_{key}", rebate)
-            setattr(cls, f"scorecard_{key}", cls._create_scorecard(dealer, cls.today - timedelta(days=200), 61.0))
+            setattr(cls, f"old_scorecard_{key}", cls._create_scorecard(dealer, cls.today - timedelta(days=200), 61.0))
             setattr(cls, f"scorecard_{key}", cls._create_scorecard(dealer, cls.today - timedelta(days=100), 72.5))
             setattr(cls, f"plan_{key}", cls.env["dealer.correction.plan"].create({
                 "partner_id": dealer.id, "deadline": cls.today + timedelta(days=30),
@@ -70,3 +71,26 @@ class DealerPagesCase(DealerPortalCase):
         })
         assessment._dealer_trusted().write({"state": "approved"})
         return scorecard
+
+    # ------------------------------------------------------------------ helpers
+    def _call_kw(self, model, method, args, kwargs=None, context=None):
+        """/web/dataset/call_kw as the logged-in user: (result, None) or (None, {"name", "message"})."""
+        response = self.url_open("/web/dataset/call_kw", data=json.dumps({
+            "jsonrpc": "2.0", "method": "call", "id": 1,
+            "params": {
+                "model": model, "method": method, "args": args,
+                "kwargs": {**(kwargs or {}), "context": {"lang": "en_US", **(context or {})}},
+            },
+        }), headers={"Content-Type": "application/json"})
+        self.assertEqual(response.status_code, 200)
+        body = response.json()
+        if "error" in body:
+            return None, body["error"]["data"]
+        return body["result"], None
+
+    def _post(self, url, data, files=None):
+        """A form post with the session's CSRF token."""
+        return self.url_open(url, data={**data, "csrf_token": http.Request.csrf_token(self)}, files=files)
+
+    def _login(self, user):
+        self.authenticate(user.login, user.login)

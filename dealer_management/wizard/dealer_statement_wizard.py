@@ -21,7 +21,8 @@ class DealerStatementWizard(models.TransientModel):
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
         if self.env.context.get("active_model") == "res.partner" and self.env.context.get("active_id"):
-            values["partner_id"] = self.env["res.partner"].browse(self.env.context["active_id"]).commercial_partner_id.id
+            partner = self.env["res.partner"].browse(self.env.context["active_id"])
+            values["partner_id"] = partner.commercial_partner_id.id
         return values
 
     def action_print(self):

@@ -21,7 +21,7 @@ class DealerTargetAcknowledgement(models.Model):
     )
 
     target_id = fields.Many2one(
-        "dealer.contract.target", string="Target", required=True, index=True, ondelete="cascade", readonly=True,
+        "dealer.contract.target", required=True, index=True, ondelete="cascade", readonly=True,
     )
     contract_id = fields.Many2one(related="target_id.contract_id", store=True, index=True)
     partner_id = fields.Many2one(related="target_id.partner_id", store=True, index=True, string="Dealer")
@@ -32,7 +32,7 @@ class DealerTargetAcknowledgement(models.Model):
         string="Target When Answered", currency_field="currency_id", readonly=True,
         help="The target amount the dealer answered; a later adjustment of the target asks for a new answer.",
     )
-    proposed_amount = fields.Monetary(string="Proposed Amount", currency_field="currency_id", readonly=True)
+    proposed_amount = fields.Monetary(currency_field="currency_id", readonly=True)
     comment = fields.Text(readonly=True)
     user_id = fields.Many2one("res.users", string="Answered By", readonly=True)
 

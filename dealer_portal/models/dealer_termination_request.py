@@ -8,7 +8,7 @@ class DealerTermination(models.Model):
     _inherit = "dealer.termination"
 
     requested_by_id = fields.Many2one(
-        "res.users", string="Requested By", readonly=True, copy=False,
+        "res.users", readonly=True, copy=False,
         help="The dealer's portal user who asked for the voluntary exit.",
     )
 

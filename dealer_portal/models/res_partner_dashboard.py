@@ -24,8 +24,8 @@ class ResPartner(models.Model):
         """
         self.ensure_one()
         dealer = self.sudo()
-        contract = self.env["dealer.contract"]._find_active(dealer, day, company).get(dealer, self.env["dealer.contract"])
-        contract = contract.sudo()
+        Contract = self.env["dealer.contract"]
+        contract = Contract._find_active(dealer, day, company).get(dealer, Contract).sudo()
         targets = contract.target_ids.sorted(lambda t: (t.date_start, t.categ_id.name or ""))
         values = {
             "dealer": dealer,

@@ -8,7 +8,7 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     dealer_portal_role = fields.Selection(
-        PORTAL_ROLES, string="Dealer Portal Role", default="staff", required=True, copy=False,
+        PORTAL_ROLES, default="staff", required=True, copy=False,
         help="Owner: sees the dealer's finances on the portal (credit, statement, rebates, contracts, scorecards, "
              "correction plans, exit request). Staff: catalog, orders, stock reports and complaints. "
              "Set by a Dealer Manager.",

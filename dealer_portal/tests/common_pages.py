@@ -35,6 +35,9 @@ class DealerPagesCase(DealerPortalCase):
                 "description": f"FINDINGS-{key.upper()}",
                 "line_ids": [Command.create({"action": f"Clean the showroom {key.upper()}"})],
             }))
+        # write everything now: a test's first flush would otherwise happen inside its savepoint and be rolled back
+        # with it, leaving the next tests with a cache that no longer matches the database
+        cls.env.flush_all()
 
     @classmethod
     def _create_owner(cls, dealer, login, name):

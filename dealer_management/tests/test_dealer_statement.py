@@ -66,9 +66,9 @@ class TestDealerStatement(DealerTestCommon):
         self.assertIn(self.refund_feb.name, html)
         self.assertIn("1,100.00", html)
 
-    def test_salesman_cannot_print_a_statement(self):
+    def test_user_outside_the_dealer_suite_cannot_print_a_statement(self):
         data = {"date_from": "2025-02-01", "date_to": "2025-02-28", "dealer_company_id": self.env.company.id}
         with self.assertRaisesRegex(AccessError, "Only Dealer Users and accountants"):
-            self.env["ir.actions.report"].with_user(self.salesman)._render_qweb_html(
+            self.env["ir.actions.report"].with_user(self.contact_creator)._render_qweb_html(
                 "dealer_management.action_report_dealer_statement", self.dealer.ids, data=data,
             )

@@ -23,6 +23,8 @@ class DealerFinancePortal(DealerPagesPortal):
     def _dealer_owner_documents(self, kind, page):
         dealer = self._dealer_pages_dealer(owner=True)
         model, _report, page_name = OWNER_DOCUMENTS[kind]
+        # the list helper of the relations pages: Odoo combines the sibling CustomerPortal controllers into one
+        # class, so `self` has everything that helper uses
         values = DealerRelationsPortal._dealer_list_values(
             self, model, f"/my/{kind}", page, page_name, [("partner_id", "=", dealer.id)],
         )

@@ -7,7 +7,7 @@ from .relations import DealerRelationsPortal
 
 # the longest statement of account a dealer may ask for at once
 MAX_STATEMENT_DAYS = 5 * 366
-# owner-only document lists: route name -> (model, report, domain on top of the record rules, page name)
+# owner-only documents: URL part -> (model, PDF report, page name); the record rules choose the records
 OWNER_DOCUMENTS = {
     "rebates": ("dealer.rebate", "dealer_management.action_report_dealer_rebate", "dealer_rebates"),
     "contracts": ("dealer.contract", "dealer_management.action_report_dealer_contract", "dealer_contracts"),

@@ -2,6 +2,7 @@
 from odoo import Command, fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common_pages import DealerPagesCase
 
@@ -135,6 +136,7 @@ class TestSecurityPortalPages(DealerPagesCase):
                 self.assertEqual(response.status_code, 404)
                 self.assertNotIn(self.dealer_b.name, response.text)
 
+    @mute_logger("odoo.http")  # Odoo's report route logs the refusal it answers
     def test_owner_a_downloads_b_documents_through_the_report_url(self):
         self._login(self.owner_a)
         for report, record in (
@@ -150,6 +152,7 @@ class TestSecurityPortalPages(DealerPagesCase):
                     self.assertNotEqual(response.status_code, 200)
                     self.assertNotIn(self.dealer_b.name, response.text)
 
+    @mute_logger("odoo.http")
     def test_staff_downloads_own_documents_through_the_report_url(self):
         self._login(self.portal_a)
         response = self.url_open(f"/report/pdf/dealer_management.report_dealer_rebate/{self.rebate_a.id}")

@@ -48,6 +48,10 @@
         "views/dealer_price_adjustment_views.xml",
         "views/dealer_stock_report_views.xml",
         "views/dealer_commercial_menus.xml",
+        "report/dealer_rebate_report.xml",
+        "report/dealer_contract_report.xml",
+        "report/dealer_statement_report.xml",
+        "wizard/dealer_statement_wizard_views.xml",
     ],
     "demo": [],
     "assets": {

@@ -6,8 +6,9 @@
     "license": "LGPL-3",
     "author": "Dealer Suite",
     "website": "https://example.com/dealer-suite",
-    "depends": ["dealer_management", "portal", "sale"],
+    "depends": ["dealer_management", "dealer_assessment", "portal", "sale"],
     "data": [
+        "security/dealer_portal_roles.xml",
         "security/ir.model.access.csv",
         "security/dealer_portal_rules.xml",
         "views/dealer_portal_templates.xml",
@@ -17,6 +18,9 @@
         "data/dealer_application_mail_template.xml",
         "views/dealer_portal_ordering_views.xml",
         "views/dealer_portal_ordering_templates.xml",
+        "views/res_partner_views.xml",
+        "views/dealer_portal_pages_backoffice_views.xml",
+        "views/dealer_portal_pages_templates.xml",
     ],
     "assets": {
         "web.assets_tests": ["dealer_portal/static/tests/tours/*.js"],

@@ -36,3 +36,4 @@ from . import dealer_price_adjustment
 from . import dealer_stock_report
 from . import dealer_stock_analysis
 from . import stock_picking
+from . import res_partner_statement

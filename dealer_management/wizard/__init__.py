@@ -10,3 +10,4 @@ from . import dealer_target_adjust_wizard
 from . import dealer_target_split_wizard
 from . import dealer_order_override_wizard
 from . import dealer_rebate_generate_wizard
+from . import dealer_statement_wizard

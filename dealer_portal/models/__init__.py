@@ -10,3 +10,10 @@ from . import ordering_catalog
 from . import ordering_grade
 from . import ordering_sale_order
 from . import ordering_settings
+from . import res_partner_role
+from . import res_users_role
+from . import dealer_target_acknowledgement
+from . import dealer_contract_target
+from . import dealer_correction_plan_line
+from . import dealer_termination_request
+from . import res_partner_dashboard

@@ -7,3 +7,6 @@ from . import test_security_portal_matrix
 from . import test_security_portal_forms
 from . import test_portal_ordering
 from . import test_security_portal_ordering
+from . import test_portal_pages_roles
+from . import test_portal_pages
+from . import test_security_portal_pages

@@ -1,0 +1,129 @@
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+# approved scorecards drawn on the dashboard's trend chart
+TREND_PERIODS = 8
+# size of the trend chart (SVG user units)
+CHART_WIDTH, CHART_HEIGHT, CHART_MARGIN = 320, 120, 16
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    def _dealer_portal_dashboard(self, company, day, full=True):
+        """Figures of the /my/dealer dashboard of this dealer (one record, the portal user's own dealer).
+
+        A fixed number of queries whatever the dealer's history: the contract lookup, its targets and their
+        net sales (one grouped query per product category of the targets), the credit figures (open receivable,
+        uninvoiced orders, overdue amount: one aggregate query each), the rebates (one grouped query), the
+        latest approved scorecard and the trend (two searches with a limit). ``full``: False for staff, who see
+        the grade, the contract's validity and the target progress only.
+
+        Read as superuser: the caller passes the user's own dealer (res.users._dealer_portal_dealer) and the
+        figures are read for display only, from models a portal user has no right on.
+        """
+        self.ensure_one()
+        dealer = self.sudo()
+        Contract = self.env["dealer.contract"]
+        contract = Contract._find_active(dealer, day, company).get(dealer, Contract).sudo()
+        targets = contract.target_ids.sorted(lambda t: (t.date_start, t.categ_id.name or ""))
+        values = {
+            "dealer": dealer,
+            "grade": dealer.dealer_grade_id,
+            "contract": contract,
+            "days_left": (contract.date_end - day).days if contract else 0,
+            "targets": targets,
+            "currency": company.currency_id,
+            "full": full,
+        }
+        if full:
+            values.update(dealer._dealer_portal_credit_figures(company, day, contract))
+            values.update(dealer._dealer_portal_rebate_figures(company))
+            values.update(dealer._dealer_portal_scorecard_figures(company))
+        return values
+
+    def _dealer_portal_credit_figures(self, company, day, contract):
+        """Credit limit, used (open receivable + confirmed uninvoiced orders), available and overdue amount."""
+        receivable = self._dealer_open_receivable(company).get((self.id, company.id), (0.0, None))[0]
+        # the order credit check's own figures, asked through an unsaved order of the dealer (no order is created);
+        # everything pending is written first, as the check's SQL reads the tables
+        self.env.flush_all()
+        order = self.env["sale.order"].sudo().new({"partner_id": self.id, "company_id": company.id})
+        uninvoiced = order._dealer_uninvoiced_amounts(self, company)[0]
+        limit = order._dealer_credit_limit(contract)
+        used = company.currency_id.round(receivable + uninvoiced)
+        return {
+            "credit_limit": limit,
+            "credit_used": used,
+            "credit_available": limit - used if limit else 0.0,
+            "receivable": receivable,
+            "overdue": self._dealer_portal_overdue(company, day),
+        }
+
+    def _dealer_portal_overdue(self, company, day):
+        """Amount still due on the dealer's posted receivable items whose due date is before ``day``: one query."""
+        self.env["account.move.line"].flush_model([
+            "account_id", "amount_residual", "company_id", "date_maturity", "parent_state", "partner_id", "reconciled",
+        ])
+        self.env["res.partner"].flush_model(["commercial_partner_id"])
+        self.env.cr.execute(SQL(
+            """
+            SELECT COALESCE(SUM(line.amount_residual), 0.0)
+              FROM account_move_line line
+              JOIN res_partner partner ON partner.id = line.partner_id
+              JOIN account_account account ON account.id = line.account_id
+             WHERE partner.commercial_partner_id = %(dealer)s
+               AND line.company_id = %(company)s
+               AND line.parent_state = 'posted'
+               AND line.reconciled IS NOT TRUE
+               AND line.amount_residual > 0
+               AND line.date_maturity < %(day)s
+               AND account.account_type = 'asset_receivable'
+            """,
+            dealer=self.commercial_partner_id.id, company=company.id, day=day,
+        ))
+        return self.env.cr.fetchone()[0]
+
+    def _dealer_portal_rebate_figures(self, company):
+        """Rebates earned (confirmed or settled) and settled, in one grouped query."""
+        groups = self.env["dealer.rebate"].sudo()._read_group(
+            [("partner_id", "=", self.id), ("company_id", "=", company.id), ("state", "in", ("confirmed", "settled"))],
+            ["state"], ["total_amount:sum"],
+        )
+        amounts = dict(groups)
+        return {
+            "rebate_earned": sum(amounts.values()),
+            "rebate_settled": amounts.get("settled", 0.0),
+        }
+
+    def _dealer_portal_scorecard_figures(self, company):
+        """The latest approved scorecard (with its KPI lines) and the totals of the last approved periods."""
+        Scorecard = self.env["dealer.scorecard"].sudo()
+        scorecards = Scorecard.search(
+            [("partner_id", "=", self.id), ("company_id", "=", company.id), ("assessment_state", "=", "approved")],
+            order="date_to desc, id desc", limit=TREND_PERIODS,
+        )
+        return {"scorecard": scorecards[:1], "trend": self._dealer_portal_trend(scorecards.sorted("date_to"))}
+
+    @api.model
+    def _dealer_portal_trend(self, scorecards):
+        """The points of the SVG trend chart: [{x, y, total, label}] and the polyline, totals on a 0–100 scale."""
+        if not scorecards:
+            return {"points": [], "polyline": ""}
+        width = CHART_WIDTH - 2 * CHART_MARGIN
+        height = CHART_HEIGHT - 2 * CHART_MARGIN
+        step = width / max(len(scorecards) - 1, 1)
+        points = []
+        for index, scorecard in enumerate(scorecards):
+            total = max(0.0, min(scorecard.total, 100.0))
+            points.append({
+                "x": round(CHART_MARGIN + index * step, 1),
+                "y": round(CHART_MARGIN + height * (1 - total / 100.0), 1),
+                "total": scorecard.total,
+                "label": fields.Date.to_string(scorecard.date_from)[:7],
+            })
+        return {
+            "points": points,
+            "polyline": " ".join(f"{point['x']},{point['y']}" for point in points),
+            "width": CHART_WIDTH, "height": CHART_HEIGHT,
+        }

@@ -1,0 +1,206 @@
+"""Attacks on the owner pages and the roles: JSON-RPC calls, report URLs and form posts as portal users."""
+from odoo import Command, fields
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common_pages import DealerPagesCase
+
+REFUSED_READ = r"doesn't have 'read' access|not allowed to access"
+REFUSED_WRITE = r"not allowed to modify|doesn't have 'write' access|kept as given|change only through"
+# a create is refused by the access rights (or earlier, by the access to the document's sequence)
+REFUSED_CREATE = r"not allowed to (create|access)|doesn't have 'create' access|change only through"
+
+
+@tagged("post_install", "-at_install")
+class TestSecurityPortalPages(DealerPagesCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.answer_b = cls.env["dealer.target.acknowledgement"].with_user(cls.owner_b)._dealer_portal_answer(
+            cls.targets_b[0], "counter", "SECRET-B-PROPOSAL", 10.0,
+        )
+
+    def _b_records(self):
+        return {
+            "dealer.rebate": self.rebate_b, "dealer.rebate.line": self.rebate_b.line_ids,
+            "dealer.contract": self.contract_b, "dealer.contract.target": self.targets_b[0],
+            "dealer.scorecard": self.scorecard_b, "dealer.scorecard.line": self.scorecard_b.line_ids,
+            "dealer.correction.plan": self.plan_b, "dealer.correction.plan.line": self.plan_b.line_ids,
+            "dealer.target.acknowledgement": self.answer_b,
+        }
+
+    # ------------------------------------------------------------------ reading another dealer's finances
+    def test_owner_a_reads_b_finances_over_rpc(self):
+        self._login(self.owner_a)
+        for model, record in self._b_records().items():
+            with self.subTest(model=model):
+                result, error = self._call_kw(model, "read", [record.ids], {"fields": ["display_name"]})
+                self.assertIsNone(result)
+                self.assertRegex(error["message"], REFUSED_READ)
+                found, error = self._call_kw(model, "search_read", [[("id", "in", record.ids)]], {"fields": ["id"]})
+                self.assertEqual(found, [])
+
+    def test_owner_a_reads_its_own_finances_over_rpc(self):
+        """The control of the attack above: the same calls on A's records are answered."""
+        self._login(self.owner_a)
+        result, error = self._call_kw("dealer.rebate", "read", [self.rebate_a.ids], {"fields": ["name"]})
+        self.assertIsNone(error)
+        self.assertEqual(result[0]["name"], self.rebate_a.name)
+
+    def test_staff_reads_owner_models_over_rpc(self):
+        self._login(self.portal_a)
+        own = {
+            "dealer.rebate": self.rebate_a, "dealer.contract": self.contract_a,
+            "dealer.contract.target": self.targets_a[0], "dealer.scorecard": self.scorecard_a,
+            "dealer.correction.plan": self.plan_a, "dealer.target.acknowledgement": self.answer_b,
+        }
+        for model, record in own.items():
+            with self.subTest(model=model):
+                result, error = self._call_kw(model, "read", [record.ids], {"fields": ["display_name"]})
+                self.assertIsNone(result)
+                self.assertEqual(error["name"], "odoo.exceptions.AccessError")
+                self.assertRegex(error["message"], REFUSED_READ)
+
+    def test_staff_has_no_access_to_owner_models(self):
+        for model in self._b_records():
+            with self.subTest(model=model):
+                self.assertFalse(self.env[model].with_user(self.portal_a).has_access("read"))
+                with self.assertRaises(AccessError):
+                    self.env[model].with_user(self.portal_a).search([])
+
+    # ------------------------------------------------------------------ writing answers and terminations
+    def test_owner_writes_an_acknowledgement_over_rpc(self):
+        self._login(self.owner_b)
+        result, error = self._call_kw("dealer.target.acknowledgement", "write",
+                                      [self.answer_b.ids, {"decision": "acknowledged"}])
+        self.assertIsNone(result)
+        self.assertRegex(error["message"], REFUSED_WRITE)
+        self.answer_b.invalidate_recordset()
+        self.assertEqual(self.answer_b.decision, "counter")
+
+    def test_owner_creates_an_acknowledgement_over_rpc(self):
+        self._login(self.owner_a)
+        result, error = self._call_kw("dealer.target.acknowledgement", "create", [{
+            "target_id": self.targets_a[1].id, "decision": "acknowledged",
+        }])
+        self.assertIsNone(result)
+        self.assertRegex(error["message"], REFUSED_CREATE)
+        self.assertFalse(self.targets_a[1].dealer_ack_ids)
+
+    def test_manager_cannot_rewrite_a_dealer_answer(self):
+        with self.assertRefused(AccessError, REFUSED_WRITE):
+            self.answer_b.with_user(self.dealer_manager).write({"comment": "edited"})
+        self.assertEqual(self.answer_b.comment, "SECRET-B-PROPOSAL")
+
+    def test_owner_creates_a_termination_over_rpc(self):
+        self._login(self.owner_a)
+        result, error = self._call_kw("dealer.termination", "create", [{
+            "partner_id": self.dealer_a.id, "reason_code": "voluntary", "effective_date": "2030-01-01",
+        }])
+        self.assertIsNone(result)
+        self.assertRegex(error["message"], REFUSED_CREATE)
+        self.assertFalse(self.env["dealer.termination"].search([("partner_id", "=", self.dealer_a.id)]))
+
+    def test_owner_answers_b_target_through_the_route(self):
+        self._login(self.owner_a)
+        response = self._post(f"/my/targets/{self.targets_b[1].id}/answer", {"decision": "acknowledged"})
+        self.assertEqual(response.status_code, 404)
+        self.assertFalse(self.targets_b[1].dealer_ack_ids)
+
+    def test_owner_answers_b_correction_action_through_the_route(self):
+        self._login(self.owner_a)
+        line = self.plan_b.line_ids
+        for url in (f"/my/correction-plans/{self.plan_b.id}/actions/{line.id}",
+                    f"/my/correction-plans/{self.plan_a.id}/actions/{line.id}"):
+            with self.subTest(url=url):
+                self.assertEqual(self._post(url, {"note": "hijack"}).status_code, 404)
+        self.assertFalse(line.dealer_note)
+
+    def test_owner_writes_the_answer_fields_over_rpc(self):
+        self._login(self.owner_a)
+        result, error = self._call_kw("dealer.correction.plan.line", "write",
+                                      [self.plan_a.line_ids.ids, {"dealer_note": "forged"}])
+        self.assertIsNone(result)
+        self.assertRegex(error["message"], REFUSED_WRITE)
+        self.assertFalse(self.plan_a.line_ids.dealer_note)
+
+    # ------------------------------------------------------------------ B's documents with A's session
+    def test_owner_a_downloads_b_documents_on_the_portal(self):
+        self._login(self.owner_a)
+        for url in (f"/my/rebates/{self.rebate_b.id}/pdf", f"/my/contracts/{self.contract_b.id}/pdf",
+                    f"/my/scorecards/{self.scorecard_b.id}/pdf", f"/my/correction-plans/{self.plan_b.id}"):
+            with self.subTest(url=url):
+                response = self.url_open(url)
+                self.assertEqual(response.status_code, 404)
+                self.assertNotIn(self.dealer_b.name, response.text)
+
+    @mute_logger("odoo.http")  # Odoo's report route logs the refusal it answers
+    def test_owner_a_downloads_b_documents_through_the_report_url(self):
+        self._login(self.owner_a)
+        for report, record in (
+            ("dealer_management.report_dealer_rebate", self.rebate_b),
+            ("dealer_management.report_dealer_contract", self.contract_b),
+            ("dealer_assessment.report_dealer_scorecard", self.scorecard_b),
+            ("dealer_management.report_dealer_statement", self.dealer_b),
+            ("dealer_management.report_dealer_statement", self.dealer_a),  # even its own, without the route
+        ):
+            for report_type in ("pdf", "html"):
+                with self.subTest(report=report, record=record.display_name, report_type=report_type):
+                    response = self.url_open(f"/report/{report_type}/{report}/{record.id}")
+                    self.assertNotEqual(response.status_code, 200)
+                    self.assertNotIn(self.dealer_b.name, response.text)
+
+    @mute_logger("odoo.http")
+    def test_staff_downloads_own_documents_through_the_report_url(self):
+        self._login(self.portal_a)
+        response = self.url_open(f"/report/pdf/dealer_management.report_dealer_rebate/{self.rebate_a.id}")
+        self.assertNotEqual(response.status_code, 200)
+
+    # ------------------------------------------------------------------ distributors
+    def test_distributor_reads_but_does_not_write_sub_dealer_orders(self):
+        sub_dealer = self._create_dealer("Sub Dealer", state="active", grade=self.grade_gold,
+                                         parent_dealer_id=self.dealer_a.id)
+        order = self.env["sale.order"].create({
+            "partner_id": sub_dealer.id, "order_line": [Command.create({"product_id": self.product.id})],
+        })
+        self._login(self.portal_a)
+        result, error = self._call_kw("sale.order", "read", [order.ids], {"fields": ["name"]})
+        self.assertIsNone(error)
+        self.assertEqual(result[0]["name"], order.name)
+        result, error = self._call_kw("sale.order", "write", [order.ids, {"client_order_ref": "HIJACK"}])
+        self.assertIsNone(result)
+        self.assertRegex(error["message"], REFUSED_WRITE)
+        result, error = self._call_kw("sale.order.line", "write", [order.order_line.ids, {"product_uom_qty": 99}])
+        self.assertIsNone(result)
+        order.invalidate_recordset()
+        self.assertFalse(order.client_order_ref)
+        self.assertEqual(order.order_line.product_uom_qty, 1.0)
+
+    def test_other_dealer_does_not_read_sub_dealer_orders(self):
+        sub_dealer = self._create_dealer("Sub Dealer A", state="active", grade=self.grade_gold,
+                                         parent_dealer_id=self.dealer_a.id)
+        order = self.env["sale.order"].create({
+            "partner_id": sub_dealer.id, "order_line": [Command.create({"product_id": self.product.id})],
+        })
+        self._login(self.portal_b)
+        result, error = self._call_kw("sale.order", "read", [order.ids], {"fields": ["name"]})
+        self.assertIsNone(result)
+        self.assertRegex(error["message"], REFUSED_READ)
+
+    # ------------------------------------------------------------------ roles over RPC
+    def test_portal_user_makes_itself_owner_over_rpc(self):
+        self._login(self.portal_a)
+        result, error = self._call_kw("res.partner", "write",
+                                      [self.portal_a.partner_id.ids, {"dealer_portal_role": "owner"}])
+        self.assertIsNone(result)
+        self.assertIsNotNone(error)
+        self.assertFalse(self.portal_a._dealer_portal_is_owner())
+
+    def test_exit_request_needs_the_owner(self):
+        self._login(self.portal_a)
+        day = fields.Date.to_string(fields.Date.today())
+        response = self._post("/my/dealer/exit", {"reason": "staff wants out", "effective_date": day})
+        self.assertEqual(response.status_code, 404)
+        self.assertFalse(self.env["dealer.termination"].search([("partner_id", "=", self.dealer_a.id)]))

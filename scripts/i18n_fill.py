@@ -11,10 +11,8 @@ import sys
 import polib  # an Odoo requirement
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ADDONS = [
-    "dealer_management", "dealer_assessment", "dealer_portal",
-    "dealer_training", "dealer_satisfaction", "dealer_portal_training",
-]
+# every addon of the repository (a folder with a __manifest__.py)
+ADDONS = sorted(d for d in os.listdir(ROOT) if os.path.isfile(os.path.join(ROOT, d, "__manifest__.py")))
 
 
 def main(paths):

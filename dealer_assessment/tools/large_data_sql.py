@@ -172,6 +172,8 @@ SELECT l.ret_sml_id, o.ret_pick_id, l.ret_move_id, %(company)s, l.product_id, %(
 # posted customer invoices (untaxed: product lines credit the income account, one receivable line per invoice),
 # paid or open; payments are bank journal entries whose receivable line is fully reconciled with the invoice's
 INVOICES = """
+INSERT INTO account_full_reconcile (id, create_date, write_date, create_uid, write_uid)
+SELECT full_id, pay_day, pay_day, %(uid)s, %(uid)s FROM ld_order WHERE full_id IS NOT NULL;
 INSERT INTO account_move (id, journal_id, company_id, currency_id, partner_id, commercial_partner_id, name,
                           sequence_prefix, sequence_number, ref, state, move_type, auto_post, payment_state,
                           payment_reference, invoice_partner_display_name, invoice_origin, date, invoice_date,
@@ -225,8 +227,6 @@ SELECT pay_id, %(bank_journal)s, %(company)s, %(currency)s, partner_id, partner_
   FROM ld_order JOIN (
        SELECT n, row_number() OVER (PARTITION BY extract(year FROM pay_day) ORDER BY pay_day, n) AS seq
          FROM ld_order WHERE pay_id IS NOT NULL) s USING (n);
-INSERT INTO account_full_reconcile (id, create_date, write_date, create_uid, write_uid)
-SELECT full_id, pay_day, pay_day, %(uid)s, %(uid)s FROM ld_order WHERE full_id IS NOT NULL;
 INSERT INTO account_move_line (id, move_id, journal_id, company_id, company_currency_id, currency_id, sequence,
                                account_id, partner_id, move_name, parent_state, name, display_type, date,
                                date_maturity, debit, credit, balance, amount_currency, tax_base_amount,
@@ -304,7 +304,7 @@ INSERT INTO dealer_contract_target (contract_id, partner_id, company_id, period_
                                     create_date, write_date, create_uid, write_uid)
 SELECT c.contract_id, c.partner_id, %(company)s, 'month', g.month::date,
        (g.month + interval '1 month' - interval '1 day')::date,
-       round(avg_sales.amount * (0.6 + 0.8 * pg_temp.ld_rnd(c.idx * 1000 + g.i, %(salt)s + 21)), -2) + 100,
+       round((avg_sales.amount * (0.6 + 0.8 * pg_temp.ld_rnd(c.idx * 1000 + g.i, %(salt)s + 21)))::numeric, -2) + 100,
        now() at time zone 'UTC', now() at time zone 'UTC', %(uid)s, %(uid)s
   FROM unnest(%(contracts)s::int[], %(dealers)s::int[]) WITH ORDINALITY AS c(contract_id, partner_id, idx)
  CROSS JOIN generate_series(%(start)s::timestamp, %(end)s::timestamp, interval '1 month') WITH ORDINALITY AS g(month, i)

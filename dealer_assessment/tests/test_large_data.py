@@ -1,4 +1,5 @@
 """The large-data generator at a tiny size: rows the ORM reads back unchanged, and KPI values equal to the SQL's."""
+from odoo import Command
 from odoo.tests import tagged
 
 from odoo.addons.dealer_assessment.tools.kpi_sql import SQL_KPI_CODES, compare, kpi_values_sql, scorecard_values
@@ -41,16 +42,19 @@ class TestLargeData(DealerTestCommon):
         """Stored figures equal what the ORM computes from the generated rows."""
         orders = self._orders()
         self.assertEqual(set(orders.mapped("state")), {"sale"})
-        invoices = orders.invoice_ids
+        invoices = orders.invoice_ids.filtered(lambda move: move.move_type == "out_invoice")
+        refunds = orders.invoice_ids - invoices
         self.assertEqual(len(invoices), 120)
-        moves = invoices | invoices.reversal_move_ids | invoices.line_ids.matched_credit_ids.credit_move_id.move_id
+        self.assertEqual(refunds.reversed_entry_id, invoices.reversal_move_ids.reversed_entry_id)
+        self.assertEqual(set(refunds.mapped("move_type")), {"out_refund"})
+        moves = invoices | refunds | invoices.line_ids.matched_credit_ids.credit_move_id.move_id
         self.env.cr.execute(
             "SELECT COUNT(*) FROM (SELECT move_id FROM account_move_line WHERE move_id = ANY(%s) "
             "GROUP BY move_id HAVING SUM(balance) != 0 OR SUM(debit) != SUM(credit)) unbalanced", [moves.ids],
         )
         self.assertEqual(self.env.cr.fetchone()[0], 0, "every journal entry is balanced")
         fields_by_model = {
-            invoices: ["amount_untaxed", "amount_total", "amount_residual", "payment_state"],
+            invoices | refunds: ["amount_untaxed", "amount_total", "amount_residual", "payment_state"],
             orders.order_line: ["price_subtotal", "qty_delivered", "qty_invoiced"],
             orders.picking_ids.move_ids: ["product_qty"],
         }
@@ -72,8 +76,9 @@ class TestLargeData(DealerTestCommon):
     def test_assessment_raw_values_equal_the_sql(self):
         template = self.env["dealer.assessment.template"].create({
             "name": "Large data template", "company_id": self.env.company.id,
+            # 11 KPIs: nine weigh 10, two weigh 5
             "line_ids": [
-                (0, 0, {"kpi_id": kpi.id, "weight": 100.0 / len(SQL_KPI_CODES), "sequence": index})
+                Command.create({"kpi_id": kpi.id, "weight": 10.0 if index < 9 else 5.0, "sequence": index})
                 for index, kpi in enumerate(self.env["dealer.kpi"].search([("code", "in", SQL_KPI_CODES)]))
             ],
         })

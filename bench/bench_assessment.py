@@ -88,8 +88,9 @@ full = Assessment.create({
     "template_id": template.id,
 })
 say(f"assessment {full.name}: {date_from} .. {date_to}, {len(template.line_ids)} KPIs")
-orm_time, full_queries = compute(full, "assessment of all dealers, run 1")
-orm_time2, _queries = compute(full, "assessment of all dealers, run 2 (recompute of the draft)")
+# run 1 fills the caches (ORM metadata, parameters); run 2, the recompute of the draft, is the one compared
+orm_time, _queries = compute(full, "assessment of all dealers, run 1")
+orm_time2, full_queries = compute(full, "assessment of all dealers, run 2 (recompute of the draft)")
 orm_time = min(orm_time, orm_time2)
 compute(full, "assessment of all dealers, run 3", traced=True)
 

@@ -174,8 +174,7 @@ class DealerAssessment(models.Model):
                 "has_previous": dealer.id in previous, "line_ids": lines,
             })
         self._rank(vals_list)
-        self.scorecard_ids.with_env(Scorecard.env).unlink()
-        Scorecard.create(vals_list)
+        Scorecard._replace_for_assessment(self, vals_list)
         self._dealer_trusted().write({"date_computed": fields.Datetime.now()})
 
     @staticmethod

@@ -8,6 +8,8 @@ Ratios are computed in ``float8`` in the order the ORM path computes them in Pyt
 decimals in Python (``round(value, 2)``, the rounding of the raw values), so that both paths meet on the same
 binary value. ``compare()`` lists every difference.
 """
+from dateutil.relativedelta import relativedelta
+
 from odoo import fields
 from odoo.tools import SQL
 
@@ -16,8 +18,6 @@ from odoo.addons.dealer_management.models.dealer_period import (
     periods_between,
     shift_period,
 )
-
-from dateutil.relativedelta import relativedelta
 
 # the KPIs this statement computes; None in a column: the KPI is not applicable to the dealer
 SQL_KPI_CODES = (

@@ -135,7 +135,8 @@ class LargeDataGenerator:
             "company_id": company.id, "default_account_id": self.income_account.id,
         })
         self.bank_journal = env["account.journal"].create({
-            "name": f"{self.tag} Bank", "code": f"B{self.seed % 1000:03d}"[:5], "type": "bank", "company_id": company.id,
+            "name": f"{self.tag} Bank", "code": f"B{self.seed % 1000:03d}"[:5], "type": "bank",
+            "company_id": company.id,
         })
         self.bank_account = self.bank_journal.default_account_id
 

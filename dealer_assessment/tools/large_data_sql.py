@@ -7,6 +7,8 @@ sequences, so that every table is then filled by one statement that knows all th
 """
 import time
 
+import psycopg2
+
 from odoo.tools import SQL
 
 TABLES = (
@@ -310,8 +312,8 @@ SELECT c.contract_id, c.partner_id, %(company)s, 'month', g.month::date,
  CROSS JOIN generate_series(%(start)s::timestamp, %(end)s::timestamp, interval '1 month') WITH ORDINALITY AS g(month, i)
  CROSS JOIN (SELECT SUM(total) / (%(n_dealers)s * %(months)s) AS amount FROM ld_order) avg_sales;
 UPDATE dealer_contract c SET target_total = t.amount
-  FROM (SELECT contract_id, SUM(amount) AS amount FROM dealer_contract_target WHERE contract_id = ANY(%(contracts)s::int[])
-         GROUP BY contract_id) t
+  FROM (SELECT contract_id, SUM(amount) AS amount FROM dealer_contract_target
+         WHERE contract_id = ANY(%(contracts)s::int[]) GROUP BY contract_id) t
  WHERE t.contract_id = c.id;
 """
 
@@ -321,7 +323,8 @@ DROP TABLE IF EXISTS ld_month;
 CREATE TEMP TABLE ld_month AS
 SELECT d.idx, d.partner_id, g.month::date AS month_start, d.idx::bigint * 1000 + g.i AS key
   FROM ld_dealer d
- CROSS JOIN generate_series(%(start)s::timestamp, %(end)s::timestamp, interval '1 month') WITH ORDINALITY AS g(month, i);
+ CROSS JOIN generate_series(%(start)s::timestamp, %(end)s::timestamp, interval '1 month')
+       WITH ORDINALITY AS g(month, i);
 INSERT INTO dealer_violation (company_id, partner_id, name, violation_type, state, date, description, points,
                               fine_amount, create_date, write_date, create_uid, write_uid)
 SELECT %(company)s, partner_id, 'LD' || %(seed)s || '/VIO/' || key,
@@ -396,11 +399,28 @@ def load(gen):
         "product_names": gen.products.mapped("name"), "prices": gen.products.mapped("list_price"),
         "n_products": len(gen.products),
     }
-    for step, code in STEPS:
-        started = time.perf_counter()
-        cr.execute(SQL(code, **params))
-        gen.say(f"{step}: {time.perf_counter() - started:.1f} s")
+    replica = _skip_foreign_key_checks(cr)
+    try:
+        for step, code in STEPS:
+            started = time.perf_counter()
+            cr.execute(SQL(code, **params))
+            gen.say(f"{step}: {time.perf_counter() - started:.1f} s")
+    finally:
+        if replica:
+            cr.execute("SET LOCAL session_replication_role = DEFAULT")
     started = time.perf_counter()
     for table in TABLES:
         cr.execute(SQL("ANALYZE %s", SQL.identifier(table)))
     gen.say(f"analyze: {time.perf_counter() - started:.1f} s")
+
+
+def _skip_foreign_key_checks(cr):
+    """Skip the foreign key checks of the bulk inserts (their ids are consistent by construction) when the
+    database user may (``session_replication_role``, a superuser setting, as for the harness's cluster); several
+    times faster on the big tables. Returns whether it is skipped; the caller sets it back."""
+    try:
+        with cr.savepoint(flush=False):
+            cr.execute("SET LOCAL session_replication_role = replica")
+        return True
+    except psycopg2.Error:
+        return False

@@ -46,7 +46,10 @@ class LargeDataGenerator:
     """Load ``dealers`` active dealers with ``months`` months of history and about ``lines`` order lines."""
 
     def __init__(self, env, dealers=2000, months=24, lines=500000, seed=8, end=None, company=None, say=None):
-        self.env = env(su=True)
+        # no chatter messages nor tracking for thousands of generated records
+        self.env = env(su=True, context=dict(
+            env.context, tracking_disable=True, mail_create_nolog=True, mail_notrack=True, mail_create_nosubscribe=True,
+        ))
         self.n_dealers = dealers
         self.months = months
         self.n_orders = max(1, -(-lines // LINES_PER_ORDER))

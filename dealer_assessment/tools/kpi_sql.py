@@ -126,38 +126,57 @@ WITH dealer AS (
      WHERE partner_id = ANY(%(dealers)s::int[]) AND company_id = %(company)s
        AND state IN ('submitted', 'validated') AND date BETWEEN %(date_from)s AND %(last_day)s
      GROUP BY partner_id
+),
+-- every figure in one long list, pivoted to one row per dealer (one pass over each CTE, no chain of joins)
+figure AS (
+    SELECT id, 'this_year' AS name, this_year::float8 AS value FROM sales
+    UNION ALL SELECT id, 'last_year', last_year::float8 FROM sales
+    UNION ALL SELECT id, 'target', amount::float8 FROM target
+    UNION ALL SELECT id, 'days_late', days_late FROM paid
+    UNION ALL SELECT id, 'open_total', total FROM open_receivable
+    UNION ALL SELECT id, 'open_overdue', overdue FROM open_receivable
+    UNION ALL SELECT id, 'returned', returned FROM moved
+    UNION ALL SELECT id, 'delivered', delivered FROM moved
+    UNION ALL SELECT id, 'orders', confirmed::float8 FROM orders
+    UNION ALL SELECT id, 'points', points::float8 FROM violation
+    UNION ALL SELECT id, 'complaints', reported::float8 FROM complaint
+    UNION ALL SELECT id, 'hours', hours::float8 FROM complaint
+    UNION ALL SELECT id, 'feedback', items::float8 FROM feedback
+    UNION ALL SELECT id, 'report_months', months::float8 FROM stock_report
+), f AS (
+    SELECT dealer.id,
+           MAX(value) FILTER (WHERE name = 'this_year') AS this_year,
+           MAX(value) FILTER (WHERE name = 'last_year') AS last_year,
+           MAX(value) FILTER (WHERE name = 'target') AS target,
+           MAX(value) FILTER (WHERE name = 'days_late') AS days_late,
+           MAX(value) FILTER (WHERE name = 'open_total') AS open_total,
+           MAX(value) FILTER (WHERE name = 'open_overdue') AS open_overdue,
+           MAX(value) FILTER (WHERE name = 'returned') AS returned,
+           MAX(value) FILTER (WHERE name = 'delivered') AS delivered,
+           MAX(value) FILTER (WHERE name = 'orders') AS orders,
+           MAX(value) FILTER (WHERE name = 'points') AS points,
+           MAX(value) FILTER (WHERE name = 'complaints') AS complaints,
+           MAX(value) FILTER (WHERE name = 'hours') AS hours,
+           MAX(value) FILTER (WHERE name = 'feedback') AS feedback,
+           MAX(value) FILTER (WHERE name = 'report_months') AS report_months
+      FROM dealer LEFT JOIN figure ON figure.id = dealer.id
+     GROUP BY dealer.id
 )
-SELECT dealer.id,
-       COALESCE(sales.this_year, 0)::float8,
-       CASE WHEN target.amount != 0
-            THEN 100.0::float8 * COALESCE(sales.this_year, 0)::float8 / target.amount::float8 END,
-       CASE WHEN sales.last_year > 0
-            THEN 100.0::float8 * (COALESCE(sales.this_year, 0)::float8 - sales.last_year::float8)
-                 / sales.last_year::float8 END,
-       paid.days_late,
-       CASE WHEN open_receivable.total > 0
-            THEN LEAST(100.0::float8 * COALESCE(open_receivable.overdue, 0) / open_receivable.total, 100.0)
+SELECT id,
+       COALESCE(this_year, 0),
+       CASE WHEN target != 0 THEN 100.0::float8 * COALESCE(this_year, 0) / target END,
+       CASE WHEN last_year > 0 THEN 100.0::float8 * (COALESCE(this_year, 0) - last_year) / last_year END,
+       days_late,
+       CASE WHEN open_total > 0 THEN LEAST(100.0::float8 * COALESCE(open_overdue, 0) / open_total, 100.0)
             ELSE 0.0 END,
-       CASE WHEN moved.delivered != 0
-            THEN 100.0::float8 * COALESCE(moved.returned, 0) / moved.delivered END,
-       COALESCE(violation.points, 0)::float8,
-       CASE WHEN orders.confirmed > 0
-            THEN 100.0::float8 * COALESCE(complaint.reported, 0) / orders.confirmed END,
-       complaint.hours::float8,
-       COALESCE(feedback.items, 0)::float8,
-       CASE WHEN %(months)s > 0 THEN 100.0::float8 * COALESCE(stock_report.months, 0) / %(months)s END
-  FROM dealer
-  LEFT JOIN sales ON sales.id = dealer.id
-  LEFT JOIN target ON target.id = dealer.id
-  LEFT JOIN paid ON paid.id = dealer.id
-  LEFT JOIN open_receivable ON open_receivable.id = dealer.id
-  LEFT JOIN moved ON moved.id = dealer.id
-  LEFT JOIN orders ON orders.id = dealer.id
-  LEFT JOIN violation ON violation.id = dealer.id
-  LEFT JOIN complaint ON complaint.id = dealer.id
-  LEFT JOIN feedback ON feedback.id = dealer.id
-  LEFT JOIN stock_report ON stock_report.id = dealer.id
- ORDER BY dealer.id
+       CASE WHEN delivered != 0 THEN 100.0::float8 * COALESCE(returned, 0) / delivered END,
+       COALESCE(points, 0),
+       CASE WHEN orders > 0 THEN 100.0::float8 * COALESCE(complaints, 0) / orders END,
+       hours,
+       COALESCE(feedback, 0),
+       CASE WHEN %(months)s > 0 THEN 100.0::float8 * COALESCE(report_months, 0) / %(months)s END
+  FROM f
+ ORDER BY id
 """
 
 

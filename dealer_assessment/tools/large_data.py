@@ -52,6 +52,7 @@ class LargeDataGenerator:
         ))
         self.n_dealers = dealers
         self.months = months
+        self.lines_per_order = LINES_PER_ORDER
         self.n_orders = max(1, -(-lines // LINES_PER_ORDER))
         self.seed = seed
         self.end = end or last_complete_month_end(fields.Date.context_today(self.env["res.partner"]))

@@ -393,7 +393,7 @@ def load(gen):
         "income": gen.income_account.id, "receivable": gen.receivable_account.id, "bank": gen.bank_account.id,
         "category": gen.complaint_category.id, "start": gen.start, "end": gen.end,
         "days": (gen.end - gen.start).days + 1, "months": gen.months, "orders": gen.n_orders,
-        "lines": gen.n_orders * 5, "per_order": 5, "n_dealers": len(gen.dealers),
+        "lines": gen.n_orders * gen.lines_per_order, "per_order": gen.lines_per_order, "n_dealers": len(gen.dealers),
         "dealers": gen.dealers.ids, "dealer_names": gen.dealers.mapped("name"),
         "contracts": [contract.id for contract in gen.contracts], "products": gen.products.ids,
         "product_names": gen.products.mapped("name"), "prices": gen.products.mapped("list_price"),

@@ -12,12 +12,13 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields, models
 from odoo.tools import SQL
 
-from odoo.addons.dealer_assessment.models.dealer_kpi import KPI_PASS_CACHE
 from odoo.addons.dealer_management.models.dealer_period import (
     dealer_period_bounds,
     periods_between,
     shift_period,
 )
+
+from .dealer_kpi import KPI_PASS_CACHE
 
 
 class DealerKpi(models.Model):

@@ -96,11 +96,14 @@ compute(full, "assessment of all dealers, run 3", traced=True)
 
 dealers = full.scorecard_ids.partner_id
 kpis = template.line_ids.kpi_id
-env.invalidate_all()
-started = time.perf_counter()
-kpis._compute_raw_values(dealers, date_from, date_to, env.company)
-kpi_time = time.perf_counter() - started
-say(f"KPI pass alone (dealer.kpi._compute_raw_values, {len(kpis)} KPIs): {kpi_time:.2f} s")
+kpi_time = None
+for run in (1, 2):
+    env.invalidate_all()
+    started = time.perf_counter()
+    kpis._compute_raw_values(dealers, date_from, date_to, env.company)
+    elapsed = time.perf_counter() - started
+    kpi_time = elapsed if kpi_time is None else min(kpi_time, elapsed)
+    say(f"KPI pass alone (dealer.kpi._compute_raw_values, {len(kpis)} KPIs) run {run}: {elapsed:.2f} s")
 
 sql_time = None
 for run in (1, 2):

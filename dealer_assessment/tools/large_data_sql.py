@@ -400,14 +400,13 @@ def load(gen):
         "n_products": len(gen.products),
     }
     replica = _skip_foreign_key_checks(cr)
-    try:
-        for step, code in STEPS:
-            started = time.perf_counter()
-            cr.execute(SQL(code, **params))
-            gen.say(f"{step}: {time.perf_counter() - started:.1f} s")
-    finally:
-        if replica:
-            cr.execute("SET LOCAL session_replication_role = DEFAULT")
+    for step, code in STEPS:
+        started = time.perf_counter()
+        cr.execute(SQL(code, **params))
+        gen.say(f"{step}: {time.perf_counter() - started:.1f} s")
+    if replica:
+        # on an error the transaction is rolled back, and the setting with it (SET LOCAL)
+        cr.execute("SET LOCAL session_replication_role = DEFAULT")
     started = time.perf_counter()
     for table in TABLES:
         cr.execute(SQL("ANALYZE %s", SQL.identifier(table)))

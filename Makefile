@@ -7,7 +7,7 @@ TOOL_DIRS = scripts data bench tests conftest.py
 LINT_DIRS = $(ADDON_DIRS) $(TOOL_DIRS)
 KEEP_FLAG = $(if $(filter 1 yes true,$(KEEP)),--keep,)
 
-.PHONY: help check demo demo-reset test test-addon test-odoo lint bench pg-start stop i18n
+.PHONY: help check demo demo-reset test test-addon test-odoo lint bench large-data pg-start stop i18n
 
 help:
 	@echo "make demo         private PostgreSQL + demo database, Odoo on http://localhost:8069"
@@ -17,6 +17,7 @@ help:
 	@echo "                  dealer_test and PostgreSQL running for pytest-odoo, see README: Quick edit-test loop)"
 	@echo "make test-odoo    Odoo's own sale, sale_stock, account and portal tests with our addons (slow)"
 	@echo "make bench        fresh database without demo data, runs bench/*.py (ONLY=export for one), prints figures"
+	@echo "make large-data   database dealer_large with the large data set: 2,000 dealers, 24 months, 500,000 order lines"
 	@echo "make lint         ruff and pylint-odoo (OCA's checks) over the addons, scripts, data, bench and tests"
 	@echo "make pg-start     start the private PostgreSQL cluster (for pytest-odoo on the kept test database)"
 	@echo "make stop         stop the private PostgreSQL cluster"
@@ -60,6 +61,9 @@ stop:
 
 bench:
 	@$(HARNESS) bench $(if $(ONLY),--only $(ONLY))
+
+large-data:
+	@$(HARNESS) large-data
 
 i18n:
 	@$(HARNESS) i18n

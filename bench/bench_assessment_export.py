@@ -15,14 +15,15 @@ starts one in this process. Prints figures, asserts nothing; everything is rolle
 """
 import os
 import random
+import sys
 import time
-import tracemalloc
 from datetime import date
 
-import odoo.http
 from odoo import Command
-from odoo.service import server as odoo_server
-from odoo.tools import config
+
+sys.path.insert(0, os.path.join(os.getcwd(), "bench"))
+
+from report_timing import time_pdf, time_xlsx_export  # noqa: E402 (bench/ is on the path from here)
 
 env = globals()["env"]  # provided by `odoo shell`
 DEALERS = int(os.environ.get("BENCH_DEALERS", "2000"))
@@ -75,13 +76,6 @@ def build():
     return assessment, kpis
 
 
-def start_http():
-    """An HTTP server in this process, for the report's stylesheets (wkhtmltopdf fetches them)."""
-    config["http_port"] = HTTP_PORT
-    odoo_server.ThreadedServer(odoo.http.root).http_spawn()
-    env["ir.config_parameter"].set_param("report.url", f"http://127.0.0.1:{HTTP_PORT}")
-
-
 if LANG != "en_US":
     env["res.lang"]._activate_lang(LANG)
 started = time.perf_counter()
@@ -90,33 +84,8 @@ say(f"data: {DEALERS} dealers, {len(assessment.scorecard_ids)} scorecards, "
     f"{len(assessment.scorecard_ids.line_ids)} KPI lines ({len(kpis)} KPIs) built in "
     f"{time.perf_counter() - started:.1f} s")
 
-export_env = env(context=dict(env.context, lang=LANG))
-for run, traced in ((1, False), (2, False), (3, True)):
-    # runs 1-2 timed; run 3 under tracemalloc (which slows Python down) for the peak memory only
-    env.invalidate_all()
-    queries = env.cr.sql_log_count
-    if traced:
-        tracemalloc.start()
-    started = time.perf_counter()
-    content = assessment.with_env(export_env)._export_xlsx()
-    elapsed = time.perf_counter() - started
-    if traced:
-        say(f"XLSX export run {run}: peak Python memory {tracemalloc.get_traced_memory()[1] / 2**20:.1f} MiB")
-        tracemalloc.stop()
-    else:
-        say(f"XLSX export run {run} (cold caches, {LANG}): {elapsed:.2f} s, {env.cr.sql_log_count - queries} "
-            f"queries, {len(content) / 1024:.0f} KiB")
-
-if HTTP_PORT:
-    start_http()
-card = assessment.scorecard_ids[:1]
-card.partner_id.lang = LANG  # the scorecard is printed in the dealer's language
-report = env["ir.actions.report"]
-for run in (1, 2):
-    started = time.perf_counter()
-    pdf, _report_type = report._render_qweb_pdf("dealer_assessment.action_report_dealer_scorecard", card.ids)
-    say(f"PDF of one scorecard run {run} ({LANG}): {time.perf_counter() - started:.2f} s, {len(pdf) / 1024:.0f} KiB, "
-        f"starts with {pdf[:5]!r}")
+time_xlsx_export(env, assessment, LANG, say)
+_best, pdf = time_pdf(env, assessment.scorecard_ids[:1], LANG, HTTP_PORT, say)
 out = os.environ.get("BENCH_PDF_OUT")
 if out:
     with open(out, "wb") as file:

@@ -37,6 +37,7 @@ ADDONS = [
 DEMO_DB = os.environ.get("DEALER_DEMO_DB", "dealer_demo")
 TEST_DB = os.environ.get("DEALER_TEST_DB", "dealer_test")
 BENCH_DB = os.environ.get("DEALER_BENCH_DB", "dealer_bench")
+LARGE_DB = os.environ.get("DEALER_LARGE_DB", "dealer_large")
 ODOO_STD_MODULES = ["sale", "sale_stock", "account", "portal"]
 
 PREREQUISITE = (
@@ -611,6 +612,24 @@ def cmd_bench(args):
         die(f"benchmark scripts failed: {', '.join(failed)}", 1)
 
 
+def cmd_large_data(args):
+    """A database without demo data holding the large data set (data/generate_large.py, committed)."""
+    odoo_command()
+    check_db_name(LARGE_DB)
+    write_conf()
+    pg_start()
+    drop_db(LARGE_DB)
+    say(f"creating database {LARGE_DB} with the dealer addons, no demo data")
+    run_odoo(["-d", LARGE_DB, "-i", ",".join(ADDONS), "--stop-after-init", "--http-port", str(free_port())])
+    say("loading the large data set (data/generate_large.py; sizes from BENCH_DEALERS, BENCH_MONTHS, BENCH_LINES)")
+    cmd = odoo_command() + ["shell", "-c", CONF, "-d", LARGE_DB, "--no-http"]
+    with open(os.path.join(ROOT, "data", "generate_large.py")) as f:
+        proc = subprocess.run(cmd, stdin=f, cwd=ROOT)
+    if proc.returncode:
+        die("the large data set could not be loaded (see above)", 1)
+    say(f"database {LARGE_DB} is ready; `make stop` stops PostgreSQL")
+
+
 def print_logins(port):
     url = f"http://localhost:{port}"
     print(
@@ -644,6 +663,8 @@ def main():
     p.add_argument("--only", help="run only the bench/ scripts whose name contains this text")
     p.add_argument("--keep", action="store_true", help="keep the database and PostgreSQL running")
     p.set_defaults(func=cmd_bench)
+    p = sub.add_parser("large-data", help="fresh database holding the large data set (data/generate_large.py)")
+    p.set_defaults(func=cmd_large_data)
     p = sub.add_parser("i18n", help="export .pot files and merge them into zh_CN.po")
     p.set_defaults(func=cmd_i18n)
     p = sub.add_parser("pg-start")
@@ -651,7 +672,7 @@ def main():
     p = sub.add_parser("pg-stop")
     p.set_defaults(func=lambda a: pg_stop())
     args = parser.parse_args()
-    for name in (TEST_DB, DEMO_DB):
+    for name in (TEST_DB, DEMO_DB, BENCH_DB, LARGE_DB):
         check_db_name(name)
     args.func(args)
 

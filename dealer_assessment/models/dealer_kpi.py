@@ -3,6 +3,8 @@ from odoo.exceptions import ValidationError
 
 KPI_DIRECTIONS = [("higher", "Higher is better"), ("lower", "Lower is better")]
 SCORING_METHODS = [("linear", "Linear between two thresholds"), ("bands", "Bands table")]
+# key of the cursor cache (``cr.cache``) holding the figures the KPIs of one pass share
+KPI_PASS_CACHE = "dealer_kpi_pass"
 
 
 class DealerKpi(models.Model):
@@ -82,35 +84,61 @@ class DealerKpi(models.Model):
         return method
 
     def _compute_raw_values(self, dealers, date_from, date_to, company):
-        """{kpi: {dealer id: raw value}} — one set-based call per KPI for all dealers; None when not applicable."""
+        """{kpi: {dealer id: raw value}} — one set-based call per KPI for all dealers; None when not applicable.
+
+        During the pass the KPI methods share the figures they have in common (cursor cache ``KPI_PASS_CACHE``,
+        e.g. the net sales of the period for net sales, target achievement and growth), for this call only.
+        """
         result = {}
-        for kpi in self:
-            method = kpi._kpi_method()
-            result[kpi] = None if method is None else method(dealers, date_from, date_to, company)
+        owner = KPI_PASS_CACHE not in self.env.cr.cache
+        if owner:
+            self.env.cr.cache[KPI_PASS_CACHE] = {}
+        try:
+            for kpi in self:
+                method = kpi._kpi_method()
+                result[kpi] = None if method is None else method(dealers, date_from, date_to, company)
+        finally:
+            if owner:
+                self.env.cr.cache.pop(KPI_PASS_CACHE, None)
         return result
 
     def _score(self, value):
         """Points (0–100) of a raw value."""
         self.ensure_one()
-        if value is None:
-            return None
-        if self.scoring_method == "bands":
-            return self._score_bands(value)
-        span = self.threshold_high - self.threshold_low
-        ratio = (value - self.threshold_low) / span if span else 0.0
-        if self.direction == "lower":
-            ratio = 1.0 - ratio
-        return round(min(max(ratio, 0.0), 1.0) * 100.0, 2)
+        return self._scorer()(value)
 
-    def _score_bands(self, value):
-        """Higher is better: points of the highest band whose threshold the value reaches; lower is better:
-        points of the lowest band whose threshold the value does not exceed; 0 outside every band."""
-        bands = self.band_ids.sorted("threshold")
-        if self.direction == "higher":
-            reached = bands.filtered(lambda b: value >= b.threshold)
-            return reached[-1].points if reached else 0.0
-        within = bands.filtered(lambda b: value <= b.threshold)
-        return within[0].points if within else 0.0
+    def _scorer(self):
+        """A plain function ``value -> points`` (None for no value) with this KPI's settings read once, for the
+        thousands of values of an assessment.
+
+        Linear: 0 to 100 points between the two thresholds (reversed when lower is better). Bands, higher is
+        better: the points of the highest band whose threshold the value reaches; lower is better: the points of
+        the lowest band whose threshold the value does not exceed; 0 outside every band.
+        """
+        self.ensure_one()
+        lower_is_better = self.direction == "lower"
+        if self.scoring_method == "bands":
+            bands = [(band.threshold, band.points) for band in self.band_ids.sorted("threshold")]
+
+            def score_bands(value):
+                if value is None:
+                    return None
+                if lower_is_better:
+                    within = [points for threshold, points in bands if value <= threshold]
+                    return within[0] if within else 0.0
+                reached = [points for threshold, points in bands if value >= threshold]
+                return reached[-1] if reached else 0.0
+            return score_bands
+        low, span = self.threshold_low, self.threshold_high - self.threshold_low
+
+        def score_linear(value):
+            if value is None:
+                return None
+            ratio = (value - low) / span if span else 0.0
+            if lower_is_better:
+                ratio = 1.0 - ratio
+            return round(min(max(ratio, 0.0), 1.0) * 100.0, 2)
+        return score_linear
 
 
 class DealerKpiBand(models.Model):

@@ -18,18 +18,30 @@ from odoo.addons.dealer_management.models.dealer_period import (
     shift_period,
 )
 
+from .dealer_kpi import KPI_PASS_CACHE
+
 
 class DealerKpi(models.Model):
     _inherit = "dealer.kpi"
 
     # ------------------------------------------------------------------ sales
     def _net_sales(self, dealers, date_from, date_to, company):
-        """{dealer id: net invoiced sales} from dealer_management's one definition of net sales."""
+        """{dealer id: net invoiced sales} from dealer_management's one definition of net sales.
+
+        Within one pass over the KPIs (``_compute_raw_values``) the net sales of a period are read once and shared
+        by the KPIs that need them (net sales, target achievement, growth).
+        """
+        cache = self.env.cr.cache.get(KPI_PASS_CACHE)
+        key = ("net_sales", tuple(dealers.ids), date_from, date_to, company.id)
+        if cache is not None and key in cache:
+            return dict(cache[key])
         by_day = self.env["dealer.contract.target"]._net_invoiced_by_day(dealers, date_from, date_to, company)
         result = dict.fromkeys(dealers.ids, 0.0)
         for (partner_id, _company_id, _day), amount in by_day.items():
             if partner_id in result:
                 result[partner_id] += amount
+        if cache is not None:
+            cache[key] = dict(result)
         return result
 
     def _kpi_net_sales(self, dealers, date_from, date_to, company):
@@ -47,7 +59,8 @@ class DealerKpi(models.Model):
             ["partner_id"], ["amount:sum"],
         )
         targets = {partner.id: amount for partner, amount in groups if amount}
-        sales = self._net_sales(dealers.browse(list(targets)), date_from, date_to, company)
+        # all the dealers, not only those with a target: the pass's net sales, read once for all the KPIs
+        sales = self._net_sales(dealers, date_from, date_to, company)
         return {dealer_id: round(100.0 * sales[dealer_id] / amount, 2) for dealer_id, amount in targets.items()}
 
     def _kpi_sales_growth(self, dealers, date_from, date_to, company):
@@ -68,20 +81,24 @@ class DealerKpi(models.Model):
         self.env["account.partial.reconcile"].flush_model()
         self.env.cr.execute(SQL(
             """
+            WITH paid AS (
+                -- the debit lines whose last reconciliation falls in the period, in one pass over the company's
+                -- reconciliations (no lookup per line of the whole receivable history)
+                SELECT debit_move_id AS line_id, MAX(max_date) AS paid_on
+                  FROM account_partial_reconcile
+                 WHERE company_id = %(company)s
+                 GROUP BY debit_move_id
+                HAVING MAX(max_date) BETWEEN %(date_from)s AND %(date_to)s
+            )
             SELECT partner.commercial_partner_id, AVG(GREATEST(paid.paid_on - line.date_maturity, 0))
-              FROM account_move_line line
+              FROM paid
+              JOIN account_move_line line ON line.id = paid.line_id
               JOIN account_move move ON move.id = line.move_id
               JOIN account_account account ON account.id = line.account_id
               JOIN res_partner partner ON partner.id = line.partner_id
-              JOIN LATERAL (
-                   SELECT MAX(apr.max_date) AS paid_on
-                     FROM account_partial_reconcile apr
-                    WHERE apr.debit_move_id = line.id
-                   ) paid ON paid.paid_on IS NOT NULL
              WHERE move.move_type = 'out_invoice' AND line.parent_state = 'posted'
                AND account.account_type = 'asset_receivable' AND line.reconciled
                AND line.company_id = %(company)s AND partner.commercial_partner_id IN %(dealers)s
-               AND paid.paid_on BETWEEN %(date_from)s AND %(date_to)s
              GROUP BY partner.commercial_partner_id
             """,
             company=company.id, dealers=tuple(dealers.ids) or (0,), date_from=date_from, date_to=date_to,

@@ -1,7 +1,13 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 
 from .dealer_assessment_template import RATINGS
+
+
+def _round2(value):
+    """A Float field of 2 digits as the ORM stores it."""
+    return round(value or 0.0, 2)
 
 
 class DealerScorecardComputedMixin(models.AbstractModel):
@@ -97,6 +103,90 @@ class DealerScorecard(models.Model):
     def _compute_total_change(self):
         for scorecard in self:
             scorecard.total_change = scorecard.total - scorecard.previous_total if scorecard.has_previous else 0.0
+
+    # ------------------------------------------------------------------ bulk writing by the computation
+    @api.model
+    def _replace_for_assessment(self, assessment, vals_list):
+        """Replace the scorecards of a draft assessment: one DELETE and two INSERTs whatever the number of dealers.
+
+        ``vals_list``: the values ``create`` would take, lines as ``Command.create``. The ORM's create inserts
+        100 rows per query and then updates the stored related fields (2,000 dealers x 12 KPIs: some 500
+        queries); scorecards and lines are written only here and nothing stores a figure computed from them,
+        so their rows are written directly, stored related and computed fields included.
+        """
+        self._dealer_check_protected({"id"})
+        assessment.ensure_one()
+        assessment._check_state(("draft",), _("Assessment %(name)s cannot be computed: it is %(state)s, not draft."))
+        Line = self.env["dealer.scorecard.line"]
+        self.env.flush_all()
+        cr = self.env.cr
+        cr.execute(SQL("DELETE FROM dealer_scorecard WHERE assessment_id = %s", assessment.id))
+        self.invalidate_model()
+        Line.invalidate_model()
+        assessment.invalidate_recordset(["scorecard_ids"])
+        if not vals_list:
+            return self.browse()
+        grades = dict(self.env["res.partner"].browse([vals["partner_id"] for vals in vals_list]).mapped(
+            lambda partner: (partner.id, partner.dealer_grade_id.id or None)))
+        now, uid = fields.Datetime.now(), self.env.uid
+
+        def column(key, vals_rows=vals_list, convert=None):
+            return [convert(vals.get(key)) if convert else (vals.get(key) or None) for vals in vals_rows]
+
+        cr.execute(SQL(
+            """
+            INSERT INTO dealer_scorecard (assessment_id, assessment_state, company_id, period_type, date_from, date_to,
+                                          partner_id, grade_id, template_id, territory_id, total, rank, territory_rank,
+                                          rating, previous_total, has_previous, total_change, create_uid,
+                                          create_date, write_uid, write_date)
+            SELECT %(assessment)s, %(state)s, %(company)s, %(period_type)s, %(date_from)s, %(date_to)s,
+                   row.partner_id, row.grade_id, row.template_id, row.territory_id, row.total, row.rank,
+                   row.territory_rank, row.rating, row.previous_total, row.has_previous,
+                   CASE WHEN row.has_previous THEN row.total - row.previous_total ELSE 0 END,
+                   %(uid)s, %(now)s, %(uid)s, %(now)s
+              FROM unnest(%(partners)s::int[], %(grades)s::int[], %(templates)s::int[], %(territories)s::int[],
+                          %(totals)s::numeric[], %(ranks)s::int[], %(territory_ranks)s::int[], %(ratings)s::varchar[],
+                          %(previous)s::numeric[], %(has_previous)s::bool[])
+                   AS row(partner_id, grade_id, template_id, territory_id, total, rank, territory_rank, rating,
+                          previous_total, has_previous)
+            RETURNING partner_id, id
+            """,
+            assessment=assessment.id, state=assessment.state, company=assessment.company_id.id,
+            period_type=assessment.period_type, date_from=assessment.date_from, date_to=assessment.date_to,
+            uid=uid, now=now, partners=column("partner_id"), grades=[grades[vals["partner_id"]] for vals in vals_list],
+            templates=column("template_id"), territories=column("territory_id"),
+            totals=column("total", convert=_round2), ranks=column("rank"), territory_ranks=column("territory_rank"),
+            ratings=column("rating"), previous=column("previous_total", convert=_round2),
+            has_previous=column("has_previous", convert=bool),
+        ))
+        ids = dict(cr.fetchall())
+        lines = [
+            {**command[2], "scorecard_id": ids[vals["partner_id"]], "partner_id": vals["partner_id"]}
+            for vals in vals_list for command in vals.get("line_ids", ())
+        ]
+        if lines:
+            cr.execute(SQL(
+                """
+                INSERT INTO dealer_scorecard_line (scorecard_id, assessment_id, partner_id, company_id, sequence,
+                                                   kpi_id, applicable, raw_value, points, weight, weighted_points,
+                                                   create_uid, create_date, write_uid, write_date)
+                SELECT row.scorecard_id, %(assessment)s, row.partner_id, %(company)s, row.sequence, row.kpi_id,
+                       row.applicable, row.raw_value, row.points, row.weight, row.weighted_points,
+                       %(uid)s, %(now)s, %(uid)s, %(now)s
+                  FROM unnest(%(scorecards)s::int[], %(partners)s::int[], %(sequences)s::int[], %(kpis)s::int[],
+                              %(applicable)s::bool[], %(raw)s::numeric[], %(points)s::numeric[],
+                              %(weights)s::numeric[], %(weighted)s::numeric[])
+                       AS row(scorecard_id, partner_id, sequence, kpi_id, applicable, raw_value, points, weight,
+                              weighted_points)
+                """,
+                assessment=assessment.id, company=assessment.company_id.id, uid=uid, now=now,
+                scorecards=column("scorecard_id", lines), partners=column("partner_id", lines),
+                sequences=column("sequence", lines, int), kpis=column("kpi_id", lines),
+                applicable=column("applicable", lines, bool), raw=column("raw_value", lines, _round2),
+                points=column("points", lines, _round2), weights=column("weight", lines, _round2),
+                weighted=column("weighted_points", lines, _round2),
+            ))
+        return self.browse(list(ids.values()))
 
     # ------------------------------------------------------------------ locked once approved
     def _check_not_locked(self):

@@ -28,7 +28,6 @@ class StockLot(models.Model):
     )
 
     def init(self):
-        super().init()
         # serials are matched by product and exact name (sell-out imports, Odoo's uniqueness check): a btree
         # index keeps that one query per batch fast, where the trigram index on the name alone is slow
         tools.create_index(self.env.cr, "stock_lot_product_id_name_index", self._table, ["product_id", "name"])

@@ -10,6 +10,7 @@ from demo_util import add_days, log
 VEHICLE = {"name": "瑞泽E5 纯电动轿车", "default_code": "RZ-E5", "list_price": 128000.0, "standard_price": 96000.0,
            "dealer_min_retail_price": 149800.0}
 VIN_PREFIX = "LRZE5A2R"  # 17 characters with the 9-digit sequence
+DELIVERED_DAYS_AGO = 60  # before the first retail sale
 # dealer key: number of vehicles delivered
 DELIVERIES = {"D01": 6, "D06": 3, "D08": 3}
 # dealer key, VIN index of the delivered list (dealer key, n), price, customer, province, city, street, days ago
@@ -42,18 +43,21 @@ def _vehicle(senv):
     return template.product_variant_id
 
 
-def _stock(senv, vehicle, count):
-    """`count` VINs in the main warehouse (an inventory count per serial)."""
+def _stock(senv, vehicle, count, day):
+    """`count` VINs in the main warehouse (an inventory count per serial, dated `day`)."""
     warehouse = senv["stock.warehouse"].search([("company_id", "=", senv.company.id)], limit=1)
     lots = senv["stock.lot"].create([{"name": _vin(n), "product_id": vehicle.id} for n in range(1, count + 1)])
     Quant = senv["stock.quant"].with_context(inventory_mode=True)
     Quant.create([{"product_id": vehicle.id, "location_id": warehouse.lot_stock_id.id, "lot_id": lot.id,
                    "inventory_quantity": 1} for lot in lots]).action_apply_inventory()
+    moves = senv["stock.move"].search([("is_inventory", "=", True), ("product_id", "=", vehicle.id)])
+    moves.write({"date": day})
+    moves.move_line_ids.write({"date": day})
     return warehouse, lots
 
 
-def _deliver(senv, warehouse, dealer, lots):
-    """A delivery of `lots` to `dealer`, validated with those VINs."""
+def _deliver(senv, warehouse, dealer, lots, day):
+    """A delivery of `lots` to `dealer` on `day`, validated with those VINs."""
     vehicle = lots.product_id
     source, destination = warehouse.lot_stock_id, senv.ref("stock.stock_location_customers")
     picking = senv["stock.picking"].create({
@@ -72,17 +76,21 @@ def _deliver(senv, warehouse, dealer, lots):
         "location_id": source.id, "location_dest_id": destination.id, "picking_id": picking.id,
     }) for lot in lots], "picked": True})
     picking.button_validate()
+    # the delivery happened on `day`, before the retail sales (the serial's path is in date order)
+    picking.move_ids.write({"date": day})
+    picking.move_ids.move_line_ids.write({"date": day})
+    picking.date_done = day
     return picking
 
 
 def load_sellout(menv, senv, dealers, today):
     vehicle = _vehicle(senv)
-    warehouse, lots = _stock(senv, vehicle, sum(DELIVERIES.values()) + 4)
+    warehouse, lots = _stock(senv, vehicle, sum(DELIVERIES.values()) + 4, add_days(today, -DELIVERED_DAYS_AGO - 5))
     delivered = {}
     offset = 0
     for key, count in DELIVERIES.items():
         delivered[key] = lots[offset:offset + count]
-        _deliver(senv, warehouse, dealers[key], delivered[key])
+        _deliver(senv, warehouse, dealers[key], delivered[key], add_days(today, -DELIVERED_DAYS_AGO))
         offset += count
     log(f"sell-out: {offset} VINs of {vehicle.name} delivered to {len(DELIVERIES)} dealers")
 

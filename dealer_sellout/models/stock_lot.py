@@ -28,7 +28,6 @@ class StockLot(models.Model):
     )
 
     def init(self):
-        super().init()
         # serials are matched by product and exact name (sell-out imports, Odoo's uniqueness check): a btree
         # index keeps that one query per batch fast, where the trigram index on the name alone is slow
         tools.create_index(self.env.cr, "stock_lot_product_id_name_index", self._table, ["product_id", "name"])
@@ -118,9 +117,10 @@ class StockLot(models.Model):
             elif src == "customer":
                 steps.append({"date": line.date.date(), "stage": _("Returned"), "partner": partner.display_name,
                               "reference": reference, "note": ""})
-        if not steps or steps[0].get("kind") != "factory":
-            steps.insert(0, {"date": self.create_date.date(), "stage": _("Factory"), "partner": self.company_id.name
-                             or "", "reference": self.name, "note": _("Serial registered")})
+        if not any(step.get("kind") == "factory" for step in steps):
+            steps.insert(0, {"kind": "factory", "date": self.create_date.date(), "stage": _("Factory"),
+                             "partner": (self.company_id or self.env.company).name, "reference": self.name,
+                             "note": _("Serial registered")})
         # sudo: the retail sales of the serial, for its path only
         sellouts = self.env["dealer.sellout"].sudo().search(
             [("lot_id", "=", self.id), ("state", "=", "confirmed")], order="date, id")
@@ -134,7 +134,8 @@ class StockLot(models.Model):
             customer = ", ".join(filter(None, [sellout.customer_name, sellout.customer_city]))
             steps.append({"date": sellout.date, "stage": _("Sold to customer"), "partner": customer,
                           "reference": sellout.name, "note": note or _("by %(dealer)s", dealer=dealer.display_name)})
-        return steps + self._dealer_serial_path_services()
+        # in date order (a stable sort: a delivery and the sale of the same day stay in that order)
+        return sorted(steps, key=lambda step: step["date"]) + self._dealer_serial_path_services()
 
     @api.depends("dealer_id", "dealer_sellout_id")
     def _compute_dealer_path_html(self):

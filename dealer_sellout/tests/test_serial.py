@@ -35,6 +35,15 @@ class TestSerial(SelloutTestCommon):
         self.assertEqual(self.lots[0].dealer_sellout_id, sellout)
         self.assertEqual(self.lots[0].dealer_retail_date, sellout.date)
 
+    def test_dealer_manager_without_inventory_rights_confirms(self):
+        """Dealer Managers read serials (the path, the matching) without being Inventory users."""
+        self.assertFalse(self.dealer_manager.has_group("stock.group_stock_user"))
+        sellout = self._sellout(lot_name="VIN-S-002").with_user(self.dealer_manager)
+        sellout.action_confirm()
+        self.assertEqual(sellout.state, "confirmed")
+        self.assertEqual(sellout.serial_status, "ok")
+        self.assertEqual(sellout.lot_id.with_user(self.dealer_manager).dealer_id, self.dealer_a)
+
     def test_unknown_serial(self):
         self.assertEqual(self._confirmed("VIN-NOT-OURS").serial_status, "unknown")
 

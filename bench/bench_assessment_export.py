@@ -51,6 +51,7 @@ def build():
             "dealer_grade_id": grade.id, "dealer_territory_ids": [Command.set(territories[index % 20].ids)],
         } for index in range(start, min(start + BATCH, DEALERS))])
     dealers._dealer_set_state("active")
+    dealers._dealer_trusted().write({"dealer_since": date(2024, 1, 1)})  # dealers since before the assessed quarter
     kpis = env["dealer.kpi"].search([])
     assessment = env["dealer.assessment"].create({"period_type": "quarter", "date": date(2025, 4, 1)})
     vals_list = []

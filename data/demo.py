@@ -9,7 +9,9 @@ the addons' own business methods, mostly as the Dealer Manager user, so every ru
 checks stay on: every established dealer gets its annual contract before the first order, and the few orders
 that break a check on purpose are confirmed through the manager override wizard.  Then come the contract
 changes, violations, rebates, a price adjustment, channel stock reports, announcements, complaints, feedback,
-trainings and the satisfaction survey (demo_contracts, demo_commercial, demo_relations).  A second run
+trainings and the satisfaction survey (demo_contracts, demo_commercial, demo_relations), and last the dealer
+assessment computed from all of it (demo_assessment: last quarter approved with its consequences decided, the
+current quarter in draft).  A second run
 on a loaded database finds the marker parameter `dealer_demo.loaded` and stops without duplicating anything;
 a database left half-loaded by a failed run (the history is committed in steps) is refused.
 """
@@ -20,6 +22,7 @@ from odoo import fields
 
 sys.path.insert(0, os.path.join(os.getcwd(), "data"))
 
+import demo_assessment
 import demo_commercial
 import demo_contracts
 import demo_dealers
@@ -101,6 +104,8 @@ def main(env):
     if "dealer.service.inspection" in env:  # dealer_service: warranty claims on the sold-out serials, inspections
         checkpoint(menv)
         demo_service.load_service(menv, dealers, today)
+    checkpoint(menv)
+    demo_assessment.load_assessment(menv, grades, today)
 
     summary(senv)
     log(f"chart of accounts: {chart}")

@@ -5,7 +5,9 @@ the dealer's receivable is what it was on that day: earlier invoices are paid ar
 are paid late, partly or not at all.  Every step goes through Odoo's own flow, run as the Dealer Manager
 (`menv`): `action_confirm`, picking `button_validate`, `_create_invoices`, `action_post`, the payment
 register wizard, the return wizard.  Dates are set in the past after each step (Odoo stamps "now").
-The work is committed every few orders (see `demo_util.checkpoint`).
+The work is committed every few orders (see `demo_util.checkpoint`).  Order sizes follow the grade; one
+dealer's orders shrink in the last complete quarter (`T.QUARTER_SLUMPS`) so that the demo assessment of that
+quarter spreads from A to D.
 
 Every order goes through the addon's dealer checks (contract, floor price, credit, territory) on confirmation.
 The checks run as of the order's day in the history (`history_clock`): the addon dates a confirmation
@@ -21,6 +23,8 @@ from contextlib import contextmanager
 from odoo import Command
 from odoo.exceptions import UserError
 
+from odoo.addons.dealer_management.models.dealer_period import previous_period
+
 import demo_tables as T
 import demo_tables_commercial as C
 from demo_util import RNG, add_days, checkpoint, log, months_back, order_datetime
@@ -35,6 +39,7 @@ PAY, RETURN, ORDER = 0, 1, 2
 def plan_orders(products, today):
     """[(day, dealer key, [(product, qty)])] for every dealer that traded, sorted by day."""
     plan = []
+    slump_from, slump_to = previous_period(today, "quarter")  # the last complete quarter (T.QUARTER_SLUMPS)
     for key, status in STATUS.items():
         if status not in ("active", "suspended", "terminated"):
             continue
@@ -53,7 +58,10 @@ def plan_orders(products, today):
             for _n in range(RNG.randint(*per_month)):
                 day = add_days(first, RNG.randrange(span))
                 picked = RNG.sample(list(products), RNG.randint(*lines))
-                plan.append((day, key, [(product, RNG.randint(*qty)) for product in picked]))
+                order_lines = [(product, RNG.randint(*qty)) for product in picked]
+                if key in T.QUARTER_SLUMPS and slump_from <= day <= slump_to:
+                    order_lines = [(product, max(1, round(q * T.QUARTER_SLUMPS[key]))) for product, q in order_lines]
+                plan.append((day, key, order_lines))
     plan.sort(key=lambda item: (item[0], item[1]))
     return plan
 

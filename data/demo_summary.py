@@ -85,9 +85,20 @@ def _dealer_rows(env):
     ]
 
 
+def _assessment_rows(env):
+    return [
+        ("dealer.assessment.template", env["dealer.assessment.template"].search_count([])),
+        ("dealer.assessment", _by(env, "dealer.assessment", "state")),
+        ("dealer.scorecard ratings", _by(env, "dealer.scorecard", "rating")),
+        ("dealer.assessment.proposal", _by(env, "dealer.assessment.proposal", "state")),
+        ("dealer.correction.plan", _by(env, "dealer.correction.plan", "state")),
+        ("  actions by status", _by(env, "dealer.correction.plan.line", "status")),
+    ]
+
+
 def summary(env):
     """Counts per model, printed at the end of the load."""
     print("\n  Demo data summary")
-    for label, value in _trade_rows(env) + _dealer_rows(env):
+    for label, value in _trade_rows(env) + _dealer_rows(env) + _assessment_rows(env):
         print(f"    {label:<36} {value}")
     print(flush=True)

@@ -205,6 +205,9 @@ LATE_PAYERS = ["D15", "D16"]
 SUSPENDED_UNPAID = {"D13": 2, "D18": 1}
 # dealers that paid only part of one invoice
 PARTIAL_PAYERS = ["D14"]
+# dealers whose orders shrank in the last complete quarter (quantity factor): its main store was closed for
+# renovation; the assessment of that quarter then rates it D (correction plan), the others spread over A–C
+QUARTER_SLUMPS = {"D16": 0.3}
 # (dealer, reason, returned quantity): goods returned (return picking + credit note) after an order,
 # the REFUND_ORDER_INDEX-th of the dealer (0 = first)
 REFUND_ORDER_INDEX = 2

@@ -4,6 +4,9 @@
 Usage: python3 scripts/screenshot.py URL LOGIN PASSWORD PATH OUT.png [WIDTHxHEIGHT]
 e.g.   python3 scripts/screenshot.py http://127.0.0.1:8069 dealer.manager dealer.manager \
            /odoo/action-dealer_management.action_dealer_partner docs/screenshot-dealers.png
+PATH opens any page of the web client: an action by XML id (window or server action) is
+/odoo/action-<module>.<xml id>, one record /odoo/action-<module>.<xml id>/<id>, another view ?view_type=graph.
+SCREENSHOT_WAIT (seconds, default 12) is how long the page gets to load and render.
 """
 import base64
 import json
@@ -19,22 +22,37 @@ import requests
 import websocket  # websocket-client, also what Odoo's browser tests use
 
 
+def devtools_port(profile):
+    """The DevTools port Chromium chose (a free one: several screenshots may run at once on one machine)."""
+    path = os.path.join(profile, "DevToolsActivePort")
+    for _ in range(100):
+        if os.path.exists(path):
+            with open(path) as f:
+                first = f.readline().strip()
+            if first:
+                return first
+        time.sleep(0.1)
+    sys.exit("chromium did not open its DevTools port")
+
+
 def main(base, login, password, path, out, size="1400x900"):
     session = requests.Session()
     page = session.get(f"{base}/web/login")
     token = page.text.split('name="csrf_token" value="')[1].split('"')[0]
-    session.post(f"{base}/web/login", data={"login": login, "password": password, "csrf_token": token})
+    response = session.post(f"{base}/web/login", data={"login": login, "password": password, "csrf_token": token})
+    if response.url.split("?")[0].endswith("/web/login"):
+        sys.exit(f"login as {login} refused: check the login and password (make demo prints them)")
     sid = session.cookies.get("session_id")
     width, height = size.split("x")
     profile = tempfile.mkdtemp()
-    port = "9333"
     chrome = subprocess.Popen([
         shutil.which("chromium"), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        f"--user-data-dir={profile}", f"--remote-debugging-port={port}", f"--window-size={width},{height}",
+        f"--user-data-dir={profile}", "--remote-debugging-port=0", f"--window-size={width},{height}",
         "about:blank",
     ], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
+        port = devtools_port(profile)
         for _ in range(50):
             try:
                 targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json"))

@@ -92,11 +92,16 @@ class DealerAssessment(models.Model):
 
     # ------------------------------------------------------------------ scope
     def _get_dealers(self):
-        """The active dealers of the company in the assessment's scope."""
+        """The active dealers of the company in the assessment's scope, admitted by the end of the period.
+
+        A dealer admitted after the period was no dealer during it: it has no target, orders or payments there,
+        and the few KPIs still applicable (no violation, nothing overdue) would rank it first.
+        """
         self.ensure_one()
         domain = [
             ("is_dealer", "=", True), ("dealer_state", "=", "active"), ("is_company", "=", True),
             ("company_id", "in", (False, self.company_id.id)),
+            "|", ("dealer_since", "=", False), ("dealer_since", "<=", self.date_to),
         ]
         if self.scope == "grade":
             if not self.grade_id:

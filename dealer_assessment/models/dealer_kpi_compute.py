@@ -106,7 +106,9 @@ class DealerKpi(models.Model):
         return {dealer_id: round(float(days), 2) for dealer_id, days in self.env.cr.fetchall()}
 
     def _kpi_overdue_share(self, dealers, date_from, date_to, company):
-        """Share (%) of the open receivable (dealer_management's definition) due before the period's end."""
+        """Share (%) of the open receivable (dealer_management's definition) due before the period's end, or
+        before today in a period still running (what falls due later in the period is not overdue yet)."""
+        date_to = min(date_to, fields.Date.context_today(self))
         open_receivable = dealers._dealer_open_receivable(company)
         self.env["account.move.line"].flush_model()
         self.env.cr.execute(SQL(

@@ -70,7 +70,7 @@ class DealerScorecard(models.Model):
     date_to = fields.Date(related="assessment_id.date_to", store=True)
     partner_id = fields.Many2one("res.partner", string="Dealer", required=True, index=True, readonly=True)
     grade_id = fields.Many2one(
-        "dealer.grade", compute="_compute_grade_id", store=True, index=True,
+        "dealer.grade", compute="_compute_grade_id", store=True, index=True, precompute=True,
         help="The dealer's grade when the scorecard was computed (kept when the grade changes later).",
     )
     template_id = fields.Many2one("dealer.assessment.template", readonly=True)
@@ -95,7 +95,9 @@ class DealerScorecard(models.Model):
 
     @api.depends("partner_id")
     def _compute_grade_id(self):
-        # depends on the dealer only: a later grade change leaves the assessed grade of past scorecards as it was
+        # depends on the dealer only: a later grade change leaves the assessed grade of past scorecards as it was;
+        # precomputed at creation: computed at the next flush, it would take a grade changed in the meantime
+        # (an upgrade applied in the same transaction as the approval)
         for scorecard in self:
             scorecard.grade_id = scorecard.partner_id.dealer_grade_id
 

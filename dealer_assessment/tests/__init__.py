@@ -6,3 +6,4 @@ from . import test_security_consequences
 from . import test_reports
 from . import test_security_reports
 from . import test_large_data
+from . import test_kpi_example

@@ -64,7 +64,10 @@ class AssessmentCase(DealerTestCommon):
 
     @classmethod
     def _dealer(cls, name, territory):
-        return cls._create_dealer(name, state="active", grade=cls.grade, territories=territory)
+        """An active dealer since 2024 (activation stamps today: the assessed periods lie before it)."""
+        dealer = cls._create_dealer(name, state="active", grade=cls.grade, territories=territory)
+        dealer._dealer_trusted().write({"dealer_since": date(2024, 1, 1)})
+        return dealer
 
     @classmethod
     def _invoice(cls, move_type, partner, day, amount):

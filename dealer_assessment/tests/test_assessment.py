@@ -79,6 +79,13 @@ class TestAssessment(AssessmentCase):
         assessment = self._computed(scope="territory", territory_id=self.jiangsu.id, grade_id=False)
         self.assertEqual(assessment.scorecard_ids.partner_id, self.dealer_3)
 
+    def test_dealer_admitted_after_the_period_is_not_assessed(self):
+        """Dealer 3 admitted on July 1st, 2025: not in 2025 Q2 (it would rank first on its few KPIs), in Q3."""
+        self.dealer_3._dealer_trusted().write({"dealer_since": date(2025, 7, 1)})
+        self.assertEqual(self._computed().scorecard_ids.partner_id, self.dealer_1 | self.dealer_2)
+        q3 = self._computed(date=date(2025, 7, 1))
+        self.assertEqual(q3.scorecard_ids.partner_id, self.dealers)
+
     def test_recompute_replaces_scorecards_only(self):
         assessment = self._computed()
         first = assessment.scorecard_ids

@@ -4,6 +4,8 @@ from odoo import Command, fields
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.dealer_management.models.dealer_period import period_bounds
+
 from .common import Q2_FROM, Q2_TO, AssessmentCase
 
 
@@ -51,6 +53,14 @@ class TestKpiValues(AssessmentCase):
         self.assertEqual(values[self.dealer_1.id], 0.0)
         self.assertAlmostEqual(values[self.dealer_2.id], 66.67)
         self.assertEqual(values[self.dealer_3.id], 0.0)
+
+    def test_overdue_share_of_a_running_period(self):
+        """In the current quarter only what is overdue today counts: an invoice due today is not overdue yet,
+        though it falls due before the quarter's end."""
+        today = fields.Date.context_today(self.dealer_3)
+        self._invoice("out_invoice", self.dealer_3, today, 1000.0)
+        quarter = period_bounds(today, "quarter")
+        self.assertEqual(self._raw("overdue_share", *quarter, dealers=self.dealer_3), {self.dealer_3.id: 0.0})
 
     def test_violation_points(self):
         Violation = self.env["dealer.violation"]

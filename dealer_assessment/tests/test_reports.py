@@ -1,6 +1,6 @@
 from odoo.tests import HttpCase, tagged
 
-from .common import AssessmentCase
+from .common import Q2_TO, AssessmentCase
 from .xlsx_reader import read_xlsx
 
 
@@ -114,6 +114,17 @@ class TestReports(AssessmentCase):
         self.env.flush_all()
         self.card_1.invalidate_recordset()
         self.assertEqual(self.card_1.grade_id, self.grade)
+
+    def test_scorecard_keeps_the_grade_changed_in_the_same_transaction(self):
+        """Computed, then the grade changes before anything is flushed (an upgrade applied right after the
+        approval, as the demo does): the scorecard still has the grade it was assessed in."""
+        other = self.env["dealer.grade"].create({"name": "Upgraded", "code": "UPGRADED"})
+        assessment = self._assessment(date=Q2_TO)
+        assessment.action_compute()
+        self.dealer_1.sudo().dealer_grade_id = other  # sudo: as in the test above
+        self.env.flush_all()
+        assessment.scorecard_ids.invalidate_recordset()
+        self.assertEqual(assessment.scorecard_ids.grade_id, self.grade)
 
 
 @tagged("post_install", "-at_install")

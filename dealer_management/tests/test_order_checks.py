@@ -1,3 +1,4 @@
+import gc
 from datetime import timedelta
 
 from odoo.exceptions import AccessError, UserError
@@ -86,6 +87,27 @@ class TestDealerOrderChecks(DealerOrderCheckCommon):
         self.assertEqual(order.state, "sale")
         self.assertTrue(order.dealer_checks_passed)
         self.assertFalse(order.dealer_override_user_id)
+
+    def test_confirmations_leave_no_environment_behind(self):
+        """Confirming (then cancelling and resetting) dealer orders one after the other in one transaction creates
+        no environment per order: every environment created later scans the live ones, so one left per order made
+        a batch of confirmations slow down quadratically (bench/bench_order_checks.py)."""
+        orders = self._order() | self._order() | self._order() | self._order()
+        orders[0].action_confirm()
+        # as in a long batch between two runs of Python's cycle collector (it seldom runs): the environments left
+        # in reference cycles stay alive
+        gc.disable()
+        try:
+            live = len(self.env.transaction.envs)
+            for order in orders[1:]:
+                order.action_confirm()
+                order._action_cancel()
+                order.action_draft()
+                order.action_confirm()
+            self.assertEqual(len(self.env.transaction.envs), live)
+        finally:
+            gc.enable()
+        self.assertEqual(orders.mapped("state"), ["sale"] * 4)
 
     def test_non_dealer_order_untouched(self):
         customer = self.env["res.partner"].create({"name": "Walk-in Customer"})

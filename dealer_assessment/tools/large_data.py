@@ -154,6 +154,8 @@ class LargeDataGenerator:
                 "dealer_territory_ids": [Command.set(self.territories[index % len(self.territories)].ids)],
             } for index in range(start, min(start + BATCH, self.n_dealers))])
         dealers._dealer_set_state("active")
+        # dealers since the start of the history: the assessment leaves out dealers admitted after a period
+        dealers._dealer_trusted().write({"dealer_since": self.start})
         self.dealers = dealers
 
     def _contracts(self):

@@ -15,7 +15,9 @@ from .common_forms import DealerFormsCase
 from .matrix_entries import MODELS, ROUTES
 
 # core models a dealer reaches on the portal: in the matrix when a portal group has an access right on them
-CORE_MODELS = ("sale.order", "sale.order.line", "account.move", "account.move.line", "stock.picking")
+CORE_MODELS = (
+    "sale.order", "sale.order.line", "account.move", "account.move.line", "stock.picking", "repair.order",
+)
 ROUTE_PREFIXES = ("/my", "/dealer", "/report")
 REFUSED_STATUS = (301, 302, 303, 400, 403, 404)
 

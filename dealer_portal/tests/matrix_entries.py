@@ -14,7 +14,9 @@ data(case, record) -> the POSTed fields (the attack: the other dealer's ids), "e
 "token": "shared" when the record's access token is a share link by design (Odoo's portal share, the
 applicant's link), optional "files": files(case, record), optional "addon": the addon of the route when
 it is not dealer_portal (a bridge that may not be installed), optional "count": models whose number of records
-must not change, with a domain: {model: domain}}}.
+must not change, with a domain: {model: domain}, optional "marker": marker(record) -> the text that must not be on
+the page (default: the record's name), optional "staff_marker": the same for the staff column of an owner_only
+route (default: "marker")}}.
 """
 import re
 from datetime import timedelta
@@ -173,6 +175,7 @@ def sellout(case, dealer):
     })
 
 
+@_once
 def forecast(case, dealer):
     month = (case.today.replace(day=1) + timedelta(days=40)).replace(day=1)
     return case.env["dealer.sellout.forecast"].create({
@@ -380,7 +383,9 @@ ROUTES = {
     "/my/cart/quick": {
         "owner_only": False, "record": "sale.order", "url": lambda rec: "/my/cart/quick", "method": "POST",
         "expect": "page", "count": {"sale.order": []},
-        "data": lambda case, sale: _csrf_form(case, lines=f"{sale.name} 1\nNO-SUCH-CODE 99999999999"),
+        "data": lambda case, sale: _csrf_form(
+            case, lines=f"{_other_product(sale).default_code} -5\nNO-SUCH-CODE 99999999999",
+        ),
     },
     "/my/orders/<int:order_id>/reorder": {
         "owner_only": False, "record": "sale.order", "url": lambda rec: f"/my/orders/{rec.id}/reorder",
@@ -392,8 +397,9 @@ ROUTES = {
         "expect": "page", "count": {"sale.order": []},
         "data": lambda case, rec: _csrf_form(case, shipping_id=rec.id, cart_token="replayed", reference="x"),
     },
-    # the dashboard, targets and exit request (owner-only but the dashboard, which hides finances from staff)
-    "/my/dealer": _page("/my/dealer", "dealer.contract"),
+    # the dashboard (finances for owners only), targets and exit request
+    # staff see their dealer's grade, contract validity and target progress, never its credit figures
+    "/my/dealer": _page("/my/dealer", "dealer.contract", owner_only=True, staff_marker=lambda rec: "o_dealer_credit"),
     "/my/targets": _page("/my/targets", "dealer.target.acknowledgement", owner_only=True,
                          marker=lambda rec: rec.sudo().comment),
     "/my/targets/<int:target_id>/answer": {

@@ -22,6 +22,8 @@ UPLOAD_TYPES = {
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/zip"),
     "csv": (),
 }
+# the uploads read as a table (dealer.portal.spreadsheet)
+SPREADSHEET_EXTENSIONS = ("csv", "xlsx")
 
 
 class DealerRelationsPortal(CustomerPortal):
@@ -117,6 +119,22 @@ class DealerRelationsPortal(CustomerPortal):
                 )
             uploads.append((name, content))
         return uploads, None
+
+    @staticmethod
+    def _dealer_spreadsheet_upload(field="file"):
+        """The one CSV or XLSX file posted in `field` (stock reports, sell-outs, forecasts), with the checks of
+        every upload: ((name, content), None) or (None, error message)."""
+        for upload in request.httprequest.files.getlist(field):
+            name = os.path.basename(upload.filename or "")
+            if name and os.path.splitext(name)[1].lower().lstrip(".") not in SPREADSHEET_EXTENSIONS:
+                return None, _(
+                    "File %(name)s cannot be read: upload a CSV or XLSX file in the shape of the template.",
+                    name=name,
+                )
+        uploads, error = DealerRelationsPortal._dealer_uploads(field)
+        if not error and len(uploads) != 1:
+            error = _("Choose the CSV or XLSX file to upload.")
+        return (None, error) if error else (uploads[0], None)
 
     @staticmethod
     def _dealer_attach(record, uploads):

@@ -5,14 +5,11 @@ from odoo.http import content_disposition, request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from ..models.dealer_portal_spreadsheet import SPREADSHEET_TYPES
 from .relations import MAX_UPLOAD_BYTES, DealerRelationsPortal
 
 # empty product lines offered by the form
 FORM_LINES = 8
-TEMPLATE_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 class DealerStockReportPortal(CustomerPortal):
@@ -148,12 +145,10 @@ class DealerStockReportPortal(CustomerPortal):
         dealer = request.env.user._dealer_portal_dealer()
         if not dealer:
             return self._render_stock_report_form(dealer)
-        uploads, error = DealerRelationsPortal._dealer_uploads("file")
-        if not error and len(uploads) != 1:
-            error = _("Choose the CSV or XLSX file of your stock report.")
+        upload, error = DealerRelationsPortal._dealer_spreadsheet_upload("file")
         rows, row_errors = [], []
         if not error:
-            name, content = uploads[0]
+            name, content = upload
             try:
                 rows = request.env["dealer.stock.report"]._dealer_portal_rows_from_file(name, content)
             except UserError as e:
@@ -170,11 +165,8 @@ class DealerStockReportPortal(CustomerPortal):
         """The upload template, with one line per product the dealer buys."""
         file_type = request.httprequest.path.rsplit(".", 1)[-1]
         dealer = request.env.user._dealer_portal_dealer()
-        Report = request.env["dealer.stock.report"]
-        content = (Report._dealer_portal_template_csv if file_type == "csv" else Report._dealer_portal_template_xlsx)(
-            dealer
-        )
+        content = request.env["dealer.stock.report"]._dealer_portal_template(dealer, file_type)
         return request.make_response(content, headers=[
-            ("Content-Type", TEMPLATE_TYPES[file_type]),
+            ("Content-Type", SPREADSHEET_TYPES[file_type]),
             ("Content-Disposition", content_disposition(f"stock_report_template.{file_type}")),
         ])

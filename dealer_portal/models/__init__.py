@@ -17,3 +17,4 @@ from . import dealer_contract_target
 from . import dealer_correction_plan_line
 from . import dealer_termination_request
 from . import res_partner_dashboard
+from . import dealer_portal_spreadsheet

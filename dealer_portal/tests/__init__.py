@@ -10,3 +10,4 @@ from . import test_security_portal_ordering
 from . import test_portal_pages_roles
 from . import test_portal_pages
 from . import test_security_portal_pages
+from . import test_portal_home

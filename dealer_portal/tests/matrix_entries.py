@@ -14,13 +14,17 @@ data(case, record) -> the POSTed fields (the attack: the other dealer's ids), "e
 "token": "shared" when the record's access token is a share link by design (Odoo's portal share, the
 applicant's link), optional "files": files(case, record), optional "addon": the addon of the route when
 it is not dealer_portal (a bridge that may not be installed), optional "count": models whose number of records
-must not change, with a domain: {model: domain}}}.
+must not change, with a domain: {model: domain}, optional "marker": marker(record) -> the text that must not be on
+the page (default: the record's name), optional "staff_marker": the same for the staff column of an owner_only
+route (default: "marker")}}.
 """
+import re
 from datetime import timedelta
 
 from odoo import Command
 
 from .common_forms import csv_bytes, make_credit_code
+from .common_pages import DealerPagesCase
 
 
 # ------------------------------------------------------------------ record factories (a record of `dealer`)
@@ -106,6 +110,87 @@ def training_registration(case, dealer):
     return case.env["event.registration"].create({"event_id": event.id, "partner_id": person(case, dealer).id})
 
 
+def _once(factory):
+    """The factory's record of a dealer made once per test: a dealer has one active contract, one scorecard of
+    a period (the routes of one model share that record)."""
+    def cached(case, dealer):
+        cache = case.__dict__.setdefault("matrix_cache", {})
+        key = (factory.__name__, dealer.id)
+        if key not in cache:
+            cache[key] = factory(case, dealer)
+        return cache[key]
+    cached.__name__ = factory.__name__
+    return cached
+
+
+@_once
+def finances(case, dealer):
+    """(contract, targets, confirmed rebate) of the dealer: the builder of the pages tests, on this case's class
+    (same DealerPortalCase base)."""
+    return DealerPagesCase._create_finances.__func__(type(case), dealer)
+
+
+def contract(case, dealer):
+    return finances(case, dealer)[0]
+
+
+def rebate(case, dealer):
+    return finances(case, dealer)[2]
+
+
+@_once
+def scorecard(case, dealer):
+    """An approved scorecard (the builder of the pages tests)."""
+    type(case).kpi = case.env.ref("dealer_assessment.kpi_target_achievement")
+    return DealerPagesCase._create_scorecard.__func__(type(case), dealer, case.today - timedelta(days=100), 70.0)
+
+
+@_once
+def correction_plan(case, dealer):
+    return case.env["dealer.correction.plan"].create({
+        "partner_id": dealer.id, "deadline": case.today + timedelta(days=30), "description": f"Findings {dealer.name}",
+        "line_ids": [Command.create({"action": f"Action of {dealer.name}"})],
+    })
+
+
+@_once
+def acknowledgement(case, dealer):
+    target = finances(case, dealer)[1][:1]
+    return case.env["dealer.target.acknowledgement"]._dealer_portal_answer(
+        target, "counter", f"Counter of {dealer.name}", 10.0,
+    )
+
+
+@_once
+def dealer_product(case, dealer):
+    """A product only this dealer has bought (delivered: stock at the dealer for sell-outs and forecasts)."""
+    return order(case, dealer).order_line.product_id
+
+
+def sellout(case, dealer):
+    """A draft retail sale of the dealer (dealer_portal_sellout installed)."""
+    return case.env["dealer.sellout"].create({
+        "dealer_id": dealer.id, "product_id": dealer_product(case, dealer).id, "quantity": 1, "price_unit": 100.0,
+        "customer_name": f"Buyer of {dealer.name}",
+    })
+
+
+@_once
+def forecast(case, dealer):
+    month = (case.today.replace(day=1) + timedelta(days=40)).replace(day=1)
+    return case.env["dealer.sellout.forecast"].create({
+        "dealer_id": dealer.id, "product_id": dealer_product(case, dealer).id, "month": month, "quantity": 7,
+    })
+
+
+def warranty_claim(case, dealer):
+    """A draft warranty claim of the dealer (dealer_portal_service installed)."""
+    return case.env["repair.order"].create({
+        "dealer_claim": True, "dealer_id": dealer.id, "product_id": dealer_product(case, dealer).id,
+        "internal_notes": f"<p>Claim notes of {dealer.name}</p>",
+    })
+
+
 MODELS = {
     "dealer.announcement": {"owner_only": False, "record": announcement},
     "dealer.announcement.read": {"owner_only": False, "record": announcement_read},
@@ -117,9 +202,10 @@ MODELS = {
         "owner_only": False, "record": lambda case, dealer: stock_report(case, dealer).line_ids,
         "distributor_reads": True, "write": {"quantity": 999.0},
     },
-    # read by a distributor for its sub-dealers once the rule of the orders pages is in (then: True)
-    "sale.order": {"owner_only": False, "record": order},
-    "sale.order.line": {"owner_only": False, "record": lambda case, dealer: order(case, dealer).order_line},
+    "sale.order": {"owner_only": False, "record": order, "distributor_reads": True},
+    "sale.order.line": {
+        "owner_only": False, "record": lambda case, dealer: order(case, dealer).order_line, "distributor_reads": True,
+    },
     "stock.picking": {"owner_only": False, "record": lambda case, dealer: order(case, dealer).picking_ids[:1]},
     "account.move": {"owner_only": False, "record": invoice},
     "account.move.line": {
@@ -133,6 +219,22 @@ MODELS = {
         },
     },
     "dealer.application": {"owner_only": False, "record": application},
+    # the owner's finances (group_dealer_portal_owner): staff of the same dealer are refused
+    "dealer.contract": {"owner_only": True, "record": contract},
+    "dealer.contract.target": {"owner_only": True, "record": lambda case, dealer: finances(case, dealer)[1]},
+    "dealer.target.acknowledgement": {"owner_only": True, "record": acknowledgement},
+    "dealer.rebate": {"owner_only": True, "record": rebate},
+    "dealer.rebate.line": {"owner_only": True, "record": lambda case, dealer: rebate(case, dealer).line_ids},
+    "dealer.scorecard": {"owner_only": True, "record": scorecard},
+    "dealer.scorecard.line": {"owner_only": True, "record": lambda case, dealer: scorecard(case, dealer).line_ids},
+    "dealer.correction.plan": {"owner_only": True, "record": correction_plan},
+    "dealer.correction.plan.line": {
+        "owner_only": True, "record": lambda case, dealer: correction_plan(case, dealer).line_ids,
+    },
+    # bridges (in the matrix when installed)
+    "dealer.sellout": {"owner_only": False, "record": sellout, "distributor_reads": True},
+    "dealer.sellout.forecast": {"owner_only": False, "record": forecast},
+    "repair.order": {"owner_only": False, "record": warranty_claim},
 }
 
 
@@ -143,6 +245,22 @@ def _csrf_form(case, **values):
 
 def _other_product(sale):
     return sale.order_line.product_id
+
+
+def _page_token(case, url, name):
+    """The one-time token of the form on `url` for the logged-in user ("" when the page refuses the user)."""
+    match = re.search(rf'name="{name}" value="([^"]+)"', case.url_open(url).text)
+    return match.group(1) if match else ""
+
+
+def _page(url, record, **entry):
+    """A GET page (list or form) that must not show `record` (a MODELS key or a factory)."""
+    return {"owner_only": False, "record": record, "url": lambda rec: url, "method": "GET", "expect": "page",
+            **entry}
+
+
+def _contract_of(rec):
+    return rec.contract_id.name
 
 
 ROUTES = {
@@ -247,5 +365,150 @@ ROUTES = {
         "url": lambda rec: f"/my/trainings/{rec.event_id.id}/register", "count": {"event.registration": []},
         "marker": lambda rec: rec.partner_id.name,
         "data": lambda case, rec: _csrf_form(case, partner_id=rec.partner_id.id),
+    },
+    # ordering (the catalog, the cart, reorder): B's order and its product never reach A's cart or orders
+    "/my/catalog": _page("/my/catalog", "sale.order"),
+    "/my/catalog/page/<int:page>": _page("/my/catalog/page/1", "sale.order"),
+    "/my/cart": _page("/my/cart", "sale.order", marker=lambda rec: _other_product(rec).name),
+    "/my/cart/add": {
+        "owner_only": False, "record": "sale.order", "url": lambda rec: "/my/cart/add", "method": "POST",
+        "expect": "page", "count": {"sale.order": []},
+        "data": lambda case, sale: _csrf_form(case, product_id=sale.id, quantity="1"),
+    },
+    "/my/cart/update": {
+        "owner_only": False, "record": "sale.order", "url": lambda rec: "/my/cart/update", "method": "POST",
+        "expect": "page", "count": {"sale.order": []},
+        "data": lambda case, sale: _csrf_form(case, product_id=sale.order_line[:1].id, quantity="-5"),
+    },
+    "/my/cart/quick": {
+        "owner_only": False, "record": "sale.order", "url": lambda rec: "/my/cart/quick", "method": "POST",
+        "expect": "page", "count": {"sale.order": []},
+        "data": lambda case, sale: _csrf_form(
+            case, lines=f"{_other_product(sale).default_code} -5\nNO-SUCH-CODE 99999999999",
+        ),
+    },
+    "/my/orders/<int:order_id>/reorder": {
+        "owner_only": False, "record": "sale.order", "url": lambda rec: f"/my/orders/{rec.id}/reorder",
+        "method": "POST", "expect": "refused", "count": {"sale.order": []},
+        "marker": lambda rec: _other_product(rec).name,
+    },
+    "/my/cart/submit": {
+        "owner_only": False, "record": person, "url": lambda rec: "/my/cart/submit", "method": "POST",
+        "expect": "page", "count": {"sale.order": []},
+        "data": lambda case, rec: _csrf_form(case, shipping_id=rec.id, cart_token="replayed", reference="x"),
+    },
+    # the dashboard (finances for owners only), targets and exit request
+    # staff see their dealer's grade, contract validity and target progress, never its credit figures
+    "/my/dealer": _page("/my/dealer", "dealer.contract", owner_only=True, staff_marker=lambda rec: "o_dealer_credit"),
+    "/my/targets": _page("/my/targets", "dealer.target.acknowledgement", owner_only=True,
+                         marker=lambda rec: rec.sudo().comment),
+    "/my/targets/<int:target_id>/answer": {
+        "owner_only": True, "record": "dealer.contract.target", "method": "POST", "expect": "refused",
+        "url": lambda rec: f"/my/targets/{rec[:1].id}/answer", "marker": lambda rec: rec.sudo()[:1].contract_id.name,
+        "count": {"dealer.target.acknowledgement": []},
+        "data": lambda case, rec: _csrf_form(case, decision="acknowledged", comment="Attack"),
+    },
+    "/my/dealer/exit": {
+        "owner_only": True, "record": "dealer.contract", "url": lambda rec: "/my/dealer/exit", "method": "POST",
+        "expect": "page", "count": {"dealer.termination": [("partner_id", "!=", False)]},
+        "data": lambda case, rec: _csrf_form(
+            case, reason="", effective_date="not a date", partner_id=rec.partner_id.id,
+        ),
+    },
+    # the owner's finance pages
+    "/my/rebates": _page("/my/rebates", "dealer.rebate", owner_only=True),
+    "/my/rebates/page/<int:page>": _page("/my/rebates/page/1", "dealer.rebate", owner_only=True),
+    "/my/rebates/<int:record_id>/pdf": {"owner_only": True, "record": "dealer.rebate", "method": "GET",
+                                        "expect": "refused", "url": lambda rec: f"/my/rebates/{rec.id}/pdf"},
+    "/my/contracts": _page("/my/contracts", "dealer.contract", owner_only=True),
+    "/my/contracts/page/<int:page>": _page("/my/contracts/page/1", "dealer.contract", owner_only=True),
+    "/my/contracts/<int:record_id>/pdf": {"owner_only": True, "record": "dealer.contract", "method": "GET",
+                                          "expect": "refused", "url": lambda rec: f"/my/contracts/{rec.id}/pdf"},
+    "/my/scorecards": _page("/my/scorecards", "dealer.scorecard", owner_only=True),
+    "/my/scorecards/page/<int:page>": _page("/my/scorecards/page/1", "dealer.scorecard", owner_only=True),
+    "/my/scorecards/<int:record_id>/pdf": {"owner_only": True, "record": "dealer.scorecard", "method": "GET",
+                                           "expect": "refused", "url": lambda rec: f"/my/scorecards/{rec.id}/pdf"},
+    "/my/statement": _page("/my/statement", "dealer.contract", owner_only=True),
+    "/my/correction-plans": _page("/my/correction-plans", "dealer.correction.plan", owner_only=True),
+    "/my/correction-plans/page/<int:page>": _page("/my/correction-plans/page/1", "dealer.correction.plan",
+                                                  owner_only=True),
+    "/my/correction-plans/<int:plan_id>": {
+        "owner_only": True, "record": "dealer.correction.plan", "method": "GET", "expect": "refused",
+        "url": lambda rec: f"/my/correction-plans/{rec.id}",
+    },
+    "/my/correction-plans/<int:plan_id>/actions/<int:line_id>": {
+        "owner_only": True, "record": "dealer.correction.plan", "method": "POST", "expect": "refused",
+        "url": lambda rec: f"/my/correction-plans/{rec.id}/actions/{rec.line_ids[:1].id}",
+        "data": lambda case, rec: _csrf_form(case, note="Answered by another dealer"),
+    },
+    # sell-outs and forecasts (dealer_portal_sellout, when installed)
+    "/my/sellouts": _page("/my/sellouts", "dealer.sellout", addon="dealer_portal_sellout"),
+    "/my/sellouts/page/<int:page>": _page("/my/sellouts/page/1", "dealer.sellout", addon="dealer_portal_sellout"),
+    "/my/sellouts/<int:sellout_id>": {
+        "owner_only": False, "record": "dealer.sellout", "method": "GET", "expect": "refused",
+        "url": lambda rec: f"/my/sellouts/{rec.id}", "addon": "dealer_portal_sellout",
+    },
+    "/my/sellouts/new": {
+        "owner_only": False, "record": "dealer.sellout", "url": lambda rec: "/my/sellouts/new", "method": "POST",
+        "expect": "page", "count": {"dealer.sellout": []}, "addon": "dealer_portal_sellout",
+        "data": lambda case, rec: _csrf_form(
+            case, form_token=_page_token(case, "/my/sellouts/new", "form_token"), date=str(case.today),
+            product_id=rec.product_id.id, quantity="1", price_unit="100", customer_name="Attack",
+        ),
+    },
+    "/my/sellouts/upload": {
+        "owner_only": False, "record": "dealer.sellout", "url": lambda rec: "/my/sellouts/upload", "method": "POST",
+        "expect": "page", "count": {"dealer.sellout": []}, "addon": "dealer_portal_sellout",
+        "data": lambda case, rec: _csrf_form(
+            case, upload_token=_page_token(case, "/my/sellouts/upload", "upload_token"),
+        ),
+        "files": lambda case, rec: {"file": ("sellouts.csv", csv_bytes([
+            ["date", "product_code", "quantity", "price_unit", "customer_name"],
+            [str(case.today), rec.product_id.default_code, 1, 100, "Attack"],
+        ]))},
+    },
+    "/my/sellouts/template.<string:file_type>": _page(
+        "/my/sellouts/template.csv", "dealer.sellout", addon="dealer_portal_sellout",
+        marker=lambda rec: rec.product_id.default_code,
+    ),
+    "/my/forecasts": {
+        "owner_only": False, "record": "dealer.sellout.forecast", "url": lambda rec: "/my/forecasts",
+        "method": "POST", "expect": "page", "addon": "dealer_portal_sellout",
+        "marker": lambda rec: rec.product_id.name, "count": {"dealer.sellout.forecast": []},
+        "data": lambda case, rec: _csrf_form(case, **{
+            "grid_token": _page_token(case, "/my/forecasts", "grid_token"),
+            f"qty_{rec.product_id.id}_{rec.month:%Y-%m}": "5",
+        }),
+    },
+    "/my/forecasts/upload": {
+        "owner_only": False, "record": "dealer.sellout.forecast", "url": lambda rec: "/my/forecasts/upload",
+        "method": "POST", "expect": "page", "addon": "dealer_portal_sellout",
+        "marker": lambda rec: rec.product_id.name, "count": {"dealer.sellout.forecast": []},
+        "data": lambda case, rec: _csrf_form(
+            case, upload_token=_page_token(case, "/my/forecasts", "upload_token"),
+        ),
+        "files": lambda case, rec: {"file": ("forecasts.csv", csv_bytes([
+            ["product_code", "month", "quantity"], [rec.product_id.default_code, str(rec.month)[:7], 5],
+        ]))},
+    },
+    "/my/forecasts/template.<string:file_type>": _page(
+        "/my/forecasts/template.csv", "dealer.sellout.forecast", addon="dealer_portal_sellout",
+        marker=lambda rec: rec.product_id.default_code,
+    ),
+    # warranty claims (dealer_portal_service, when installed)
+    "/my/warranty_claims": _page("/my/warranty_claims", "repair.order", addon="dealer_portal_service"),
+    "/my/warranty_claims/page/<int:page>": _page("/my/warranty_claims/page/1", "repair.order",
+                                                 addon="dealer_portal_service"),
+    "/my/warranty_claims/<int:claim_id>": {
+        "owner_only": False, "record": "repair.order", "method": "GET", "expect": "refused",
+        "url": lambda rec: f"/my/warranty_claims/{rec.id}", "addon": "dealer_portal_service",
+    },
+    "/my/warranty_claims/new": {
+        "owner_only": False, "record": "repair.order", "url": lambda rec: "/my/warranty_claims/new",
+        "method": "POST", "expect": "page", "count": {"repair.order": []}, "addon": "dealer_portal_service",
+        "data": lambda case, rec: _csrf_form(
+            case, form_token=_page_token(case, "/my/warranty_claims/new", "form_token"), lot_id=rec.lot_id.id or 0,
+            repair_date=str(case.today), labour="100", description="Attack with another dealer's unit",
+        ),
     },
 }

@@ -165,9 +165,9 @@ class TestPortalStockReports(DealerFormsCase):
             ("stock.csv", csv_bytes([["product", "quantity"], ["PR-1", 1]]), "must name the columns"),
             ("stock.csv", b"", "The file is empty"),
             ("stock.csv", csv_bytes([HEADER]), "no line under its header row"),
-            ("stock.csv", b"product_code,quantity\n" + b"PR-1,1\n" * 2500, "at most 2000"),
+            ("stock.csv", b"product_code,quantity\n" + b"PR-1,1\n" * 2500, "more than 2000 lines"),
             ("stock.csv", b"product_code,quantity\n" + b"PR-1,1\n" * (1600 * 1000), "larger than 10 MB"),
-            ("stock.exe", b"MZ\x90\x00", "only these types are accepted"),
+            ("stock.exe", b"MZ\x90\x00", "upload a CSV or XLSX file"),
         ]
         for name, content, message in cases:
             with self.subTest(name=name, message=message):

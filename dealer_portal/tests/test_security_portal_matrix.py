@@ -15,7 +15,9 @@ from .common_forms import DealerFormsCase
 from .matrix_entries import MODELS, ROUTES
 
 # core models a dealer reaches on the portal: in the matrix when a portal group has an access right on them
-CORE_MODELS = ("sale.order", "sale.order.line", "account.move", "account.move.line", "stock.picking")
+CORE_MODELS = (
+    "sale.order", "sale.order.line", "account.move", "account.move.line", "stock.picking", "repair.order",
+)
 ROUTE_PREFIXES = ("/my", "/dealer", "/report")
 REFUSED_STATUS = (301, 302, 303, 400, 403, 404)
 
@@ -182,12 +184,12 @@ class TestSecurityPortalMatrix(DealerFormsCase):
             return self.url_open(url, data=data, files=files, allow_redirects=False)
         return self.url_open(url, allow_redirects=False)
 
-    def _assert_route_refused(self, pattern, entry, record, url, who):
+    def _assert_route_refused(self, pattern, entry, record, url, who, marker_key="marker"):
         counts = entry.get("count", {})
         counted = {model: self._count(model, domain) for model, domain in counts.items()}
         before = self._snapshot(record)
         response = self._request(entry, record, url)
-        marker = (entry.get("marker") or self._marker)(record)
+        marker = (entry.get(marker_key) or entry.get("marker") or self._marker)(record)
         self.assertLess(response.status_code, 500, f"{pattern} as {who}: server error")
         if entry["expect"] == "refused":
             self.assertIn(response.status_code, REFUSED_STATUS, f"{pattern} as {who}: not refused")
@@ -229,7 +231,7 @@ class TestSecurityPortalMatrix(DealerFormsCase):
             for pattern, record in own.items():
                 with self.subTest(route=pattern, user="staff of A"):
                     self._assert_route_refused(pattern, present[pattern], record, present[pattern]["url"](record),
-                                               "staff of A")
+                                               "staff of A", marker_key="staff_marker")
 
     def _assert_token_refused(self, pattern, entry, record, url, who):
         """B's access token opens nothing where tokens are not share links; a wrong token never does."""

@@ -1,5 +1,4 @@
-"""Helpers shared by the sell-out, forecast (and warranty claim) pages: one-time form tokens, one spreadsheet."""
-import os
+"""Helpers shared by the sell-out, forecast (and warranty claim) pages: one-time form tokens, upload texts."""
 import secrets
 
 from odoo import _
@@ -7,8 +6,6 @@ from odoo.http import request
 from odoo.tools import consteq
 
 from odoo.addons.dealer_portal.controllers.relations import MAX_UPLOAD_BYTES
-
-SPREADSHEET_EXTENSIONS = ("csv", "xlsx")
 
 
 def form_token(key):
@@ -31,26 +28,6 @@ def spend_form_token(key):
 
 def replayed_form_message():
     return _("This form was already submitted: open it again to record something new.")
-
-
-def uploaded_spreadsheet(field="file"):
-    """The CSV/XLSX file posted in ``field``: ((name, content), None) or (None, error message)."""
-    upload = request.httprequest.files.get(field)
-    if not upload or not upload.filename:
-        return None, _("Choose the file to upload.")
-    name = os.path.basename(upload.filename)
-    extension = os.path.splitext(name)[1].lower().lstrip(".")
-    if extension not in SPREADSHEET_EXTENSIONS:
-        return None, _(
-            "File %(name)s cannot be read: upload a CSV or XLSX file in the shape of the template.", name=name,
-        )
-    content = upload.read(MAX_UPLOAD_BYTES + 1)
-    if len(content) > MAX_UPLOAD_BYTES:
-        return None, _(
-            "File %(name)s is larger than %(size)s MB: split it and upload the parts one after the other.",
-            name=name, size=MAX_UPLOAD_BYTES // (1024 * 1024),
-        )
-    return (name, content), None
 
 
 def spreadsheet_limits():

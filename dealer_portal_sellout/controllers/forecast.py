@@ -3,9 +3,9 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import content_disposition, request
 
 from odoo.addons.dealer_portal.controllers.relations import DealerRelationsPortal
+from odoo.addons.dealer_portal.models.dealer_portal_spreadsheet import SPREADSHEET_TYPES
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
-from ..models.dealer_portal_spreadsheet import SPREADSHEET_TYPES
 from ..models.dealer_sellout_forecast import FORECAST_FILE_COLUMNS
 from . import common
 
@@ -118,7 +118,7 @@ class DealerForecastPortal(CustomerPortal):
             return self._render_forecasts(dealer)
         if not common.check_form_token(UPLOAD_TOKEN, post.get("upload_token")):
             return self._render_forecasts(dealer, error=common.replayed_form_message())
-        upload, error = common.uploaded_spreadsheet()
+        upload, error = DealerRelationsPortal._dealer_spreadsheet_upload()
         rows, row_errors = [], []
         if upload:
             try:

@@ -3,10 +3,10 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 from odoo.http import content_disposition, request
 
 from odoo.addons.dealer_portal.controllers.relations import DealerRelationsPortal
+from odoo.addons.dealer_portal.models.dealer_portal_spreadsheet import SPREADSHEET_TYPES
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from ..models.dealer_portal_spreadsheet import SPREADSHEET_TYPES
 from ..models.dealer_sellout import SELLOUT_FILE_COLUMNS, SELLOUT_FILE_REQUIRED
 from . import common
 
@@ -153,7 +153,7 @@ class DealerSelloutPortal(CustomerPortal):
             return self._render_sellout_form(dealer, template, page_name)
         if not common.check_form_token(UPLOAD_TOKEN, post.get("upload_token")):
             return self._render_sellout_form(dealer, template, page_name, error=common.replayed_form_message())
-        upload, error = common.uploaded_spreadsheet()
+        upload, error = DealerRelationsPortal._dealer_spreadsheet_upload()
         rows = []
         if upload:
             try:

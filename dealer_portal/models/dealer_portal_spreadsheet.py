@@ -19,7 +19,9 @@ SPREADSHEET_TYPES = {
 
 
 class DealerPortalSpreadsheet(models.AbstractModel):
-    """CSV/XLSX files a dealer uploads on the portal, and the templates it downloads to fill them in.
+    """CSV/XLSX files a dealer uploads on the portal, and the templates it downloads to fill them in: the one
+    reader and writer of the stock reports, sell-outs and forecasts (the upload itself is checked by
+    ``DealerRelationsPortal._dealer_spreadsheet_upload``).
 
     A file is a header row naming the columns, then one line per row. ``_dealer_read_rows`` returns the rows as
     dicts with the row's number in the file (``row``) so that every error names the line the dealer sees.
@@ -116,18 +118,26 @@ class DealerPortalSpreadsheet(models.AbstractModel):
 
     # ------------------------------------------------------------------ templates
     @api.model
-    def _dealer_template(self, file_type, columns, sheet_name, products):
-        """A template (bytes) with the header row; the XLSX one lists the products to choose from."""
+    def _dealer_template(self, file_type, columns, sheet_name, products=None, rows=()):
+        """A template (bytes) with the header row and `rows` (lines to fill in); with `products`, the XLSX one
+        lists the products to choose from on a second sheet."""
         if file_type == "csv":
             stream = io.StringIO()
-            csv.writer(stream).writerow(columns)
+            writer = csv.writer(stream)
+            writer.writerow(columns)
+            writer.writerows(rows)
             return stream.getvalue().encode("utf-8-sig")
         stream = io.BytesIO()
         workbook = xlsxwriter.Workbook(stream, {"in_memory": True})
         bold = workbook.add_format({"bold": True})
         sheet = workbook.add_worksheet(sheet_name)
         sheet.write_row(0, 0, columns, bold)
-        sheet.set_column(0, len(columns) - 1, 16)
+        for index, row in enumerate(rows, start=1):
+            sheet.write_row(index, 0, row)
+        sheet.set_column(0, len(columns) - 1, 18)
+        if products is None:
+            workbook.close()
+            return stream.getvalue()
         product_sheet = workbook.add_worksheet(_("Products"))
         product_sheet.write_row(0, 0, [_("Product code"), _("Product")], bold)
         for index, product in enumerate(products, start=1):

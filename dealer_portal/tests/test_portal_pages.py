@@ -57,10 +57,12 @@ class TestPortalPages(DealerPagesCase):
         self.assertIn("<polyline", body)  # the trend chart, inline SVG
         self.assertNotIn(self.contract_b.name, body)
 
-    def test_dashboard_staff_sees_grade_contract_and_targets_only(self):
+    def test_dashboard_staff_sees_grade_validity_and_targets_only(self):
+        """Staff see whether a contract is in force and the targets, not the contract itself (an owner's document)."""
         self._login(self.portal_a)
         body = self.url_open("/my/dealer").text
-        self.assertIn(self.contract_a.name, body)
+        self.assertNotIn(self.contract_a.name, body)
+        self.assertIn("o_dealer_days_left", body)
         self.assertIn("o_dealer_targets", body)
         self.assertNotIn("o_dealer_credit", body)
         self.assertNotIn("o_dealer_rebates", body)

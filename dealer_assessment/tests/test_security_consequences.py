@@ -1,7 +1,8 @@
-import json
 
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
+
+from odoo.addons.dealer_management.tests.common import CallKwMixin
 
 from .common_consequences import ConsequenceCase
 
@@ -115,7 +116,7 @@ class TestSecurityConsequences(ConsequenceCase):
 
 
 @tagged("post_install", "-at_install")
-class TestSecurityConsequencesRpc(HttpCase, ConsequenceCase):
+class TestSecurityConsequencesRpc(CallKwMixin, HttpCase, ConsequenceCase):
     """The same attacks through /web/dataset/call_kw, the way the web client or a script with a session would."""
 
     @classmethod
@@ -124,30 +125,20 @@ class TestSecurityConsequencesRpc(HttpCase, ConsequenceCase):
         cls.upgrade = cls._proposal(cls, "upgrade", cls.dealer_1, old_grade_id=cls.grade.id,
                                     new_grade_id=cls.higher_grade.id)
 
-    def _call_kw(self, model, method, args, kwargs=None):
-        """POST /web/dataset/call_kw; return the JSON-RPC error (or None)."""
-        payload = {"jsonrpc": "2.0", "method": "call", "id": 1, "params": {
-            "model": model, "method": method, "args": args, "kwargs": kwargs or {},
-        }}
-        response = self.url_open(
-            "/web/dataset/call_kw", data=json.dumps(payload), headers={"Content-Type": "application/json"},
-        )
-        return response.json().get("error")
-
     def _upgrade_state(self):
         self.env.invalidate_all()
         return self.upgrade.state, self.dealer_1.dealer_grade_id
 
     def test_dealer_manager_cannot_write_proposal_state_over_rpc(self):
         self.authenticate(self.dealer_manager.login, self.dealer_manager.login)
-        error = self._call_kw("dealer.assessment.proposal", "write", [[self.upgrade.id], {"state": "applied"}])
+        error = self._rpc_error("dealer.assessment.proposal", "write", [[self.upgrade.id], {"state": "applied"}])
         self.assertEqual(error["data"]["name"], "odoo.exceptions.AccessError")
         self.assertRegex(error["data"]["message"], "not by hand")
         self.assertEqual(self._upgrade_state(), ("proposed", self.grade))
 
     def test_dealer_user_cannot_call_private_apply_over_rpc(self):
         self.authenticate(self.dealer_user.login, self.dealer_user.login)
-        error = self._call_kw("dealer.assessment.proposal", "_apply", [[self.upgrade.id]])
+        error = self._rpc_error("dealer.assessment.proposal", "_apply", [[self.upgrade.id]])
         self.assertTrue(error)
         self.assertEqual(self._upgrade_state(), ("proposed", self.grade))
 
@@ -155,7 +146,7 @@ class TestSecurityConsequencesRpc(HttpCase, ConsequenceCase):
         self.authenticate(self.dealer_manager.login, self.dealer_manager.login)
         Proposal = self.env["dealer.assessment.proposal"]
         count = Proposal.search_count([])
-        error = self._call_kw("dealer.assessment.proposal", "create", [{
+        error = self._rpc_error("dealer.assessment.proposal", "create", [{
             "assessment_id": self.approved.id, "partner_id": self.dealer_2.id, "proposal_type": "reward",
             "amount": 1000000.0,
         }], {"context": {"default_state": "applied"}})

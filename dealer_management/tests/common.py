@@ -4,6 +4,7 @@
 ``company_data``, ``init_invoice``) and adds, once per class: one territory tree, the standard users, the
 grades, two products and the helpers that create dealers and contracts through their actions.
 """
+import json
 from contextlib import contextmanager
 from datetime import timedelta
 
@@ -165,3 +166,29 @@ class DealerTestCommon(AccountTestInvoicingCommon):
         with self.assertRaisesRegex(exception, regex), self.env.cr.savepoint():
             yield
         self.env.invalidate_all()
+
+
+class CallKwMixin:
+    """JSON-RPC calls to ``/web/dataset/call_kw`` as the user of the session (for ``HttpCase`` tests): what an
+    RPC client, or a portal user's browser console, can send."""
+
+    def _call_kw_body(self, model, method, args, kwargs=None, context=None):
+        """The JSON-RPC response body of one call (``context`` is sent only when given)."""
+        kwargs = dict(kwargs or {})
+        if context is not None:
+            kwargs["context"] = context
+        response = self.url_open("/web/dataset/call_kw", data=json.dumps({
+            "jsonrpc": "2.0", "method": "call", "id": 1,
+            "params": {"model": model, "method": method, "args": args, "kwargs": kwargs},
+        }), headers={"Content-Type": "application/json"})
+        self.assertEqual(response.status_code, 200)
+        return response.json()
+
+    def _rpc_error(self, model, method, args, kwargs=None):
+        """The JSON-RPC error of one call (``error["data"]["name"]``, ``["message"]``), or None if it passed."""
+        return self._call_kw_body(model, method, args, kwargs).get("error")
+
+    def _call_kw(self, model, method, args, kwargs=None, context=None):
+        """One call in English: ``(result, None)``, or ``(None, {"name", "message", ...})`` when refused."""
+        body = self._call_kw_body(model, method, args, kwargs, {"lang": "en_US", **(context or {})})
+        return (None, body["error"]["data"]) if "error" in body else (body["result"], None)

@@ -3,14 +3,13 @@
 Each test performs the attack as the user named in its name and checks that it is refused AND that
 nothing was written (see ``DealerTestCommon.assertRefused``, which rolls the attempt back in a savepoint).
 """
-import json
 from datetime import date
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
-from .common import DealerTestCommon
+from .common import CallKwMixin, DealerTestCommon
 
 
 @tagged("post_install", "-at_install")
@@ -229,7 +228,7 @@ class TestCommercialNetSalesSecurity(DealerTestCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestCommercialStateOverRpc(DealerTestCommon, HttpCase):
+class TestCommercialStateOverRpc(CallKwMixin, DealerTestCommon, HttpCase):
     """`state` of the commercial documents is written by their actions only, whoever calls over RPC."""
 
     run_as_superuser = True  # the set-up acts as the administrator entering data (HttpCase's own user)
@@ -260,14 +259,6 @@ class TestCommercialStateOverRpc(DealerTestCommon, HttpCase):
             "dealer.stock.report": (cls.report, "validated"),
         }
 
-    def _call_kw(self, model, method, args, kwargs=None):
-        """One /web/dataset/call_kw request; returns the JSON-RPC error (or None)."""
-        response = self.url_open("/web/dataset/call_kw", data=json.dumps({
-            "jsonrpc": "2.0", "method": "call", "id": 1,
-            "params": {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        }), headers={"Content-Type": "application/json"})
-        return response.json().get("error")
-
     def _assert_rpc_refused(self, error, regex):
         self.assertTrue(error, "the call should have been refused")
         self.assertEqual(error["data"]["name"], "odoo.exceptions.AccessError")
@@ -277,7 +268,7 @@ class TestCommercialStateOverRpc(DealerTestCommon, HttpCase):
         self.authenticate(login, login)
         for model, (record, state) in self.documents.items():
             before = record.state
-            error = self._call_kw(model, "write", [record.ids, {"state": state}])
+            error = self._rpc_error(model, "write", [record.ids, {"state": state}])
             self._assert_rpc_refused(error, "change only through its buttons|not allowed|access")
             record.invalidate_recordset()
             self.assertEqual(record.state, before, f"{model}: state written over RPC")
@@ -304,6 +295,6 @@ class TestCommercialStateOverRpc(DealerTestCommon, HttpCase):
         }
         for model, (state, vals) in attempts.items():
             count = self.env[model].search_count([])
-            error = self._call_kw(model, "create", [vals], {"context": {"default_state": state}})
+            error = self._rpc_error(model, "create", [vals], {"context": {"default_state": state}})
             self._assert_rpc_refused(error, "(State|Status) of a .* change only through its buttons")
             self.assertEqual(self.env[model].search_count([]), count, f"{model}: created over RPC")

@@ -3,7 +3,6 @@
 Each test performs the attack as the user named in its name and checks that it is refused and that nothing was
 written. Set-up data is created as superuser, the way an administrator would.
 """
-import json
 
 from stdnum.cn import uscc
 
@@ -11,7 +10,7 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
-from .common import DealerTestCommon
+from .common import CallKwMixin, DealerTestCommon
 
 PROTECTED = "change only through the dealer buttons and wizards"
 
@@ -281,22 +280,12 @@ class TestSecurityDealerMasterdata(MasterdataCase):
 
 
 @tagged("post_install", "-at_install")
-class TestSecurityMasterdataRpc(MasterdataCase, HttpCase):
+class TestSecurityMasterdataRpc(CallKwMixin, MasterdataCase, HttpCase):
     """Hole 1 over JSON-RPC, the way the web client (or a script with a session) would attempt it."""
-
-    def _call_kw(self, model, method, args, kwargs=None):
-        """POST /web/dataset/call_kw; return the JSON-RPC error (or None)."""
-        payload = {"jsonrpc": "2.0", "method": "call", "id": 1, "params": {
-            "model": model, "method": method, "args": args, "kwargs": kwargs or {},
-        }}
-        response = self.url_open(
-            "/web/dataset/call_kw", data=json.dumps(payload), headers={"Content-Type": "application/json"},
-        )
-        return response.json().get("error")
 
     def test_dealer_user_cannot_write_dealer_state_over_rpc(self):
         self.authenticate(self.dealer_user.login, self.dealer_user.login)
-        error = self._call_kw("res.partner", "write", [[self.terminated.id], {"dealer_state": "active"}])
+        error = self._rpc_error("res.partner", "write", [[self.terminated.id], {"dealer_state": "active"}])
         self.assertEqual(error["data"]["name"], "odoo.exceptions.AccessError")
         self.assertRegex(error["data"]["message"], "Dealer Status of Terminated Dealer Ltd. " + PROTECTED)
         self.terminated.invalidate_recordset()
@@ -304,7 +293,7 @@ class TestSecurityMasterdataRpc(MasterdataCase, HttpCase):
 
     def test_dealer_manager_cannot_add_territory_over_rpc(self):
         self.authenticate(self.dealer_manager.login, self.dealer_manager.login)
-        error = self._call_kw("res.partner", "write", [
+        error = self._rpc_error("res.partner", "write", [
             [self.dealer.id], {"dealer_territory_ids": [[4, self.jiangsu.id]], "is_dealer": True},
         ])
         self.assertEqual(error["data"]["name"], "odoo.exceptions.AccessError")
@@ -314,7 +303,7 @@ class TestSecurityMasterdataRpc(MasterdataCase, HttpCase):
 
     def test_dealer_user_cannot_create_an_active_dealer_with_default_context_over_rpc(self):
         self.authenticate(self.dealer_user.login, self.dealer_user.login)
-        error = self._call_kw("res.partner", "create", [{"name": "RPC Dealer Ltd.", "is_company": True}], {
+        error = self._rpc_error("res.partner", "create", [{"name": "RPC Dealer Ltd.", "is_company": True}], {
             "context": {"default_is_dealer": True, "default_dealer_state": "active"},
         })
         self.assertEqual(error["data"]["name"], "odoo.exceptions.AccessError")
@@ -322,7 +311,7 @@ class TestSecurityMasterdataRpc(MasterdataCase, HttpCase):
 
     def test_dealer_user_cannot_call_the_private_lifecycle_method_over_rpc(self):
         self.authenticate(self.dealer_user.login, self.dealer_user.login)
-        error = self._call_kw("res.partner", "_dealer_set_state", [[self.terminated.id], "active"])
+        error = self._rpc_error("res.partner", "_dealer_set_state", [[self.terminated.id], "active"])
         self.assertTrue(error)
         self.terminated.invalidate_recordset()
         self.assertEqual(self.terminated.dealer_state, "terminated")

@@ -3,13 +3,13 @@ import base64
 from odoo import Command
 from odoo.tests import HttpCase
 
-from odoo.addons.dealer_management.tests.common import NO_CHECKS, DealerTestCommon
+from odoo.addons.dealer_management.tests.common import NO_CHECKS, CallKwMixin, DealerTestCommon
 
 # the smallest content the upload check accepts as a JPEG image
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + b"\x00" * 64
 
 
-class DealerPortalCase(DealerTestCommon, HttpCase):
+class DealerPortalCase(CallKwMixin, DealerTestCommon, HttpCase):
     """Two dealers with a portal user each, orders, complaints and published announcements."""
 
     run_as_superuser = True  # the set-up acts as the administrator entering data (HttpCase's own user)

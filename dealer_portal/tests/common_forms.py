@@ -84,23 +84,8 @@ class DealerFormsCase(DealerPortalCase):
         report.action_submit()
         return report
 
-    def _call_kw(self, model, method, args, kwargs=None, context=None):
-        """/web/dataset/call_kw as the logged-in user: (result, None) or (None, {"name", "message"})."""
-        response = self.url_open("/web/dataset/call_kw", data=http.json.dumps({
-            "jsonrpc": "2.0", "method": "call", "id": 1,
-            "params": {
-                "model": model, "method": method, "args": args,
-                "kwargs": {**(kwargs or {}), "context": {"lang": "en_US", **(context or {})}},
-            },
-        }), headers={"Content-Type": "application/json"})
-        self.assertEqual(response.status_code, 200)
-        body = response.json()
-        if "error" in body:
-            return None, body["error"]["data"]
-        return body["result"], None
-
     def _call_kw_name(self, model, method, args):
-        """Same, with the name of the exception only."""
+        """`_call_kw`, with the name of the exception only."""
         result, error = self._call_kw(model, method, args)
         return result, error and error["name"]
 

@@ -1,5 +1,4 @@
 """Owner and staff users, contracts with targets, rebates, scorecards and correction plans of dealers A and B."""
-import json
 from datetime import timedelta
 
 from odoo import Command, http
@@ -76,21 +75,6 @@ class DealerPagesCase(DealerPortalCase):
         return scorecard
 
     # ------------------------------------------------------------------ helpers
-    def _call_kw(self, model, method, args, kwargs=None, context=None):
-        """/web/dataset/call_kw as the logged-in user: (result, None) or (None, {"name", "message"})."""
-        response = self.url_open("/web/dataset/call_kw", data=json.dumps({
-            "jsonrpc": "2.0", "method": "call", "id": 1,
-            "params": {
-                "model": model, "method": method, "args": args,
-                "kwargs": {**(kwargs or {}), "context": {"lang": "en_US", **(context or {})}},
-            },
-        }), headers={"Content-Type": "application/json"})
-        self.assertEqual(response.status_code, 200)
-        body = response.json()
-        if "error" in body:
-            return None, body["error"]["data"]
-        return body["result"], None
-
     def _post(self, url, data, files=None):
         """A form post with the session's CSRF token."""
         return self.url_open(url, data={**data, "csrf_token": http.Request.csrf_token(self)}, files=files)

@@ -24,21 +24,6 @@ class TestSecurityPortal(DealerPortalCase):
         self.authenticate("pr_portal_a", "pr_portal_a")
 
     # ------------------------------------------------------------------ helpers
-    def _call_kw(self, model, method, args, kwargs=None, context=None):
-        """/web/dataset/call_kw as the logged-in user: (result, None) or (None, {"name", "message"})."""
-        response = self.url_open("/web/dataset/call_kw", data=http.json.dumps({
-            "jsonrpc": "2.0", "method": "call", "id": 1,
-            "params": {
-                "model": model, "method": method, "args": args,
-                "kwargs": {**(kwargs or {}), "context": {"lang": "en_US", **(context or {})}},
-            },
-        }), headers={"Content-Type": "application/json"})
-        self.assertEqual(response.status_code, 200)
-        body = response.json()
-        if "error" in body:
-            return None, body["error"]["data"]
-        return body["result"], None
-
     def assertRpcRefused(self, error, exception, regex):
         self.assertTrue(error, "the call was accepted")
         self.assertEqual(error["name"], f"odoo.exceptions.{exception}")

@@ -1,5 +1,5 @@
 """Attacks on portal ordering, made the way a portal user would: JSON-RPC calls and direct model calls."""
-from odoo import Command, http
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -16,19 +16,6 @@ class TestSecurityPortalOrdering(DealerOrderingCase):
     def setUp(self):
         super().setUp()
         self.authenticate("pr_portal_a", "pr_portal_a")
-
-    def _call_kw(self, model, method, args, kwargs=None, context=None):
-        """/web/dataset/call_kw as the logged-in user: (result, None) or (None, {"name", "message"})."""
-        response = self.url_open("/web/dataset/call_kw", data=http.json.dumps({
-            "jsonrpc": "2.0", "method": "call", "id": 1,
-            "params": {
-                "model": model, "method": method, "args": args,
-                "kwargs": {**(kwargs or {}), "context": {"lang": "en_US", **(context or {})}},
-            },
-        }), headers={"Content-Type": "application/json"})
-        self.assertEqual(response.status_code, 200)
-        body = response.json()
-        return (None, body["error"]["data"]) if "error" in body else (body["result"], None)
 
     def assertRpcRefused(self, error, exception, regex):
         self.assertTrue(error, "the call was accepted")

@@ -1,9 +1,10 @@
 """Attacks on warranty claims and service inspections, each performed as the attacking user."""
-import json
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
+
+from odoo.addons.dealer_management.tests.common import CallKwMixin
 
 from .common import ServiceTestCommon
 
@@ -128,7 +129,7 @@ class TestSecurityInspection(ServiceTestCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestSecurityWarrantyClaimRpc(HttpCase, ServiceTestCommon):
+class TestSecurityWarrantyClaimRpc(CallKwMixin, HttpCase, ServiceTestCommon):
     """The same attacks through /web/dataset/call_kw, as the web client or a script with a session would."""
 
     @classmethod
@@ -137,43 +138,33 @@ class TestSecurityWarrantyClaimRpc(HttpCase, ServiceTestCommon):
         cls.claim = cls._claim()
         cls.claim.action_dealer_claim_submit()
 
-    def _call_kw(self, model, method, args, kwargs=None):
-        """POST /web/dataset/call_kw; return the JSON-RPC error (or None)."""
-        payload = {"jsonrpc": "2.0", "method": "call", "id": 1, "params": {
-            "model": model, "method": method, "args": args, "kwargs": kwargs or {},
-        }}
-        response = self.url_open(
-            "/web/dataset/call_kw", data=json.dumps(payload), headers={"Content-Type": "application/json"},
-        )
-        return response.json().get("error")
-
     def _claim_state(self):
         self.env.invalidate_all()
         return self.claim.dealer_claim_state, self.claim.dealer_claim_approved_amount
 
     def test_dealer_user_approving_claim_over_rpc(self):
         self.authenticate(self.dealer_user.login, self.dealer_user.login)
-        error = self._call_kw("repair.order", "action_dealer_claim_approve", [self.claim.ids])
+        error = self._rpc_error("repair.order", "action_dealer_claim_approve", [self.claim.ids])
         self.assertEqual(error["data"]["name"], "odoo.exceptions.AccessError")
         self.assertEqual(self._claim_state(), ("submitted", 0.0))
 
     def test_dealer_manager_writing_claim_state_over_rpc(self):
         self.authenticate(self.dealer_manager.login, self.dealer_manager.login)
-        error = self._call_kw("repair.order", "write", [self.claim.ids, {"dealer_claim_state": "approved"}])
+        error = self._rpc_error("repair.order", "write", [self.claim.ids, {"dealer_claim_state": "approved"}])
         self.assertEqual(error["data"]["name"], "odoo.exceptions.AccessError")
         self.assertEqual(self._claim_state(), ("submitted", 0.0))
 
     def test_dealer_manager_calling_private_credit_note_over_rpc(self):
         self.authenticate(self.dealer_manager.login, self.dealer_manager.login)
         refunds = self.env["account.move"].search_count([("move_type", "=", "out_refund")])
-        error = self._call_kw("repair.order", "_dealer_create_claim_credit_note", [self.claim.ids])
+        error = self._rpc_error("repair.order", "_dealer_create_claim_credit_note", [self.claim.ids])
         self.assertTrue(error)
         self.assertEqual(self.env["account.move"].search_count([("move_type", "=", "out_refund")]), refunds)
 
     def test_dealer_user_creating_approved_claim_over_rpc(self):
         self.authenticate(self.dealer_user.login, self.dealer_user.login)
         count = self.Repair.search_count([])
-        error = self._call_kw("repair.order", "create", [{
+        error = self._rpc_error("repair.order", "create", [{
             "dealer_claim": True, "dealer_id": self.dealer_a.id, "product_id": self.vehicle.id,
             "lot_id": self.lot_sold.id,
         }], {"context": {"default_dealer_claim_state": "approved", "default_dealer_claim_approved_amount": 9e6}})

@@ -87,10 +87,13 @@ def add_portal_contact(env, dealers):
     dealer = dealers[T.PORTAL_DEALER]
     domain = dealer.email.split("@")[1]
     name, function, mobile = T.PORTAL_CONTACT
-    return env["res.partner"].create({
+    vals = {
         "type": "contact", "parent_id": dealer.id, "name": name, "function": function,
         "mobile": mobile, "phone": dealer.phone, "email": f"order@{domain}", "lang": "zh_CN",
-    })
+    }
+    if "dealer_portal_role" in env["res.partner"]._fields:  # dealer_portal: the owner sees the finances too
+        vals["dealer_portal_role"] = "owner"
+    return env["res.partner"].create(vals)
 
 
 # ---------------------------------------------------------------- lifecycle after the sales history

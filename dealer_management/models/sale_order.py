@@ -201,11 +201,10 @@ class SaleOrder(models.Model):
             return
         failures = orders._dealer_collect_failures()
         if failures:
-            blocks = [
-                (_("Order %(name)s:", name=order.name) + "\n" if len(orders) > 1 else "")
-                + order._dealer_format_failures(order_failures)
-                for order, order_failures in failures.items()
-            ]
+            blocks = []
+            for order, order_failures in failures.items():  # a loop, not a comprehension: _() reads self's language
+                heading = _("Order %(name)s:", name=order.name) + "\n" if len(orders) > 1 else ""
+                blocks.append(heading + order._dealer_format_failures(order_failures))
             raise UserError(_(
                 "The order breaks the dealer commercial policy and cannot be confirmed:\n\n%(failures)s\n\n"
                 "Correct the order, or ask a Dealer Manager to confirm it with “Override Dealer Checks” "

@@ -45,7 +45,7 @@ class RepairOrder(models.Model):
     dealer_claim_reject_reason = fields.Text(string="Rejection Reason", readonly=True, copy=False, tracking=True)
     dealer_claim_currency_id = fields.Many2one(related="company_id.currency_id", string="Claim Currency")
     dealer_parts_amount = fields.Monetary(
-        string="Parts", compute="_compute_dealer_claim_amount", currency_field="dealer_claim_currency_id",
+        string="Parts Amount", compute="_compute_dealer_claim_amount", currency_field="dealer_claim_currency_id",
         help="Parts added by the repair, at their sales price.",
     )
     dealer_labour_amount = fields.Monetary(

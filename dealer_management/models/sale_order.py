@@ -326,7 +326,7 @@ class SaleOrder(models.Model):
                 "violation_type": violation_type,
                 "sale_order_id": self.id,
                 "contract_id": contract.id,
-                "description": _(
+                "description": self.env._(  # env._: the comprehension's frame has no `self` for _()
                     "%(check)s check overridden on order %(order)s.\n%(failures)s\nReason: %(reason)s",
                     check=labels[check], order=self.name, failures="\n".join(failures[check]), reason=reason,
                 ),

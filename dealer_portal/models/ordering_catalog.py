@@ -173,7 +173,8 @@ class DealerPortalCatalog(models.AbstractModel):
             else:
                 errors.append(_("Line %(line)s: no product has the code %(code)s.", line=number, code=code))
         errors.extend(
-            _("Product %(code)s: the total quantity is above %(max)s.", code=product.default_code, max=MAX_QUANTITY)
+            self.env._("Product %(code)s: the total quantity is above %(max)s.", code=product.default_code,
+                       max=MAX_QUANTITY)
             for product in orderable if cart.get(product.id, 0.0) > MAX_QUANTITY
         )
         return cart, errors

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from odoo.addons.dealer_management.models.dealer_period import period_label
+
 # approved scorecards drawn on the dashboard's trend chart
 TREND_PERIODS = 8
 # size of the trend chart (SVG user units)
@@ -33,6 +35,14 @@ class ResPartner(models.Model):
             "contract": contract,
             "days_left": (contract.date_end - day).days if contract else 0,
             "targets": targets,
+            # the period (and product category) of each target, without the contract's reference: an owner's document
+            "target_labels": {
+                target.id: " / ".join(part for part in (
+                    period_label(target.date_start, target.period_type or "month") if target.date_start else "",
+                    target.categ_id.name,
+                ) if part)
+                for target in targets
+            },
             "currency": company.currency_id,
             "full": full,
         }

@@ -3,11 +3,13 @@ import os
 
 from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
-from odoo.http import request
+from odoo.http import content_disposition, request
 from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+from ..models.dealer_portal_spreadsheet import SPREADSHEET_TYPES
 
 # Limits of the files a dealer attaches to a complaint or a feedback (constants: change them here).
 MAX_UPLOADS = 10
@@ -59,14 +61,18 @@ class DealerRelationsPortal(CustomerPortal):
         """The logged-in user's dealer when it may use these pages, else an empty recordset."""
         return request.env.user._dealer_portal_dealer()
 
-    def _dealer_list_values(self, model, url, page, page_name, domain, url_args=None, history_key=None):
-        """Layout, pager and records (searched with the user's rights) for a list page."""
+    def _dealer_list_values(self, model, url, page, page_name, domain, url_args=None, history_key=None, order=None):
+        """Layout, pager and records (searched with the user's rights) for a list page.
+
+        The list pages of dealer_portal's bridges call it too (``DealerRelationsPortal._dealer_list_values(self,
+        ...)``): one pager and one search for every dealer list.
+        """
         Model = request.env[model]
         values = self._prepare_portal_layout_values()
         pager = portal_pager(
             url=url, url_args=url_args, total=Model.search_count(domain), page=page, step=self._items_per_page,
         )
-        records = Model.search(domain, limit=self._items_per_page, offset=pager["offset"])
+        records = Model.search(domain, order=order, limit=self._items_per_page, offset=pager["offset"])
         if history_key:
             request.session[history_key] = records.ids[:100]
         values.update({
@@ -78,6 +84,21 @@ class DealerRelationsPortal(CustomerPortal):
             "records": records.sudo(),
         })
         return values
+
+    @staticmethod
+    def _dealer_count(model, domain_of):
+        """A counter of /my/home: the records of `model` in ``domain_of(dealer)`` for the user's dealer; 0 for a
+        user of no dealer or without read access (searched with the user's rights and record rules)."""
+        Model = request.env[model]
+        dealer = request.env.user._dealer_portal_dealer()
+        return Model.search_count(domain_of(dealer)) if dealer and Model.has_access("read") else 0
+
+    @staticmethod
+    def _dealer_spreadsheet_response(file_type, content, filename):
+        """An upload template (CSV or XLSX) as a download."""
+        return request.make_response(content, headers=[
+            ("Content-Type", SPREADSHEET_TYPES[file_type]), ("Content-Disposition", content_disposition(filename)),
+        ])
 
     def _dealer_own_domain(self):
         """Records of the user's own dealer (record rules restrict portal users to it anyway)."""

@@ -1,11 +1,9 @@
 from odoo import _, http
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.http import content_disposition, request
+from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
-from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from ..models.dealer_portal_spreadsheet import SPREADSHEET_TYPES
 from .relations import MAX_UPLOAD_BYTES, DealerRelationsPortal
 
 # empty product lines offered by the form
@@ -22,18 +20,15 @@ class DealerStockReportPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "stock_report_count" in counters:
-            Report = request.env["dealer.stock.report"]
-            dealer = request.env.user._dealer_portal_dealer()
-            values["stock_report_count"] = (
-                Report.search_count(self._stock_report_domain(dealer)) if dealer and Report.has_access("read") else 0
-            )
+            values["stock_report_count"] = DealerRelationsPortal._dealer_count(
+                "dealer.stock.report", self._stock_report_domain)
         return values
 
     # ------------------------------------------------------------------ helpers
     @staticmethod
     def _stock_report_domain(dealer):
         """Reports of the dealer and of its sub-dealers (the record rule enforces the same)."""
-        return [("partner_id", "in", request.env["dealer.stock.report"]._dealer_portal_dealers(dealer).ids)]
+        return [("partner_id", "in", dealer._dealer_portal_with_sub_dealers().ids)]
 
     def _stock_report_form_values(self, dealer, post=None, error=None, errors=None, lines=None):
         Report = request.env["dealer.stock.report"]
@@ -96,20 +91,11 @@ class DealerStockReportPortal(CustomerPortal):
     @http.route(["/my/stock_reports", "/my/stock_reports/page/<int:page>"], type="http", auth="user", website=True)
     def portal_my_stock_reports(self, page=1, **kw):
         dealer = request.env.user._dealer_portal_dealer()
-        Report = request.env["dealer.stock.report"]
-        domain = self._stock_report_domain(dealer) if dealer else [(0, "=", 1)]
-        values = self._prepare_portal_layout_values()
-        pager = portal_pager(
-            url="/my/stock_reports", total=Report.search_count(domain), page=page, step=self._items_per_page,
+        values = DealerRelationsPortal._dealer_list_values(
+            self, "dealer.stock.report", "/my/stock_reports", page, "dealer_stock_reports",
+            self._stock_report_domain(dealer) if dealer else [(0, "=", 1)],
         )
-        reports = Report.search(domain, limit=self._items_per_page, offset=pager["offset"])
-        values.update({
-            "page_name": "dealer_stock_reports",
-            "pager": pager,
-            "dealer": dealer,
-            # sudo: rendering only; the reports were searched with the user's rights and record rules
-            "reports": reports.sudo(),
-        })
+        values["reports"] = values["records"]
         return request.render("dealer_portal.portal_my_stock_reports", values)
 
     @http.route(["/my/stock_reports/<int:report_id>"], type="http", auth="user", website=True)
@@ -166,7 +152,5 @@ class DealerStockReportPortal(CustomerPortal):
         file_type = request.httprequest.path.rsplit(".", 1)[-1]
         dealer = request.env.user._dealer_portal_dealer()
         content = request.env["dealer.stock.report"]._dealer_portal_template(dealer, file_type)
-        return request.make_response(content, headers=[
-            ("Content-Type", SPREADSHEET_TYPES[file_type]),
-            ("Content-Disposition", content_disposition(f"stock_report_template.{file_type}")),
-        ])
+        return DealerRelationsPortal._dealer_spreadsheet_response(
+            file_type, content, f"stock_report_template.{file_type}")

@@ -15,14 +15,6 @@ class DealerStockReport(models.Model):
 
     # ------------------------------------------------------------------ what the dealer may report
     @api.model
-    def _dealer_portal_dealers(self, dealer):
-        """The dealer and, for a distributor, its sub-dealers: whose reports its portal users read."""
-        if not dealer:
-            return dealer
-        # sudo: the sub-dealers of the user's own dealer, found to list their reports (read-only)
-        return dealer | self.env["res.partner"].sudo().search([("parent_dealer_id", "=", dealer.id)]).sudo(False)
-
-    @api.model
     def _dealer_portal_products(self, dealer):
         """Goods the dealer buys from us: the products of its confirmed order lines (one grouped query)."""
         # sudo: the product ids of the dealer's own order lines (portal users may not read products)

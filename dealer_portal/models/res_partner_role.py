@@ -14,6 +14,14 @@ class ResPartner(models.Model):
              "Set by a Dealer Manager.",
     )
 
+    def _dealer_portal_with_sub_dealers(self):
+        """This dealer and, for a distributor, its sub-dealers: whose orders, stock reports and retail sales the
+        dealer's portal users read (the sub-dealers' read-only)."""
+        if not self:
+            return self
+        # sudo: the sub-dealers of the user's own dealer, found to list their records (read-only)
+        return self | self.env["res.partner"].sudo().search([("parent_dealer_id", "in", self.ids)]).sudo(False)
+
     def _dealer_check_portal_role(self, vals, records=None):
         """Only a Dealer Manager (or the dealer code itself) gives a contact the owner role or takes it away."""
         if "dealer_portal_role" not in vals or self._dealer_is_trusted() or self._is_dealer_manager():

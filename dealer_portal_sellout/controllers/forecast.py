@@ -1,6 +1,6 @@
 from odoo import _, http
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.http import content_disposition, request
+from odoo.http import request
 
 from odoo.addons.dealer_portal.controllers.relations import DealerRelationsPortal
 from odoo.addons.dealer_portal.models.dealer_portal_spreadsheet import SPREADSHEET_TYPES
@@ -21,11 +21,9 @@ class DealerForecastPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "dealer_forecast_count" in counters:
-            Forecast = request.env["dealer.sellout.forecast"]
-            dealer = request.env.user._dealer_portal_dealer()
-            values["dealer_forecast_count"] = Forecast.search_count([
-                ("dealer_id", "=", dealer.id), ("month", "in", Forecast._dealer_forecast_months()),
-            ]) if dealer and Forecast.has_access("read") else 0
+            months = request.env["dealer.sellout.forecast"]._dealer_forecast_months()
+            values["dealer_forecast_count"] = DealerRelationsPortal._dealer_count(
+                "dealer.sellout.forecast", lambda dealer: [("dealer_id", "=", dealer.id), ("month", "in", months)])
         return values
 
     # ------------------------------------------------------------------ helpers
@@ -144,7 +142,4 @@ class DealerForecastPortal(CustomerPortal):
             request.env["dealer.sellout"]._dealer_portal_products(dealer),
         )
         name = _("forecast")  # the file's name, in the user's language
-        filename = f"{name}.{file_type}"
-        return request.make_response(content, headers=[
-            ("Content-Type", SPREADSHEET_TYPES[file_type]), ("Content-Disposition", content_disposition(filename)),
-        ])
+        return DealerRelationsPortal._dealer_spreadsheet_response(file_type, content, f"{name}.{file_type}")

@@ -1,11 +1,10 @@
 from odoo import _, fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
-from odoo.http import content_disposition, request
+from odoo.http import request
 
 from odoo.addons.dealer_portal.controllers.relations import DealerRelationsPortal
 from odoo.addons.dealer_portal.models.dealer_portal_spreadsheet import SPREADSHEET_TYPES
 from odoo.addons.portal.controllers.portal import CustomerPortal
-from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..models.dealer_sellout import SELLOUT_FILE_COLUMNS, SELLOUT_FILE_REQUIRED
 from . import common
@@ -26,18 +25,14 @@ class DealerSelloutPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "dealer_sellout_count" in counters:
-            Sellout = request.env["dealer.sellout"]
-            dealer = request.env.user._dealer_portal_dealer()
-            values["dealer_sellout_count"] = (
-                Sellout.search_count(self._sellout_domain(dealer)) if dealer and Sellout.has_access("read") else 0
-            )
+            values["dealer_sellout_count"] = DealerRelationsPortal._dealer_count("dealer.sellout", self._sellout_domain)
         return values
 
     # ------------------------------------------------------------------ helpers
     @staticmethod
     def _sellout_domain(dealer):
         """Sales of the dealer and of its sub-dealers (the record rule enforces the same)."""
-        return [("dealer_id", "in", request.env["dealer.sellout"]._dealer_portal_dealers(dealer).ids)]
+        return [("dealer_id", "in", dealer._dealer_portal_with_sub_dealers().ids)]
 
     def _sellout_form_values(self, dealer, page_name, post=None, error=None, errors=None):
         Sellout = request.env["dealer.sellout"]
@@ -83,19 +78,13 @@ class DealerSelloutPortal(CustomerPortal):
     @http.route(["/my/sellouts", "/my/sellouts/page/<int:page>"], type="http", auth="user", website=True)
     def portal_my_sellouts(self, page=1, recorded=None, **kw):
         dealer = request.env.user._dealer_portal_dealer()
-        Sellout = request.env["dealer.sellout"]
         count = DealerRelationsPortal._dealer_int(recorded)
-        domain = self._sellout_domain(dealer) if dealer else [(0, "=", 1)]
-        values = self._prepare_portal_layout_values()
-        pager = portal_pager(url="/my/sellouts", total=Sellout.search_count(domain), page=page,
-                             step=self._items_per_page)
-        sellouts = Sellout.search(domain, limit=self._items_per_page, offset=pager["offset"])
+        values = DealerRelationsPortal._dealer_list_values(
+            self, "dealer.sellout", "/my/sellouts", page, "dealer_sellouts",
+            self._sellout_domain(dealer) if dealer else [(0, "=", 1)],
+        )
         values.update({
-            "page_name": "dealer_sellouts",
-            "pager": pager,
-            "dealer": dealer,
-            # sudo: rendering only; the sales were searched with the user's rights and record rules
-            "sellouts": sellouts.sudo(),
+            "sellouts": values["records"],
             "recorded": _("%(count)s retail sales were recorded.", count=count) if count else None,
         })
         return request.render("dealer_portal_sellout.portal_my_sellouts", values)
@@ -181,7 +170,4 @@ class DealerSelloutPortal(CustomerPortal):
             request.env["dealer.sellout"]._dealer_portal_products(dealer),
         )
         name = _("sell-out")  # the file's name, in the user's language
-        filename = f"{name}.{file_type}"
-        return request.make_response(content, headers=[
-            ("Content-Type", SPREADSHEET_TYPES[file_type]), ("Content-Disposition", content_disposition(filename)),
-        ])
+        return DealerRelationsPortal._dealer_spreadsheet_response(file_type, content, f"{name}.{file_type}")

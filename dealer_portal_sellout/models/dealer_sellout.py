@@ -26,14 +26,6 @@ class DealerSellout(models.Model):
 
     # ------------------------------------------------------------------ what the dealer may report
     @api.model
-    def _dealer_portal_dealers(self, dealer):
-        """The dealer and, for a distributor, its sub-dealers: whose retail sales its portal users read."""
-        if not dealer:
-            return dealer
-        # sudo: the sub-dealers of the user's own dealer, found to list their sales (read-only)
-        return dealer | self.env["res.partner"].sudo().search([("parent_dealer_id", "=", dealer.id)]).sudo(False)
-
-    @api.model
     def _dealer_portal_products(self, dealer):
         """Goods the dealer sells on: what it (or its distributor) bought from us, and the serials it received.
 

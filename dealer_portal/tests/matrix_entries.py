@@ -184,11 +184,14 @@ def forecast(case, dealer):
 
 
 def warranty_claim(case, dealer):
-    """A draft warranty claim of the dealer (dealer_portal_service installed)."""
-    return case.env["repair.order"].create({
+    """A draft warranty claim of the dealer (dealer_portal_service installed), with a photo its user posted."""
+    claim = case.env["repair.order"].create({
         "dealer_claim": True, "dealer_id": dealer.id, "product_id": dealer_product(case, dealer).id,
         "internal_notes": f"<p>Claim notes of {dealer.name}</p>",
     })
+    claim.message_post(body="Photo", attachments=[(f"claim-{dealer.id}.txt", b"SECRET FILE")],
+                       author_id=case.users_by_dealer[dealer.id].partner_id.id, message_type="comment")
+    return claim
 
 
 MODELS = {
@@ -502,6 +505,11 @@ ROUTES = {
     "/my/warranty_claims/<int:claim_id>": {
         "owner_only": False, "record": "repair.order", "method": "GET", "expect": "refused",
         "url": lambda rec: f"/my/warranty_claims/{rec.id}", "addon": "dealer_portal_service",
+    },
+    "/my/warranty_claims/<int:claim_id>/files/<int:attachment_id>": {
+        "owner_only": False, "record": "repair.order", "method": "GET", "expect": "refused",
+        "url": lambda rec: f"/my/warranty_claims/{rec.id}/files/{rec.message_ids.attachment_ids[:1].id}",
+        "addon": "dealer_portal_service",
     },
     "/my/warranty_claims/new": {
         "owner_only": False, "record": "repair.order", "url": lambda rec: "/my/warranty_claims/new",

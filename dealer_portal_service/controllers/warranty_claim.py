@@ -8,7 +8,6 @@ from odoo.http import request
 from odoo.addons.dealer_portal.controllers.relations import DealerRelationsPortal
 from odoo.addons.dealer_portal_sellout.controllers import common
 from odoo.addons.portal.controllers.portal import CustomerPortal
-from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 FORM_TOKEN = "dealer_portal_claim_form_token"
 # a claim's photos: pictures, or a PDF (a workshop report); the size and content checks are dealer_portal's
@@ -24,11 +23,7 @@ class DealerWarrantyClaimPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "dealer_claim_count" in counters:
-            Repair = request.env["repair.order"]
-            dealer = request.env.user._dealer_portal_dealer()
-            values["dealer_claim_count"] = (
-                Repair.search_count(self._claim_domain(dealer)) if dealer and Repair.has_access("read") else 0
-            )
+            values["dealer_claim_count"] = DealerRelationsPortal._dealer_count("repair.order", self._claim_domain)
         return values
 
     # ------------------------------------------------------------------ helpers
@@ -57,7 +52,15 @@ class DealerWarrantyClaimPortal(CustomerPortal):
         return values
 
     def _claim_vals_from_post(self, dealer, post):
-        """Validate the form: (vals, error message)."""
+        """Validate the form: (vals, parts {product id: quantity}, error message, one line per problem)."""
+        vals, error = self._claim_fields_from_post(dealer, post)
+        parts, errors = request.env["repair.order"]._dealer_portal_claim_parts(dealer, post.get("parts"))
+        if error or errors:
+            return None, {}, "\n".join([error, *errors] if error else errors)
+        return vals, parts, None
+
+    def _claim_fields_from_post(self, dealer, post):
+        """The claim's own fields: (vals, error message)."""
         lot_id = DealerRelationsPortal._dealer_int(post.get("lot_id"))
         if not lot_id or lot_id not in request.env["repair.order"]._dealer_portal_claim_serials(dealer).ids:
             return None, _("Choose one of the serials you sold.")
@@ -96,6 +99,19 @@ class DealerWarrantyClaimPortal(CustomerPortal):
         return uploads, None
 
     @staticmethod
+    def _claim_dealer_files(claim_sudo):
+        """The files the dealer's own people posted on its claim (the company's internal files stay internal)."""
+        dealer = claim_sudo.dealer_id.commercial_partner_id
+        # sudo: the messages of a claim the caller may read (checked by the route); only those written by the
+        # people of the claim's dealer, with their files
+        messages = request.env["mail.message"].sudo().search([
+            ("model", "=", "repair.order"), ("res_id", "=", claim_sudo.id),
+            ("author_id", "child_of", dealer.id), ("attachment_ids", "!=", False),
+        ])
+        return messages.attachment_ids.filtered(lambda file: file.res_model == "repair.order"
+                                                and file.res_id == claim_sudo.id)
+
+    @staticmethod
     def _claim_attach(claim, uploads):
         """Post the photos on the claim's chatter, as the user's own message."""
         if not uploads:
@@ -112,19 +128,11 @@ class DealerWarrantyClaimPortal(CustomerPortal):
                 website=True)
     def portal_my_warranty_claims(self, page=1, **kw):
         dealer = request.env.user._dealer_portal_dealer()
-        Repair = request.env["repair.order"]
-        domain = self._claim_domain(dealer) if dealer else [(0, "=", 1)]
-        values = self._prepare_portal_layout_values()
-        pager = portal_pager(url="/my/warranty_claims", total=Repair.search_count(domain), page=page,
-                             step=self._items_per_page)
-        claims = Repair.search(domain, order="id desc", limit=self._items_per_page, offset=pager["offset"])
-        values.update({
-            "page_name": "dealer_claims",
-            "pager": pager,
-            "dealer": dealer,
-            # sudo: rendering only; the claims were searched with the user's rights and record rules
-            "claims": claims.sudo(),
-        })
+        values = DealerRelationsPortal._dealer_list_values(
+            self, "repair.order", "/my/warranty_claims", page, "dealer_claims",
+            self._claim_domain(dealer) if dealer else [(0, "=", 1)], order="id desc",
+        )
+        values["claims"] = values["records"]
         return request.render("dealer_portal_service.portal_my_warranty_claims", values)
 
     @http.route(["/my/warranty_claims/<int:claim_id>"], type="http", auth="user", website=True)
@@ -138,12 +146,25 @@ class DealerWarrantyClaimPortal(CustomerPortal):
             "page_name": "dealer_claim",
             "claim": claim_sudo,
             "submitted": submitted,
-            # sudo: the names of the files posted on the user's own claim (checked above)
-            "photos": request.env["ir.attachment"].sudo().search([
-                ("res_model", "=", "repair.order"), ("res_id", "=", claim_sudo.id),
-            ]),
+            "photos": self._claim_dealer_files(claim_sudo),
+            "parts": claim_sudo.move_ids.filtered(lambda move: move.repair_line_type == "add"
+                                                  and move.state != "cancel"),
         })
         return request.render("dealer_portal_service.portal_warranty_claim_page", values)
+
+    @http.route(["/my/warranty_claims/<int:claim_id>/files/<int:attachment_id>"], type="http", auth="user",
+                website=True)
+    def portal_warranty_claim_file(self, claim_id, attachment_id, **kw):
+        """Download a photo or report the dealer posted on its own claim."""
+        try:
+            claim_sudo = self._document_check_access("repair.order", claim_id)
+        except (AccessError, MissingError):
+            raise request.not_found() from None
+        attachment = self._claim_dealer_files(claim_sudo).filtered(lambda file: file.id == attachment_id)
+        if not attachment:
+            raise request.not_found()
+        # sudo: a file the dealer's own people posted on a claim the user may read (both checked above)
+        return request.env["ir.binary"]._get_stream_from(attachment.sudo()).get_response(as_attachment=True)
 
     @http.route(["/my/warranty_claims/new"], type="http", auth="user", website=True, methods=["GET", "POST"])
     def portal_warranty_claim_new(self, **post):
@@ -153,13 +174,13 @@ class DealerWarrantyClaimPortal(CustomerPortal):
             return request.render(template, self._claim_form_values(dealer))
         if not common.check_form_token(FORM_TOKEN, post.get("form_token")):
             return request.render(template, self._claim_form_values(dealer, error=common.replayed_form_message()))
-        vals, error = self._claim_vals_from_post(dealer, post)
+        vals, parts, error = self._claim_vals_from_post(dealer, post)
         uploads, upload_error = self._claim_photos()
         error = error or upload_error
         if not error:
             try:
                 with request.env.cr.savepoint():
-                    claim = request.env["repair.order"]._dealer_portal_claim_submit(dealer, vals)
+                    claim = request.env["repair.order"]._dealer_portal_claim_submit(dealer, vals, parts)
                     self._claim_attach(claim, uploads)
             except (AccessError, UserError, ValidationError) as e:
                 error = DealerRelationsPortal._dealer_error_message(e)

@@ -1,3 +1,4 @@
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from odoo.addons.dealer_portal.tests.common import JPEG
@@ -115,3 +116,74 @@ class TestPortalWarrantyClaim(PortalServiceCase):
         response = self.url_open(f"/my/warranty_claims/{self.claim_a1.id}")
         self.assertIn("No wear found on the pads.", response.text)
         self.assertNotIn("INTERNAL-ONLY-NOTE", response.text)
+
+    # ------------------------------------------------------------------ parts and files
+    def _parts_setup(self):
+        self.part.default_code = "BRAKE-PAD"
+        labour = self._create_product(name="Workshop Hour", default_code="WS-HOUR", type="service")
+        hidden = self._create_product(name="Not For Sale", default_code="NO-SALE", sale_ok=False)
+        return labour, hidden
+
+    def test_file_claim_with_parts(self):
+        self._parts_setup()
+        response = self._file_claim(parts="BRAKE-PAD 2\n\nBRAKE-PAD, 1\n")
+        claim = self._claims()
+        self.assertEqual(len(claim), 1)
+        parts = claim.move_ids.filtered(lambda move: move.repair_line_type == "add")
+        self.assertRecordValues(parts, [{"product_id": self.part.id, "product_uom_qty": 3.0}])
+        # 3 pads at 300.00 + 400.00 labour
+        self.assertRecordValues(claim, [{"dealer_parts_amount": 900.0, "dealer_claim_amount": 1300.0}])
+        self.assertIn("o_dealer_claim_part", response.text)
+        self.assertIn("Brake Pad", response.text)
+
+    def test_bad_parts_refused_and_nothing_filed(self):
+        self._parts_setup()
+        moves_before = self.env["stock.move"].search_count([])
+        cases = [
+            ("GHOST 1", "Line 1: no product has the code GHOST."),
+            ("BRAKE-PAD -1", "is not a valid quantity for BRAKE-PAD"),
+            ("BRAKE-PAD 1e9", "is not a valid quantity for BRAKE-PAD"),
+            ("BRAKE-PAD", "Line 1: write a product code and a quantity"),
+            ("NO-SALE 1", "product NO-SALE cannot be ordered by your dealer"),
+            ("WS-HOUR 2", "Product WS-HOUR is a service, not a part: claim its work as labour."),
+        ]
+        for parts, message in cases:
+            with self.subTest(parts=parts):
+                self.assertPageError(self._file_claim(parts=f"BRAKE-PAD 1\n{parts}"),
+                                     message.replace("Line 1", "Line 2"))
+        # several problems at once: each on its own line, with the form's other errors
+        response = self._file_claim(parts="GHOST 1\nWS-HOUR 2", labour="-1")
+        self.assertPageError(response, "The labour amount must be a number", "no product has the code GHOST",
+                             "is a service, not a part")
+        self.assertFalse(self._claims())
+        self.assertEqual(self.env["stock.move"].search_count([]), moves_before)
+
+    def test_claim_parts_checked_by_the_model_too(self):
+        labour, hidden = self._parts_setup()
+        Repair = self.env["repair.order"].with_user(self.env["res.users"].search([("login", "=", "sv_portal_a")]))
+        vals = {"lot_id": self.lot_sold.id, "dealer_claim_description": "Pads"}
+        for parts in ({labour.id: 1.0}, {hidden.id: 1.0}, {self.part.id: -2.0}, {self.part.id: 1e12}):
+            with self.subTest(parts=parts), self.assertRaisesRegex(AccessError, "A warranty claim's parts"):
+                Repair._dealer_portal_claim_submit(self.dealer_a, vals, parts)
+        self.assertFalse(self._claims())
+
+    def test_dealer_downloads_its_own_files_only(self):
+        self._file_claim(files={"attachments": ("brake.jpg", JPEG)})
+        claim = self._claims()
+        photo = self.env["ir.attachment"].search([("res_model", "=", "repair.order"), ("res_id", "=", claim.id)])
+        internal = self.env["ir.attachment"].create({
+            "name": "workshop-audit.txt", "raw": b"INTERNAL AUDIT", "res_model": "repair.order", "res_id": claim.id,
+        })
+        claim.message_post(body="Audit", attachment_ids=internal.ids, message_type="comment")
+        page = self.url_open(f"/my/warranty_claims/{claim.id}")
+        self.assertIn(f"/my/warranty_claims/{claim.id}/files/{photo.id}", page.text)
+        self.assertNotIn("workshop-audit.txt", page.text, "the company's own files stay internal")
+        response = self.url_open(f"/my/warranty_claims/{claim.id}/files/{photo.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content, JPEG)
+        self.assertEqual(self.url_open(f"/my/warranty_claims/{claim.id}/files/{internal.id}").status_code, 404)
+        # the sub-dealer A1 reads neither A's claim nor its files
+        self.authenticate("sv_portal_a1", "sv_portal_a1")
+        response = self.url_open(f"/my/warranty_claims/{claim.id}/files/{photo.id}")
+        self.assertEqual(response.status_code, 404)
+        self.assertNotEqual(response.content, JPEG)

@@ -6,6 +6,7 @@ import xlsxwriter
 
 from odoo import _, models
 from odoo.exceptions import AccessError, MissingError
+from odoo.tools import SQL
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SCORECARD_FIELDS = [
@@ -43,19 +44,16 @@ class DealerAssessment(models.Model):
     def _export_xlsx(self):
         """The workbook (bytes): sheet 1 the ranked scorecards, sheet 2 one row per dealer and KPI.
 
-        Two reads whatever the number of dealers: all the scorecards, then all their lines (plus the
-        dealers' codes and the KPIs' names, one read each), so 2,000 scorecards export in a few seconds.
+        A fixed number of queries whatever the number of dealers: the scorecards (with the user's rights and
+        record rules), their dealers, grades and territories, then the values of all their lines as plain rows
+        (one query; tens of thousands of lines are not worth a record each) and the KPIs' names.
         """
         self._check_export_access()
-        Scorecard, Line = self.env["dealer.scorecard"], self.env["dealer.scorecard.line"]
-        scorecards = Scorecard.search_fetch(
+        scorecards = self.env["dealer.scorecard"].search_fetch(
             [("assessment_id", "=", self.id)], SCORECARD_FIELDS, order="rank, partner_id, id",
         )
-        lines = Line.search_fetch(
-            [("scorecard_id", "in", scorecards.ids)], LINE_FIELDS, order="scorecard_id, sequence, id",
-        )
+        lines = self._xlsx_line_rows(scorecards)
         scorecards.partner_id.fetch(["name", "dealer_code"])
-        lines.kpi_id.fetch(["name", "unit"])
         scorecards.grade_id.fetch(["name"])
         scorecards.territory_id.fetch(["complete_name"])
 
@@ -75,6 +73,32 @@ class DealerAssessment(models.Model):
         self._xlsx_kpi_sheet(workbook, styles, scorecards, lines)
         workbook.close()
         return buffer.getvalue()
+
+    def _xlsx_line_rows(self, scorecards):
+        """{scorecard id: [(KPI name, raw value, unit, points, weight, weighted points, applicable)]} in KPI order.
+
+        Plain SQL on the lines of ``scorecards``, which were searched with the user's rights: the lines' record
+        rule is their scorecard's (company), and the model access is checked here.
+        """
+        Line = self.env["dealer.scorecard.line"]
+        Line.check_access("read")
+        Line.flush_model(LINE_FIELDS)
+        self.env.cr.execute(SQL(
+            """SELECT scorecard_id, kpi_id, COALESCE(raw_value, 0), COALESCE(points, 0), COALESCE(weight, 0),
+                      COALESCE(weighted_points, 0), COALESCE(applicable, FALSE)
+                 FROM dealer_scorecard_line
+                WHERE scorecard_id = ANY(%s)
+             ORDER BY scorecard_id, sequence, id""",
+            scorecards.ids,
+        ))
+        rows = self.env.cr.fetchall()
+        kpis = self.env["dealer.kpi"].with_context(active_test=False).browse({row[1] for row in rows})
+        names = {kpi.id: (kpi.name, kpi.unit or "") for kpi in kpis}  # in the user's language
+        by_card = {}
+        for card_id, kpi_id, raw, points, weight, weighted, applicable in rows:
+            name, unit = names[kpi_id]
+            by_card.setdefault(card_id, []).append((name, raw, unit, points, weight, weighted, applicable))
+        return by_card
 
     # ------------------------------------------------------------------ sheets
     def _xlsx_label(self, model, fname):
@@ -130,17 +154,12 @@ class DealerAssessment(models.Model):
             (label("dealer.scorecard.line", "applicable"), 10, "text"),
         ]
         sheet = self._xlsx_sheet(workbook, styles, _("KPI Details"), columns)
-        by_card = {}
-        for line in lines:
-            by_card.setdefault(line.scorecard_id.id, []).append(line)
         yes, no = _("Yes"), _("No")
         row = 0
         for card in scorecards:
-            for line in by_card.get(card.id, ()):
+            dealer = [card.rank, card.partner_id.dealer_code or "", card.partner_id.name]
+            for name, raw, unit, points, weight, weighted, applicable in lines.get(card.id, ()):
                 row += 1
-                sheet.write_row(row, 0, [
-                    card.rank, card.partner_id.dealer_code or "", card.partner_id.name, line.kpi_id.name,
-                    line.raw_value, line.kpi_id.unit or "", line.points, line.weight, line.weighted_points,
-                    yes if line.applicable else no,
-                ])
+                sheet.write_row(row, 0, [*dealer, name, raw, unit, points, weight, weighted,
+                                         yes if applicable else no])
         sheet.autofilter(0, 0, row, len(columns) - 1)

@@ -16,7 +16,7 @@ help:
 	@echo "make test-addon ADDON=dealer_management [KEEP=1]   one addon's tests only (KEEP=1 leaves the database"
 	@echo "                  dealer_test and PostgreSQL running for pytest-odoo, see README: Quick edit-test loop)"
 	@echo "make test-odoo    Odoo's own sale, sale_stock, account and portal tests with our addons (slow)"
-	@echo "make bench        fresh database without demo data, runs bench/*.py (ONLY=export for one), prints figures"
+	@echo "make bench        fresh database without demo data, runs bench/*.py (ONLY=export for one), prints figures (KEEP=1 keeps the database)"
 	@echo "make large-data   database dealer_large with the large data set: 2,000 dealers, 24 months, 500,000 order lines"
 	@echo "make lint         ruff and pylint-odoo (OCA's checks) over the addons, scripts, data, bench and tests"
 	@echo "make pg-start     start the private PostgreSQL cluster (for pytest-odoo on the kept test database)"
@@ -60,7 +60,7 @@ stop:
 	@$(HARNESS) pg-stop
 
 bench:
-	@$(HARNESS) bench $(if $(ONLY),--only $(ONLY))
+	@$(HARNESS) bench $(if $(ONLY),--only $(ONLY)) $(KEEP_FLAG)
 
 large-data:
 	@$(HARNESS) large-data

@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .common import CallKwMixin
 from .test_order_checks import DealerOrderCheckCommon
 
 POLICY = "breaks the dealer commercial policy"
@@ -312,18 +313,14 @@ class TestSecurityOrders(OrderAttackCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestSecurityOrdersRpc(OrderAttackCommon, HttpCase):
+class TestSecurityOrdersRpc(CallKwMixin, OrderAttackCommon, HttpCase):
     """The same attacks through /web/dataset/call_kw, as the browser client sends them."""
 
     def _call(self, login, model, method, args, kwargs=None):
         """Call a model method over JSON-RPC as `login`; return the error's message (None when it passed)."""
         self.authenticate(login, login)
-        response = self.url_open("/web/dataset/call_kw", data=json.dumps({
-            "jsonrpc": "2.0", "method": "call", "id": 1,
-            "params": {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        }), headers={"Content-Type": "application/json"}).json()
+        error = self._rpc_error(model, method, args, kwargs)
         self.env.invalidate_all()
-        error = response.get("error")
         return error and error["data"]["message"]
 
     def assertRpcRefused(self, regex, *call):

@@ -117,6 +117,7 @@ class DealerApplyPortal(CustomerPortal):
             return self._render_apply_form(post=post, status=429, error=_(
                 "Too many applications were sent from your network in the last hour: please try again later."
             ))
+        Application._dealer_portal_log_attempt(ip_hash)
         choices = self._apply_choices()
         vals, error = self._apply_vals_from_post(post, choices)
         files, upload_error = self._apply_files(choices["document_types"])

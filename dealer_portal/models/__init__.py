@@ -6,6 +6,7 @@ from . import dealer_termination
 from . import dealer_stock_report
 from . import dealer_stock_report_file
 from . import dealer_application
+from . import dealer_application_attempt
 from . import ordering_catalog
 from . import ordering_grade
 from . import ordering_sale_order

@@ -12,6 +12,9 @@ from odoo.addons.dealer_management.models.dealer_application import DealerApplic
 RATE_LIMIT_PARAM = "dealer_portal.application_rate_limit"
 RATE_LIMIT_DEFAULT = 5
 RATE_LIMIT_WINDOW = timedelta(hours=1)
+# how many times one IP address may submit the form per hour, refused submissions included
+ATTEMPT_LIMIT_PARAM = "dealer_portal.application_attempt_limit"
+ATTEMPT_LIMIT_DEFAULT = 20
 # fields an applicant fills in on the public form; everything else is the back office's
 APPLICATION_PUBLIC_FIELDS = frozenset({
     "company_name", "credit_code", "contact_name", "phone", "email", "state_id", "city", "street",
@@ -49,21 +52,33 @@ class DealerApplication(models.Model):
         return hmac.new(secret.encode(), (address or "").encode(), hashlib.sha256).hexdigest()
 
     @api.model
-    def _dealer_portal_rate_limit(self):
+    def _dealer_portal_limit(self, param, default):
+        """A limit of the public form (ir.config_parameter), a whole number from 0."""
         # sudo: a setting of the public form
-        value = self.env["ir.config_parameter"].sudo().get_param(RATE_LIMIT_PARAM, RATE_LIMIT_DEFAULT)
+        value = self.env["ir.config_parameter"].sudo().get_param(param, default)
         try:
             return max(int(value), 0)
         except ValueError:
-            return RATE_LIMIT_DEFAULT
+            return default
 
     @api.model
     def _dealer_portal_rate_limited(self, ip_hash):
-        """True when this address already submitted the allowed number of applications in the last hour."""
+        """True when this address already submitted the allowed number of applications, or of submissions
+        (refused ones included), in the last hour."""
         since = fields.Datetime.now() - RATE_LIMIT_WINDOW
-        # sudo: counts applications by their address hash; nothing is read from them
-        count = self.sudo().search_count([("portal_ip_hash", "=", ip_hash), ("create_date", ">=", since)])
-        return count >= self._dealer_portal_rate_limit()
+        # sudo: counts applications and submissions by their address hash; nothing is read from them
+        applications = self.sudo().search_count([("portal_ip_hash", "=", ip_hash), ("create_date", ">=", since)])
+        attempts = self.env["dealer.application.attempt"].sudo().search_count([
+            ("ip_hash", "=", ip_hash), ("create_date", ">=", since),
+        ])
+        return (applications >= self._dealer_portal_limit(RATE_LIMIT_PARAM, RATE_LIMIT_DEFAULT)
+                or attempts >= self._dealer_portal_limit(ATTEMPT_LIMIT_PARAM, ATTEMPT_LIMIT_DEFAULT))
+
+    @api.model
+    def _dealer_portal_log_attempt(self, ip_hash):
+        """Count one submission of the form from this address (kept whether the submission is accepted or not)."""
+        # sudo: the public form's own bookkeeping; visitors have no right on it
+        self.env["dealer.application.attempt"].sudo().create({"ip_hash": ip_hash})
 
     # ------------------------------------------------------------------ creation from the public form
     @api.model

@@ -178,6 +178,33 @@ class TestPortalApply(DealerFormsCase):
         self.assertIn("Too many applications", response.text)
         self.assertEqual(len(self._applications()), 2)
 
+    def test_refused_submissions_count_towards_the_limit(self):
+        self.env["ir.config_parameter"].set_param("dealer_portal.application_attempt_limit", "3")
+        Attempt = self.env["dealer.application.attempt"]
+        before = Attempt.search_count([])
+        for _attempt in range(3):
+            self.assertRefusedForm(self._apply(credit_code="12345"), "is not valid")
+        self.assertEqual(Attempt.search_count([]) - before, 3)
+        # a correct application from the same address is now refused too, and nothing is written
+        response = self._apply()
+        self.assertEqual(response.status_code, 429)
+        self.assertIn("Too many applications", response.text)
+        self.assertFalse(self._applications())
+        self.assertEqual(Attempt.search_count([]) - before, 3, "a refused submission is not logged again")
+
+    def test_submission_log_is_not_readable_by_visitors_or_dealers(self):
+        self._apply()
+        attempt = self.env["dealer.application.attempt"].search([], limit=1)
+        self.assertTrue(attempt.ip_hash)
+        self.assertNotIn("127.0.0.1", attempt.ip_hash)
+        self.authenticate(self.portal_a.login, self.portal_a.login)
+        for method, args in (("search_read", [[]]), ("create", [{"ip_hash": "x"}]), ("unlink", [attempt.ids])):
+            with self.subTest(method=method):
+                error = self._rpc_error("dealer.application.attempt", method, args)
+                self.assertEqual(error["data"]["name"], "odoo.exceptions.AccessError")
+        self.assertEqual(self.env["dealer.application.attempt"].search_count([("ip_hash", "=", "x")]), 0)
+        self.assertTrue(attempt.exists())
+
     # ------------------------------------------------------------------ the tokenised link
     def test_wrong_or_absent_token_is_404(self):
         self._apply()

@@ -5,7 +5,8 @@ from odoo import _
 from odoo.http import request
 from odoo.tools import consteq
 
-from odoo.addons.dealer_portal.controllers.relations import MAX_UPLOAD_BYTES
+from odoo.addons.dealer_portal.controllers.relations import MAX_UPLOAD_BYTES, DealerRelationsPortal
+from odoo.addons.dealer_portal.models.dealer_portal_spreadsheet import SPREADSHEET_TYPES
 
 
 def form_token(key):
@@ -35,6 +36,18 @@ def spreadsheet_limits():
         "A CSV or XLSX file of at most %(size)s MB, with the columns of the template.",
         size=MAX_UPLOAD_BYTES // (1024 * 1024),
     )
+
+
+def template_download(file_type, columns, sheet_name, file_name):
+    """The upload template of a sell-out or forecast form (CSV or XLSX), one line per product the user's dealer
+    sells on; 404 for another file type or a user of no dealer."""
+    dealer = request.env.user._dealer_portal_dealer()
+    if file_type not in SPREADSHEET_TYPES or not dealer:
+        raise request.not_found()
+    content = request.env["dealer.portal.spreadsheet"]._dealer_template(
+        file_type, columns, sheet_name, request.env["dealer.sellout"]._dealer_portal_products(dealer),
+    )
+    return DealerRelationsPortal._dealer_spreadsheet_response(file_type, content, f"{file_name}.{file_type}")
 
 
 def row_messages(errors, numbered=True):

@@ -3,7 +3,6 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 from odoo.http import request
 
 from odoo.addons.dealer_portal.controllers.relations import DealerRelationsPortal
-from odoo.addons.dealer_portal.models.dealer_portal_spreadsheet import SPREADSHEET_TYPES
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from ..models.dealer_sellout import SELLOUT_FILE_COLUMNS, SELLOUT_FILE_REQUIRED
@@ -162,12 +161,5 @@ class DealerSelloutPortal(CustomerPortal):
 
     @http.route(["/my/sellouts/template.<string:file_type>"], type="http", auth="user", website=True)
     def portal_sellout_template(self, file_type, **kw):
-        dealer = request.env.user._dealer_portal_dealer()
-        if file_type not in SPREADSHEET_TYPES or not dealer:
-            raise request.not_found()
-        content = request.env["dealer.portal.spreadsheet"]._dealer_template(
-            file_type, SELLOUT_FILE_COLUMNS, _("Sell-out"),
-            request.env["dealer.sellout"]._dealer_portal_products(dealer),
-        )
-        name = _("sell-out")  # the file's name, in the user's language
-        return DealerRelationsPortal._dealer_spreadsheet_response(file_type, content, f"{name}.{file_type}")
+        # the sheet's and the file's names in the user's language
+        return common.template_download(file_type, SELLOUT_FILE_COLUMNS, _("Sell-out"), _("sell-out"))

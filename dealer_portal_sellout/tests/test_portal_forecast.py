@@ -1,3 +1,6 @@
+import io
+
+import openpyxl
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
@@ -93,6 +96,20 @@ class TestPortalForecast(PortalSelloutCase):
         self.assertRegex(response.text, rf"Row 4: The month {past:%Y-%m} is not open to forecast")
         self.assertRegex(response.text, r"Row 5: .*is forecast twice .* on row 2")
         self.assertFalse(self._forecasts())
+
+    def test_templates(self):
+        csv_response = self.url_open("/my/forecasts/template.csv")
+        self.assertEqual(csv_response.status_code, 200)
+        self.assertTrue(csv_response.content.decode("utf-8-sig").startswith("product_code,month,quantity"))
+        self.assertIn("forecast.csv", csv_response.headers["Content-Disposition"])
+        xlsx_response = self.url_open("/my/forecasts/template.xlsx")
+        self.assertEqual(xlsx_response.status_code, 200)
+        workbook = openpyxl.load_workbook(io.BytesIO(xlsx_response.content), read_only=True)
+        header = next(workbook.worksheets[0].iter_rows(values_only=True))
+        self.assertEqual(header, ("product_code", "month", "quantity"))
+        codes = {row[0] for row in workbook.worksheets[1].iter_rows(min_row=2, values_only=True)}
+        self.assertEqual(codes, {"VX1", "MAT-01"}, "the products the dealer sells on")
+        self.assertEqual(self.url_open("/my/forecasts/template.exe").status_code, 404)
 
     def test_other_dealer_forecast_not_shown(self):
         self.env["dealer.sellout.forecast"].sudo()._dealer_forecast_submit(self.dealer_b, [

@@ -51,3 +51,9 @@ class DealerPortalCase(CallKwMixin, DealerTestCommon, HttpCase):
         })
         (cls.news_all | cls.news_gold).action_publish()
 
+    def assertRpcRefused(self, error, exception, regex=None):
+        """``error`` (a JSON-RPC error's data) is a refusal by ``exception``, its message matching ``regex``."""
+        self.assertTrue(error, "the call was accepted")
+        self.assertEqual(error["name"], f"odoo.exceptions.{exception}")
+        if regex:
+            self.assertRegex(error["message"], regex)

@@ -24,11 +24,6 @@ class TestSecurityPortal(DealerPortalCase):
         self.authenticate("pr_portal_a", "pr_portal_a")
 
     # ------------------------------------------------------------------ helpers
-    def assertRpcRefused(self, error, exception, regex):
-        self.assertTrue(error, "the call was accepted")
-        self.assertEqual(error["name"], f"odoo.exceptions.{exception}")
-        self.assertRegex(error["message"], regex)
-
     def _count(self, model):
         self.env.invalidate_all()
         return self.env[model].sudo().search_count([])

@@ -17,11 +17,6 @@ class TestSecurityPortalOrdering(DealerOrderingCase):
         super().setUp()
         self.authenticate("pr_portal_a", "pr_portal_a")
 
-    def assertRpcRefused(self, error, exception, regex):
-        self.assertTrue(error, "the call was accepted")
-        self.assertEqual(error["name"], f"odoo.exceptions.{exception}")
-        self.assertRegex(error["message"], regex)
-
     def _submitted_quotation(self):
         """A quotation dealer A submitted on the portal, waiting for the back office."""
         self.grade_gold.portal_auto_confirm = False

@@ -16,6 +16,7 @@
         "views/dealer_portal_stock_report_templates.xml",
         "views/dealer_portal_apply_templates.xml",
         "data/dealer_application_mail_template.xml",
+        "data/mail_activity_type_data.xml",
         "views/dealer_portal_ordering_views.xml",
         "views/dealer_portal_ordering_templates.xml",
         "views/res_partner_views.xml",

@@ -5,3 +5,4 @@ from . import dealer_apply
 from . import ordering
 from . import pages
 from . import pages_finance
+from . import sale_portal

@@ -4,6 +4,11 @@ from odoo.tools.misc import clean_context
 
 from odoo.addons.dealer_management.models.sale_order import SaleOrder as DealerSaleOrder
 
+# the salesperson's to-do of a quotation submitted on the portal that waits for the back office
+CONFIRM_ACTIVITY = "dealer_portal.mail_activity_type_confirm_portal_order"
+# context key of an order a portal user only reads (see _dealer_portal_may_act): no signing, paying or share link
+READ_ONLY_KEY = "dealer_portal_read_only"
+
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
@@ -86,7 +91,7 @@ class SaleOrder(models.Model):
         """A submitted quotation waiting for the back office: a to-do for the salesperson."""
         for order in self:
             order.activity_schedule(
-                "mail.mail_activity_data_todo",
+                CONFIRM_ACTIVITY,
                 user_id=(order.user_id or self.env.ref("base.user_admin")).id,
                 summary=_("Confirm the order submitted on the dealer portal"),
                 note=_(
@@ -100,3 +105,54 @@ class SaleOrder(models.Model):
         """True for a quotation submitted on the portal that the back office has not confirmed yet."""
         self.ensure_one()
         return self.dealer_portal_submitted and self.state in ("draft", "sent")
+
+    # ------------------------------------------------------------------ Odoo's portal order page
+    def _dealer_portal_may_act(self, user):
+        """Whether `user` may sign, reject, pay or change this order on the portal, not only look at it.
+
+        Odoo lets whoever reads an order act on it. A dealer's order is acted on by the dealer's own people only: a
+        distributor's users read their sub-dealers' orders (record rule ``rule_sale_order_portal_distributor``) and
+        nothing more. Internal users, the share link (public user) and the orders of other customers keep Odoo's rule.
+        """
+        self.ensure_one()
+        if not user.share or user._is_public() or not self.dealer_is_dealer_order:
+            return True
+        return self.partner_id.commercial_partner_id == user.partner_id.commercial_partner_id
+
+    def _dealer_portal_read_only(self):
+        """This order as shown to a portal user who may only read it: no sign or pay button, no share link."""
+        return self.with_context(**{READ_ONLY_KEY: True})
+
+    def _has_to_be_signed(self):
+        """Nothing to sign for a reader of the order, nor while a portal submission waits for the salesperson."""
+        return super()._has_to_be_signed() and not self.env.context.get(READ_ONLY_KEY) \
+            and not self._dealer_portal_awaiting()
+
+    def _has_to_be_paid(self):
+        """Nothing to pay for a reader of the order, nor while a portal submission waits for the salesperson (paying
+        would confirm it)."""
+        return super()._has_to_be_paid() and not self.env.context.get(READ_ONLY_KEY) \
+            and not self._dealer_portal_awaiting()
+
+    def _portal_ensure_token(self):
+        """A reader of the order gets no share link: the links of its page carry no access token."""
+        if self.env.context.get(READ_ONLY_KEY):
+            return ""
+        return super()._portal_ensure_token()
+
+    def _dealer_portal_sign_and_confirm(self, name, signature):
+        """Store the customer's signature and confirm the quotation in one savepoint.
+
+        Odoo's portal stores the signature and commits before it confirms, so a confirmation that the dealer checks
+        refuse would leave a signed, unconfirmed quotation behind. Here a refusal (UserError) writes nothing.
+        """
+        self.ensure_one()
+        with self.env.cr.savepoint():
+            self.write({"signed_by": name, "signed_on": fields.Datetime.now(), "signature": signature})
+            self._validate_order()
+
+    def action_confirm(self):
+        """The salesperson's to-do of a portal submission is done once the order is confirmed, by whoever."""
+        result = super().action_confirm()
+        self.filtered(lambda order: order.state == "sale").activity_feedback([CONFIRM_ACTIVITY])
+        return result

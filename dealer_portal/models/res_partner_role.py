@@ -22,6 +22,11 @@ class ResPartner(models.Model):
         # sudo: the sub-dealers of the user's own dealer, found to list their records (read-only)
         return self | self.env["res.partner"].sudo().search([("parent_dealer_id", "in", self.ids)]).sudo(False)
 
+    def can_edit_vat(self):
+        """A dealer's name and 统一社会信用代码 (VAT), checked when it applied, are the back office's to change: Odoo's
+        portal (/my/account) then refuses to change them, as it does once invoices exist."""
+        return super().can_edit_vat() and not self.is_dealer
+
     def _dealer_check_portal_role(self, vals, records=None):
         """Only a Dealer Manager (or the dealer code itself) gives a contact the owner role or takes it away."""
         if "dealer_portal_role" not in vals or self._dealer_is_trusted() or self._is_dealer_manager():

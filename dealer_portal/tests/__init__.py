@@ -11,3 +11,5 @@ from . import test_portal_pages_roles
 from . import test_portal_pages
 from . import test_security_portal_pages
 from . import test_portal_home
+from . import test_security_portal_sale_orders
+from . import test_security_portal_account

@@ -1,0 +1,91 @@
+"""Odoo's own order pages (``sale``'s portal controller) for dealers.
+
+- A dealer's order is acted on (signed, rejected, paid, its options changed, reordered) by the dealer's own people
+  only (``sale.order._dealer_portal_may_act``). A distributor's users read their sub-dealers' orders: they get the
+  page without its buttons, share link or chatter composer, and any other request on the order (a POST or JSON
+  call, a wrong access token) is refused as if they could not read it. One check in ``_document_check_access``
+  covers every route that reaches an order through it: ``sale``'s, ``sale_management``'s and ours.
+- Signing a dealer quotation confirms it in the same transaction: a refusal of the dealer checks stores no
+  signature (``portal_quote_accept``).
+- An order that needs no payment (``_has_to_be_paid``: a quotation waiting for the salesperson, one the dealer checks
+  refuse) gets no payment transaction either (``portal_order_transaction``).
+"""
+import binascii
+
+from odoo import _, http
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.http import request
+from odoo.tools import consteq
+
+from odoo.addons.sale.controllers import portal as sale_portal
+
+from ..models.ordering_sale_order import READ_ONLY_KEY
+
+
+class DealerSaleOrderPortal(sale_portal.CustomerPortal):
+
+    def _document_check_access(self, model_name, document_id, access_token=None):
+        document_sudo = super()._document_check_access(model_name, document_id, access_token=access_token)
+        if model_name != "sale.order" or document_sudo._dealer_portal_may_act(request.env.user):
+            return document_sudo
+        wrong_token = access_token and not consteq(document_sudo.access_token or "", str(access_token))
+        if request.httprequest.method != "GET" or wrong_token:
+            raise AccessError(_("You may look at the orders of your sub-dealers, not sign, reject, pay or change "
+                                "them."))
+        return document_sudo._dealer_portal_read_only()
+
+    def _get_page_view_values(self, document, access_token, values, session_history, no_breadcrumbs, **kwargs):
+        values = super()._get_page_view_values(document, access_token, values, session_history, no_breadcrumbs,
+                                               **kwargs)
+        if document.env.context.get(READ_ONLY_KEY):
+            values.update({READ_ONLY_KEY: True, "disable_composer": True})
+        return values
+
+    @http.route()
+    def portal_quote_accept(self, order_id, access_token=None, name=None, signature=None):
+        """A dealer quotation that signing confirms is signed and confirmed in one transaction.
+
+        Odoo's route stores the signature and commits before it confirms, so a confirmation that the dealer checks
+        refuse would leave a signed quotation behind. Signatures that confirm nothing (payment follows) and Odoo's
+        own refusals go through Odoo's route.
+        """
+        access_token = access_token or request.httprequest.args.get("access_token")
+        try:
+            order_sudo = self._document_check_access("sale.order", order_id, access_token=access_token)
+        except (AccessError, MissingError):
+            order_sudo = None
+        if not (order_sudo and signature and order_sudo.dealer_is_dealer_order and order_sudo._has_to_be_signed()
+                and not order_sudo._has_to_be_paid()):
+            return super().portal_quote_accept(order_id, access_token=access_token, name=name, signature=signature)
+        try:
+            order_sudo._dealer_portal_sign_and_confirm(name, signature)
+        except (TypeError, binascii.Error):
+            request.env.invalidate_all()
+            return {"error": _("Invalid signature data.")}
+        except UserError as error:
+            request.env.invalidate_all()
+            return {"error": error.args[0]}
+        # as Odoo's route: the signed order, in PDF, on its chatter
+        # sudo: the report of the order the user just signed (as Odoo's route renders it)
+        pdf = request.env["ir.actions.report"].sudo()._render_qweb_pdf(
+            "sale.action_report_saleorder", order_sudo.ids)[0]
+        order_sudo.message_post(
+            attachments=[(f"{order_sudo.name}.pdf", pdf)],
+            author_id=order_sudo.partner_id.id if request.env.user._is_public() else request.env.user.partner_id.id,
+            body=_("Order signed by %s", name), message_type="comment", subtype_xmlid="mail.mt_comment",
+        )
+        return {"force_refresh": True, "redirect_url": order_sudo.get_portal_url(query_string="&message=sign_ok")}
+
+
+class DealerSaleOrderPaymentPortal(sale_portal.PaymentPortal):
+
+    @http.route()
+    def portal_order_transaction(self, order_id, access_token, **kwargs):
+        """No payment transaction for an order that needs no payment: paying would confirm it."""
+        try:
+            order_sudo = self._document_check_access("sale.order", order_id, access_token)
+        except AccessError:
+            raise ValidationError(_("The access token is invalid.")) from None
+        if not order_sudo._has_to_be_paid():
+            raise ValidationError(_("This order cannot be paid online: contact your salesperson."))
+        return super().portal_order_transaction(order_id, access_token, **kwargs)

@@ -24,12 +24,21 @@ class DealerApplication(models.Model):
 
     _name = "dealer.application"
     _description = "Dealer Application"
-    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin", "dealer.unique.mixin"]
     _order = "id desc"
     _rec_names_search = ["name", "company_name", "credit_code"]
     _check_company_auto = True
     # written by the workflow actions only; the score is computed from the evaluation lines
     _dealer_protected_fields = ("state", "reject_reason", "score")
+    # one submitted or reviewed application per credit code (see _check_no_blocking_duplicate)
+    _dealer_unique_indexes = {
+        "open_code_uniq": (("credit_code", "state"), "credit_code", "state IN ('submitted', 'review')", None),
+    }
+    _sql_constraints = [(
+        "open_code_uniq", "",
+        "Another application for the same credit code is already being decided: continue with that application "
+        "or reject it first.",
+    )]
 
     name = fields.Char(string="Reference", default="/", copy=False, readonly=True, index="trigram")
     state = fields.Selection(

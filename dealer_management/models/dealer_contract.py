@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .dealer_period import following_period, shift_period
+from .dealer_unique_mixin import lock_rows
 from .dealer_workflow_mixin import _TRUSTED
 
 CONTRACT_STATES = [
@@ -32,8 +33,16 @@ class DealerContract(models.Model):
     _name = "dealer.contract"
     _description = "Dealer Contract"
     _check_company_auto = True
-    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin", "dealer.unique.mixin"]
     _order = "date_start desc, id desc"
+    # one renewal in progress (draft or active) per contract (see _renew)
+    _dealer_unique_indexes = {
+        "renewal_uniq": (
+            ("renewal_of_id", "state"), "renewal_of_id", "renewal_of_id IS NOT NULL AND state IN ('draft', 'active')",
+            None,
+        ),
+    }
+    _sql_constraints = [("renewal_uniq", "", "This contract has already been renewed.")]
 
     # written only by the actions, the amendment and the renewal
     _dealer_protected_fields = (
@@ -274,6 +283,8 @@ class DealerContract(models.Model):
 
     def _check_no_overlap(self):
         """Refuse when another active contract of the dealer overlaps in dates and territory."""
+        # two activations of one dealer's contracts at the same moment: the second is retried after the first
+        lock_rows(self.partner_id)
         for contract in self:
             others = self.sudo().search([
                 ("id", "!=", contract.id), ("partner_id", "=", contract.partner_id.id),

@@ -7,6 +7,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_amount, format_date
 
+from .dealer_unique_mixin import lock_rows
+
 ADJUSTMENT_STATES = [
     ("draft", "Draft"),
     ("scheduled", "Scheduled"),
@@ -125,6 +127,9 @@ class DealerPriceAdjustment(models.Model):
         """End the current fixed rules at the effective date and create the new ones starting then."""
         self.ensure_one()
         start = self._effective_datetime()
+        # two adjustments of one pricelist confirmed at the same moment: the second is retried after the first
+        # (and refused below when both start a price of the same product on the same day)
+        lock_rows(self.pricelist_ids)
         items = self._fixed_items()
         ended, new_vals = {}, []
         for pricelist in self.pricelist_ids:

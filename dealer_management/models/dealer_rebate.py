@@ -3,6 +3,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_amount, format_date
 
 from .dealer_period import PERIOD_MONTHS, is_whole_period, period_label
+from .dealer_unique_mixin import lock_rows
 
 REBATE_STATES = [
     ("draft", "Draft"),
@@ -183,6 +184,9 @@ class DealerRebate(models.Model):
 
     def _check_no_overlap(self):
         """Refuse when the period (or part of it) is already covered by another rebate of the contract."""
+        # two confirmations of one contract's rebates at the same moment: the second is retried after the first
+        # (the first version of the contract stands for all its versions, which share the periods)
+        lock_rows(self.contract_id.mapped(lambda contract: contract.origin_id or contract))
         for rebate in self:
             other = rebate._overlapping_rebates()[:1]
             if other:

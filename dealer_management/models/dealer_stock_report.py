@@ -17,8 +17,20 @@ class DealerStockReport(models.Model):
     _name = "dealer.stock.report"
     _description = "Dealer Channel Stock Report"
     _check_company_auto = True
-    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin", "dealer.unique.mixin"]
     _order = "date desc, id desc"
+    # one report per dealer, company and day, cancelled ones aside (see _check_unique_date)
+    _dealer_unique_indexes = {
+        "dealer_date_uniq": (
+            ("partner_id", "company_id", "date", "state"), "partner_id, company_id, date", "state != 'cancelled'",
+            "_check_unique_date",
+        ),
+    }
+    _sql_constraints = [(
+        "dealer_date_uniq", "",
+        "This dealer already has a stock report for this day: correct that report, or cancel it before entering "
+        "a new one.",
+    )]
 
     name = fields.Char(string="Number", default="/", copy=False, readonly=True)
     partner_id = fields.Many2one(
@@ -62,7 +74,7 @@ class DealerStockReport(models.Model):
     def _check_unique_date(self):
         for report in self.filtered(lambda r: r.state != "cancelled"):
             other = self.sudo().search([
-                ("id", "!=", report.id), ("partner_id", "=", report.partner_id.id),
+                ("id", "!=", report._origin.id), ("partner_id", "=", report.partner_id.id),
                 ("company_id", "=", report.company_id.id), ("date", "=", report.date), ("state", "!=", "cancelled"),
             ], limit=1)
             if other:

@@ -26,11 +26,21 @@ class DealerTermination(models.Model):
 
     _name = "dealer.termination"
     _description = "Dealer Termination"
-    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin", "dealer.unique.mixin"]
     _order = "request_date desc, id desc"
     _check_company_auto = True
     # written by the actions only (the territories released are those the execution took from the dealer)
     _dealer_protected_fields = ("state", "released_territory_ids")
+    # one termination in progress per dealer, whatever the company (see _check_single_open_termination)
+    _dealer_unique_indexes = {
+        "open_dealer_uniq": (
+            ("partner_id", "state"), "partner_id", "state IN ('draft', 'confirmed')", "_check_single_open_termination",
+        ),
+    }
+    _sql_constraints = [(
+        "open_dealer_uniq", "",
+        "This dealer already has a termination in progress: complete or cancel it before starting another one.",
+    )]
 
     name = fields.Char(string="Reference", default="/", copy=False, readonly=True, index="trigram")
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
@@ -156,7 +166,7 @@ class DealerTermination(models.Model):
             other = self.sudo().search([
                 ("partner_id", "=", termination.partner_id.id),
                 ("state", "in", OPEN_STATES),
-                ("id", "!=", termination.id),
+                ("id", "!=", termination._origin.id),
             ], limit=1)
             if other:
                 raise ValidationError(_(

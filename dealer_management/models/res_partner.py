@@ -1,6 +1,8 @@
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .dealer_unique_mixin import lock_rows
+
 DEALER_STATES = [
     ("prospect", "Prospect"),
     ("applicant", "Applicant"),
@@ -111,7 +113,10 @@ class ResPartner(models.Model):
     @api.constrains("dealer_territory_ids", "dealer_state")
     def _check_exclusive_territories(self):
         """An exclusive territory is held by at most one active dealer."""
-        for partner in self.filtered(lambda p: p.is_dealer and p.dealer_state == "active"):
+        active = self.filtered(lambda p: p.is_dealer and p.dealer_state == "active")
+        # two dealers given one exclusive territory at the same moment: the second is retried after the first
+        lock_rows(active.dealer_territory_ids.filtered("is_exclusive"))
+        for partner in active:
             for territory in partner.dealer_territory_ids.filtered("is_exclusive"):
                 holders = territory.dealer_ids.filtered(lambda p: p.dealer_state == "active") - partner
                 if holders:

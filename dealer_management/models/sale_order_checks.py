@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, format_amount, format_date
 
+from .dealer_unique_mixin import lock_rows
+
 # The checks in the order they run: (name of the _dealer_check_<name> method, grade switch). The dealer's
 # status has no switch: a suspended or terminated dealer's orders are blocked whatever its grade says.
 DEALER_CHECKS = [
@@ -283,7 +285,7 @@ class SaleOrder(models.Model):
         ("could not serialize access due to concurrent update"). Odoo's RPC/HTTP layer retries the whole
         request on a fresh snapshot, which now includes the first order, and the limit refuses it.
         """
-        self.env.cr.execute(SQL("UPDATE res_partner SET write_date = write_date WHERE id = %s", partner.id))
+        lock_rows(partner)
 
     def _dealer_uninvoiced_amounts(self, dealer, company):
         """(other orders, this order): confirmed orders of the dealer not yet invoiced, in company currency.

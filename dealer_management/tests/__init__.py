@@ -24,3 +24,4 @@ from . import test_security_masterdata
 from . import test_security_masterdata_application
 from . import test_security_orders
 from . import test_dealer_statement
+from . import test_races

@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..models.dealer_period import PERIOD_TYPES, periods_between, same_period_last_year
+from ..models.dealer_unique_mixin import lock_rows
 
 
 class DealerTargetSplitWizard(models.TransientModel):
@@ -101,6 +102,8 @@ class DealerTargetSplitWizard(models.TransientModel):
                 territory=self.territory_id.complete_name, year=self.year,
             ))
         year_start, year_end = date(self.year, 1, 1), date(self.year, 12, 31)
+        # two splits of the year at the same moment: the second is retried after the first, and refused below
+        lock_rows(contracts)
         already = contracts.target_ids.filtered(lambda t: t.date_start <= year_end and t.date_end >= year_start)
         if already:
             raise UserError(_(

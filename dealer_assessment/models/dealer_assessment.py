@@ -1,7 +1,7 @@
 from collections import defaultdict
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.dealer_management.models.dealer_period import (
     PERIOD_TYPES,
@@ -21,9 +21,24 @@ class DealerAssessment(models.Model):
 
     _name = "dealer.assessment"
     _description = "Dealer Assessment"
-    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin", "dealer.unique.mixin"]
     _check_company_auto = True
     _order = "date_from desc, id desc"
+    # one assessment per company, period and scope (see _check_one_per_period_and_scope)
+    _dealer_unique_indexes = {
+        "period_scope_uniq": (
+            tuple(SCOPE_FIELDS - {"template_id"}),
+            "company_id, period_type, date_from, scope, "
+            "COALESCE(CASE WHEN scope = 'grade' THEN grade_id END, 0), "
+            "COALESCE(CASE WHEN scope = 'territory' THEN territory_id END, 0)",
+            "", "_check_one_per_period_and_scope",
+        ),
+    }
+    _sql_constraints = [(
+        "period_scope_uniq", "",
+        "An assessment of these dealers for this period already exists: open it (reopen it if it is approved) "
+        "instead of creating another one.",
+    )]
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
@@ -77,6 +92,33 @@ class DealerAssessment(models.Model):
     def _compute_scorecard_count(self):
         for assessment in self:
             assessment.scorecard_count = len(assessment.scorecard_ids)
+
+    # ------------------------------------------------------------------ constraints
+    def _same_period_and_scope_domain(self):
+        """Domain of the assessments of this one's company, period and dealers (the rule's key)."""
+        self.ensure_one()
+        domain = [
+            ("company_id", "=", self.company_id.id), ("period_type", "=", self.period_type),
+            ("date_from", "=", self.date_from), ("scope", "=", self.scope),
+        ]
+        if self.scope == "grade":
+            domain.append(("grade_id", "=", self.grade_id.id))
+        elif self.scope == "territory":
+            domain.append(("territory_id", "=", self.territory_id.id))
+        return domain
+
+    @api.constrains(*SCOPE_FIELDS - {"template_id"})
+    def _check_one_per_period_and_scope(self):
+        """One assessment per company, period and scope: a second one would score and reward the dealers twice."""
+        for assessment in self:
+            domain = assessment._same_period_and_scope_domain() + [("id", "!=", assessment._origin.id)]
+            other = self.search(domain, limit=1)
+            if other:
+                raise ValidationError(_(
+                    "Assessment %(other)s (%(state)s) already covers these dealers for this period: open it "
+                    "instead of creating another one (reopen it first if it is approved).",
+                    other=other.display_name, state=other._state_label(),
+                ))
 
     # ------------------------------------------------------------------ ORM
     def write(self, vals):
@@ -280,13 +322,12 @@ class DealerAssessment(models.Model):
         for template in self.env["dealer.assessment.template"].search([("auto_create", "=", True)]):
             company = template.company_id or self.env.company
             date_from, _date_to = period_bounds(today, template.period_type)
-            if self.search_count([
-                ("template_id", "=", template.id), ("company_id", "=", company.id),
-                ("period_type", "=", template.period_type), ("date_from", "=", date_from),
-            ]):
-                continue
-            self.create({
+            vals = {
                 "company_id": company.id, "period_type": template.period_type, "date": date_from,
                 "scope": "grade" if template.grade_id else "all", "grade_id": template.grade_id.id,
                 "template_id": template.id,
-            })
+            }
+            # the period's assessment of these dealers exists already (this template's, or one made by hand)
+            if self.search_count(self.new(vals)._same_period_and_scope_domain(), limit=1):
+                continue
+            self.create(vals)

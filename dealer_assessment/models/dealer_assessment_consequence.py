@@ -34,6 +34,12 @@ class DealerAssessment(models.Model):
         existing.filtered(lambda p: p.state == "proposed").unlink()
         decided = {(p.partner_id.id, p.proposal_type) for p in existing.exists()}
         scorecards = self.scorecard_ids
+        # what another assessment of the period (of an overlapping scope) applied already applies once only
+        decided |= {(p.partner_id.id, p.proposal_type) for p in Proposal.search([
+            ("partner_id", "in", scorecards.partner_id.ids), ("company_id", "=", self.company_id.id),
+            ("date_from", "=", self.date_from), ("date_to", "=", self.date_to), ("state", "=", "applied"),
+            ("assessment_id", "!=", self.id),
+        ])}
         vals_list = (
             self._propose_by_rating(scorecards)
             + self._propose_by_streak(scorecards)

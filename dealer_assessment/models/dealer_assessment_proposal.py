@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_amount
 
+from odoo.addons.dealer_management.models.dealer_period import period_label
+
 PROPOSAL_TYPES = [
     ("upgrade", "Upgrade"),
     ("downgrade", "Downgrade"),
@@ -28,9 +30,20 @@ class DealerAssessmentProposal(models.Model):
 
     _name = "dealer.assessment.proposal"
     _description = "Dealer Assessment Proposal"
-    _inherit = ["dealer.workflow.mixin"]
+    _inherit = ["dealer.workflow.mixin", "dealer.unique.mixin"]
     _check_company_auto = True
     _order = "id desc"
+    # a consequence applies once per dealer, type and period, whichever assessment proposed it (see _apply)
+    _dealer_unique_indexes = {
+        "applied_uniq": (
+            ("state", "partner_id", "proposal_type"), "partner_id, company_id, proposal_type, date_from, date_to",
+            "state = 'applied'", None,
+        ),
+    }
+    _sql_constraints = [(
+        "applied_uniq", "",
+        "This consequence was already applied to the dealer for this period: dismiss this proposal.",
+    )]
 
     name = fields.Char(compute="_compute_name")
     assessment_id = fields.Many2one(
@@ -38,6 +51,8 @@ class DealerAssessmentProposal(models.Model):
     )
     scorecard_id = fields.Many2one("dealer.scorecard", ondelete="set null", readonly=True)
     company_id = fields.Many2one(related="assessment_id.company_id", store=True, index=True)
+    date_from = fields.Date(related="assessment_id.date_from", store=True, string="Period Start")
+    date_to = fields.Date(related="assessment_id.date_to", store=True, string="Period End")
     currency_id = fields.Many2one(related="company_id.currency_id")
     partner_id = fields.Many2one("res.partner", string="Dealer", required=True, index=True, readonly=True)
     proposal_type = fields.Selection(PROPOSAL_TYPES, string="Type", required=True, readonly=True, index=True)
@@ -107,9 +122,28 @@ class DealerAssessmentProposal(models.Model):
         """Apply the proposals through dealer_management's own actions, then mark them applied."""
         self._check_decidable()
         for proposal in self:
+            proposal._check_not_applied_yet()
             vals = getattr(proposal, f"_apply_{proposal.proposal_type}")() or {}
             proposal._dealer_trusted().write(dict(proposal._decision_vals("applied", note), **vals))
         return True
+
+    def _check_not_applied_yet(self):
+        """Refuse a consequence already applied to the dealer for the period (by another assessment of it)."""
+        self.ensure_one()
+        # sudo: the rule holds across the assessments, whatever the user may see of them
+        applied = self.sudo().search([
+            ("partner_id", "=", self.partner_id.id), ("company_id", "=", self.company_id.id),
+            ("proposal_type", "=", self.proposal_type), ("date_from", "=", self.date_from),
+            ("date_to", "=", self.date_to), ("state", "=", "applied"), ("id", "!=", self.id),
+        ], limit=1)
+        if applied:
+            raise UserError(_(
+                "%(consequence)s was already applied to dealer %(dealer)s for %(period)s by assessment "
+                "%(assessment)s: dismiss this proposal.",
+                consequence=self._selection_label("proposal_type"), dealer=self.partner_id.display_name,
+                period=period_label(self.date_from, self.assessment_id.period_type),
+                assessment=applied.assessment_id.name,
+            ))
 
     def _dismiss(self, reason):
         """Dismiss the proposals, keeping the reason."""

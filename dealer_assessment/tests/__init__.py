@@ -7,3 +7,5 @@ from . import test_reports
 from . import test_security_reports
 from . import test_large_data
 from . import test_kpi_example
+from . import test_assessment_once
+from . import test_assessment_races

@@ -31,6 +31,11 @@ class ConsequenceCase(AssessmentCase):
         assessment = self.env["dealer.assessment"].create({
             "period_type": "quarter", "date": day, "scope": "grade", "grade_id": self.grade.id,
         })
+        return self._compute_and_approve(assessment, ratings)
+
+    @staticmethod
+    def _compute_and_approve(assessment, ratings):
+        """Compute, review and approve the draft ``assessment``, ratings forced to ``ratings``."""
         assessment.action_compute()
         for card in assessment.scorecard_ids:
             if card.partner_id in ratings:

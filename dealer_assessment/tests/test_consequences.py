@@ -177,12 +177,15 @@ class TestConsequenceDecisions(ConsequenceCase):
         self.assertIn(self.dealer_1, message.partner_ids)
 
     def test_apply_reward_reuses_the_draft_rebate_of_the_period(self):
-        first = self._proposal("reward", self.dealer_1, amount=100.0)
-        self._decide(first, "apply")
-        second = self._proposal("reward", self.dealer_1, amount=50.0)
-        self._decide(second, "apply")
-        self.assertEqual(first.rebate_id, second.rebate_id)
-        self.assertEqual(first.rebate_id.adjustment_amount, 150.0)
+        contract = self.env["dealer.contract"].search([("partner_id", "=", self.dealer_1.id)])
+        rebate = self.env["dealer.rebate"].create({
+            "contract_id": contract.id, "date_from": date(2025, 4, 1), "date_to": date(2025, 6, 30),
+        })
+        rebate._add_adjustment_line("bonus", "Fair participation", 50.0)
+        proposal = self._proposal("reward", self.dealer_1, amount=100.0)
+        self._decide(proposal, "apply")
+        self.assertEqual(proposal.rebate_id, rebate)
+        self.assertEqual(rebate.adjustment_amount, 150.0)
 
     def test_apply_warning_sends_letter(self):
         proposal = self._proposal("warning", self.dealer_3)

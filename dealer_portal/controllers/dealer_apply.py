@@ -113,11 +113,11 @@ class DealerApplyPortal(CustomerPortal):
             return self._render_apply_form(post=post, error=_("The application could not be sent."), status=400)
         Application = request.env["dealer.application"]
         ip_hash = Application._dealer_portal_ip_hash(request.httprequest.remote_addr)
-        if Application._dealer_portal_rate_limited(ip_hash):
+        # counted unless over the limit; a submission sent at the same moment as another one is refused too
+        if Application._dealer_portal_rate_limited(ip_hash) or not Application._dealer_portal_log_attempt(ip_hash):
             return self._render_apply_form(post=post, status=429, error=_(
                 "Too many applications were sent from your network in the last hour: please try again later."
             ))
-        Application._dealer_portal_log_attempt(ip_hash)
         choices = self._apply_choices()
         vals, error = self._apply_vals_from_post(post, choices)
         files, upload_error = self._apply_files(choices["document_types"])

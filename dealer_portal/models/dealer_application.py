@@ -76,9 +76,10 @@ class DealerApplication(models.Model):
 
     @api.model
     def _dealer_portal_log_attempt(self, ip_hash):
-        """Count one submission of the form from this address (kept whether the submission is accepted or not)."""
+        """Count one submission of the form from this address (kept whether the submission is accepted or not);
+        False when another submission from the address is counted at the same moment: refuse this one."""
         # sudo: the public form's own bookkeeping; visitors have no right on it
-        self.env["dealer.application.attempt"].sudo().create({"ip_hash": ip_hash})
+        return self.env["dealer.application.attempt"].sudo()._dealer_log(ip_hash)
 
     # ------------------------------------------------------------------ creation from the public form
     @api.model

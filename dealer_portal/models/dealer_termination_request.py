@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.dealer_management.models.dealer_termination import OPEN_STATES
+from odoo.addons.dealer_management.models.dealer_unique_mixin import lock_rows
 
 
 class DealerTermination(models.Model):
@@ -24,6 +25,9 @@ class DealerTermination(models.Model):
         # sudo: the request is the user's own dealer's; the termination is created in draft, with the fields below
         # only, for a Dealer Manager to review (portal users have no right on terminations)
         Termination = self.sudo()
+        # the same request sent twice at once (a double click, several tabs): the second waits for the first, is
+        # aborted and run again, and finds the first one's request below (the database refuses a second one anyway)
+        lock_rows(dealer)
         if Termination.search_count([("partner_id", "=", dealer.id), ("state", "in", OPEN_STATES)]):
             raise UserError(_(
                 "An exit of your dealership is already being processed: contact your salesperson about it.",

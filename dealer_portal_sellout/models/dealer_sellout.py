@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools.misc import clean_context
 
+from odoo.addons.dealer_management.models.dealer_unique_mixin import lock_rows
+
 # columns of an uploaded sell-out file (first row), as in the downloadable template
 SELLOUT_FILE_COLUMNS = (
     "date", "product_code", "serial", "quantity", "price_unit", "customer_name", "customer_phone", "province",
@@ -240,6 +242,9 @@ class DealerSellout(models.Model):
         # (res.users._dealer_portal_dealer) and clean_context drops every default_* key of the caller. The model's
         # checked batch validates every row again and creates all or none.
         Sellout = self.with_env(self.env(su=True, context=clean_context(self.env.context)))
+        # one form sent twice before the first answer came back: the second waits on the dealer's row, then is
+        # retried by Odoo on a fresh snapshot and session, where the form's one-time token is spent (as the cart)
+        lock_rows(dealer)
         return Sellout._dealer_sellout_create_checked(
             [{**vals, "dealer_id": dealer.id, "company_id": self.env.company.id} for vals in vals_list],
             source="portal", row_offset=row_offset,

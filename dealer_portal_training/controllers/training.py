@@ -2,6 +2,7 @@ from odoo import _, fields, http
 from odoo.exceptions import UserError
 from odoo.http import request
 
+from odoo.addons.dealer_management.models.dealer_unique_mixin import lock_rows
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 
@@ -109,6 +110,9 @@ class DealerTrainingPortal(CustomerPortal):
             )
         # sudo: checked above that the event is an open dealer training and the person is of the user's dealer
         Registration = request.env["event.registration"].sudo()
+        # registrations to the training at the same moment (a double click, two colleagues taking the last seat):
+        # the second waits for the first, is aborted and run again, and sees it below or in the seats limit
+        lock_rows(event)
         if Registration.search_count([
             ("event_id", "=", event.id), ("partner_id", "=", person.id), ("state", "!=", "cancel"),
         ], limit=1):

@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.dealer_management.models.dealer_unique_mixin import lock_rows
+
 FORECAST_STATES = [
     ("draft", "Draft"),
     ("submitted", "Submitted"),
@@ -106,6 +108,9 @@ class DealerSelloutForecast(models.Model):
         if errors:
             raise UserError(_("Nothing was submitted: correct these lines.\n%(errors)s", errors="\n".join(errors)))
         trusted = self._dealer_trusted()
+        # the same forecast sent twice at once: the second waits for the first, is aborted and run again, and then
+        # replaces the first one's quantities instead of creating the lines a second time
+        lock_rows(dealer)
         existing = trusted.search([
             ("dealer_id", "=", dealer.id), ("product_id", "in", products.ids), ("month", "in", months),
             ("company_id", "=", self.env.company.id),

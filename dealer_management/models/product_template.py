@@ -17,6 +17,19 @@ class ProductTemplate(models.Model):
         help="Dealers of these grades may order the product on the dealer portal; empty: dealers of every grade.",
     )
 
+    # an Odoo integrator's flag, as sale_ok and purchase_ok: the dealer portal offers only these products
+    dealer_ok = fields.Boolean(
+        string="Sold to Dealers", compute="_compute_dealer_ok", store=True, readonly=False, precompute=True,
+        help="Dealers may order the product on the dealer portal (catalog, quick order, warranty claim parts). "
+             "Goods are sold to dealers unless unticked; services (event tickets, fees, labour) only when ticked.",
+    )
+
+    @api.depends("type")
+    def _compute_dealer_ok(self):
+        """Goods yes, services and combos no, until the company decides otherwise."""
+        for template in self:
+            template.dealer_ok = template.type == "consu"
+
     @api.model_create_multi
     def create(self, vals_list):
         if any(vals.get("dealer_floor_price") for vals in vals_list) \

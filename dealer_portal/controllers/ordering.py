@@ -101,6 +101,7 @@ class DealerOrderingPortal(CustomerPortal):
             "prices": Catalog._dealer_prices(dealer, products),
             "promotion_ids": Catalog._dealer_promotion_ids(dealer, products),
             "new_ids": Catalog._dealer_new_ids(products),
+            "image_urls": Catalog._dealer_image_urls(products),
             "currency": pricelist.currency_id or Catalog._dealer_company(dealer).currency_id,
             "categories": categories,
             "category_id": category_id,

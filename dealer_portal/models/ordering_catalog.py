@@ -8,6 +8,7 @@ import re
 from datetime import timedelta
 
 from odoo import _, api, fields, models
+from odoo.tools.misc import limited_field_access_token
 
 # largest quantity of one product a dealer may put in its cart (a typo guard, not a business limit)
 MAX_QUANTITY = 100000
@@ -29,10 +30,12 @@ class DealerPortalCatalog(models.AbstractModel):
 
     @api.model
     def _dealer_orderable_domain(self, dealer):
-        """Products the dealer may order: for sale, active, of its company or shared, allowed for its grade."""
+        """Products the dealer may order: sold to dealers, for sale, active, of its company or shared, allowed for
+        its grade."""
         company = self._dealer_company(dealer)
         grade_domain = self.env["product.template"]._dealer_grade_domain(dealer.dealer_grade_id)
         return [
+            ("dealer_ok", "=", True),
             ("sale_ok", "=", True),
             ("active", "=", True),
             ("company_id", "in", (False, company.id)),
@@ -55,6 +58,20 @@ class DealerPortalCatalog(models.AbstractModel):
         if not ids or not dealer:
             return self._dealer_products()
         return self._dealer_products().search([("id", "in", ids), *self._dealer_orderable_domain(dealer)])
+
+    @api.model
+    def _dealer_image_urls(self, products):
+        """{product id: URL of its 128 px image} for the catalog page.
+
+        Portal users have no right on products, so the URL carries a token limited to that field of that product
+        (Odoo's own way for avatars, tools.misc.limited_field_access_token); the catalog shows only products the
+        dealer may order. A product without an image gets Odoo's placeholder from the same URL.
+        """
+        return {
+            product.id: f"/web/image/product.product/{product.id}/image_128"
+                        f"?access_token={limited_field_access_token(product, 'image_128')}"
+            for product in products
+        }
 
     @api.model
     def _dealer_pricelist(self, dealer):

@@ -120,7 +120,8 @@ class TestPortalWarrantyClaim(PortalServiceCase):
     # ------------------------------------------------------------------ parts and files
     def _parts_setup(self):
         self.part.default_code = "BRAKE-PAD"
-        labour = self._create_product(name="Workshop Hour", default_code="WS-HOUR", type="service")
+        # a service the company sells to dealers (Sold to Dealers ticked): orderable, yet labour, not a part
+        labour = self._create_product(name="Workshop Hour", default_code="WS-HOUR", type="service", dealer_ok=True)
         hidden = self._create_product(name="Not For Sale", default_code="NO-SALE", sale_ok=False)
         return labour, hidden
 

@@ -4,28 +4,15 @@ version 2, renewal draft, target adjustment, termination of the exited dealer's 
 
 Everything runs as the Dealer Manager (`menv`) through the addon's own methods and wizards.
 """
-from datetime import date
 
 from odoo import Command
 
-from odoo.addons.dealer_management.models.dealer_period import periods_between
-
+import demo_plan as P
 import demo_tables as T
 import demo_tables_commercial as C
-from demo_util import log, months_back, tiny_pdf
+from demo_util import log, tiny_pdf
 
 ESTABLISHED = ("active", "suspended", "terminated")
-
-
-def contract_period(today):
-    """The annual contract: from January 1st (or the first month of the history if earlier) to December 31st."""
-    history_start = months_back(today, T.HISTORY_MONTHS - 1)
-    return min(date(today.year, 1, 1), history_start), date(today.year, 12, 31)
-
-
-def months_of(date_start, date_end):
-    """(first day, last day) of every month from date_start to date_end (the first month from date_start)."""
-    return [(max(first, date_start), last) for first, last in periods_between(date_start, date_end, "month")]
 
 
 # ---------------------------------------------------------------- floor prices
@@ -40,18 +27,9 @@ def set_floor_prices(menv, products):
 # ---------------------------------------------------------------- contracts before the history
 def _monthly_targets(annual, months, currency):
     """Direct target lines: the annual target spread over the months by seasonality (a part month pro rata)."""
-    weights = [C.MONTH_WEIGHTS[start.month - 1] * ((end - start).days + 1) / end.day for start, end in months]
-    total = sum(weights)
-    amounts = [currency.round(annual * weight / total) for weight in weights]
-    amounts[-1] = currency.round(annual - sum(amounts[:-1]))
+    amounts = P.monthly_target_amounts(annual, months, currency.round)
     return [Command.create({"period_type": "month", "date_start": start, "date_end": end, "amount": amount})
             for (start, end), amount in zip(months, amounts, strict=True)]
-
-
-def _split_keys(territories):
-    """Dealers whose targets come from the split wizard (those holding a territory in the split province)."""
-    province = territories[C.TARGET_SPLIT["territory"]]
-    return {row[0] for row in T.DEALERS if row[-1] in ESTABLISHED and province._contains(territories[row[3]])}
 
 
 def _contract_vals(dealer, grade_code, date_start, date_end, targets):
@@ -77,22 +55,16 @@ def create_contracts(menv, dealers, territories, today):
     The established dealers' contracts cover the whole history up to the end of the year; a dealer admitted
     by an application during the load signs from its admission day.
     """
-    date_start, date_end = contract_period(today)
+    date_start, date_end = P.contract_period(today)
     currency = menv.company.currency_id
-    split_keys = _split_keys(territories)
-    split_year_start = date(today.year, 1, 1)
-    months = months_of(date_start, date_end)
     vals_list, keys = [], []
     for row in T.DEALERS:
         key, grade_code, status = row[0], row[2], row[-1]
         if status not in ESTABLISHED:
             continue
-        annual = C.CONTRACT_POLICY[grade_code]["annual_target"] * C.TARGET_FACTOR.get(key, 1.0)
-        if key in split_keys:  # the split wizard sets the current year; earlier months (if any) directly
-            early = [(start, end) for start, end in months if start < split_year_start]
-            targets = _monthly_targets(annual * len(early) / 12, early, currency) if early else []
-        else:
-            targets = _monthly_targets(annual * len(months) / 12, months, currency)
+        # the dealers of the split province get the current year's targets from the split wizard (below)
+        targets = [Command.create({"period_type": "month", "date_start": start, "date_end": end, "amount": amount})
+                   for start, end, amount in P.contract_targets(key, today, currency.round)]
         vals_list.append(_contract_vals(dealers[key], grade_code, date_start, date_end, targets))
         keys.append(key)
     newcomers = menv["res.partner"].search([
@@ -101,7 +73,7 @@ def create_contracts(menv, dealers, territories, today):
     for dealer in newcomers:  # admitted today: the rest of the year, targets pro rata
         grade_code = dealer.dealer_grade_id.code
         start = max(dealer.dealer_since or today, date_start)
-        own_months = months_of(start, date_end)
+        own_months = P.months_of(start, date_end)
         annual = C.CONTRACT_POLICY[grade_code]["annual_target"]
         share = sum(((end - first).days + 1) / end.day for first, end in own_months) / 12
         vals_list.append(_contract_vals(dealer, grade_code, start, date_end,

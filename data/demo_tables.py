@@ -14,6 +14,8 @@ COMPANY = {
     "email": "info@ruize-appliances.com.cn",
     "website": "https://www.ruize-appliances.com.cn",
     "division": "330108",
+    "brand": "RUIZE",  # on the logo the demo draws (demo_setup.company_logo)
+    "tagline": "HOME APPLIANCES",
 }
 
 USERS = {
@@ -199,15 +201,18 @@ ORDER_PROFILE = {
     "SPECIAL": ((1, 1), (2, 4), (1, 4)),
 }
 HISTORY_MONTHS = 6
-# dealers that leave one invoice unpaid past its due date (besides the suspended ones)
+# dealers that leave one invoice unpaid past its due date (besides the suspended ones): the last one already
+# a week past due at the load (demo_plan)
 LATE_PAYERS = ["D15", "D16"]
 # suspended dealers: how many of their last invoices are unpaid (overdue)
 SUSPENDED_UNPAID = {"D13": 2, "D18": 1}
 # dealers that paid only part of one invoice
 PARTIAL_PAYERS = ["D14"]
-# dealers whose orders shrank in the last complete quarter (quantity factor): its main store was closed for
-# renovation; the assessment of that quarter then rates it D (correction plan), the others spread over A–C
-QUARTER_SLUMPS = {"D16": 0.3}
+# dealers whose orders shrank in the last complete quarter: its main store was closed for renovation; its invoiced
+# sales of that quarter are cut to this share of its targets of the quarter (demo_plan), below the 50% under which
+# the target achievement KPI scores nothing, so the assessment of that quarter rates it D (correction plan), the
+# others spread over A–C
+QUARTER_SLUMPS = {"D16": 0.25}
 # (dealer, reason, returned quantity): goods returned (return picking + credit note) after an order,
 # the REFUND_ORDER_INDEX-th of the dealer (0 = first)
 REFUND_ORDER_INDEX = 2

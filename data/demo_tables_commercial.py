@@ -30,14 +30,16 @@ CONTRACT_NOTE = "年度经销合同（{grade}）：授权区域 {territories}，
 TARGET_SPLIT = {"territory": "FJ", "amount": 2000000, "method": "even"}
 
 # Orders of the history that break a check on purpose and are confirmed by the Dealer Manager through the
-# override wizard (the dealer's n-th order, 0 = first).  They become violations (price / 窜货).
+# override wizard (the dealer's n-th order, 0 = first).  They become violations (price / 窜货).  Each is sized
+# from the state at that moment (demo_plan): the special price a margin below the product's floor price, the
+# group purchase a margin above the credit the dealer has left on that day.
 HISTORY_OVERRIDES = [
-    {"dealer": "D10", "index": 3, "kind": "floor", "discount": 35.0,
+    {"dealer": "D10", "index": 3, "kind": "floor",
      "reason": "深圳鹏城电器门店周年庆，{product}按特价供货（低于最低限价），"
                "市场部已书面批准，差价由总部促销费用承担。"},
     {"dealer": "D18", "index": 2, "kind": "territory",
      "reason": "经销商称系温州客户的宁波工地团购项目，要求直发宁波；区域经理未及核实，先行放行发货，事后核查。"},
-    {"dealer": "D11", "index": 3, "kind": "credit", "qty_factor": 8,
+    {"dealer": "D11", "index": 3, "kind": "credit",
      "reason": "顺德某楼盘精装房团购订单（团购合同已签，30%首付款已到账），超出信用额度部分由销售总监担保，经理特批。"},
 ]
 # the delivery address of the cross-territory order: in 宁波, the exclusive territory of 甬达电器 (D06)

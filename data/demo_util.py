@@ -2,7 +2,7 @@
 import hashlib
 import random
 import time
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from stdnum.cn import uscc
 
@@ -51,9 +51,13 @@ def months_back(today, months):
     return date(year, month + 1, 1)
 
 
-def order_datetime(day):
-    """A business-hours timestamp on `day`, as naive UTC (Asia/Shanghai is UTC+8)."""
-    return datetime(day.year, day.month, day.day, RNG.randint(1, 8), RNG.choice((0, 15, 30, 45)))
+def order_datetime(day, hour=None, minute=0):
+    """A business-hours timestamp on `day` (random hour when not given), as naive UTC (Asia/Shanghai is UTC+8),
+    never later than now: what happened today happened before the load."""
+    if hour is None:
+        hour, minute = RNG.randint(1, 8), RNG.choice((0, 15, 30, 45))
+    now = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    return min(datetime(day.year, day.month, day.day, hour, minute), now)
 
 
 def add_days(day, days):

@@ -8,6 +8,8 @@ from datetime import datetime, time, timedelta
 
 from odoo import Command
 
+from odoo.addons.dealer_management.models.dealer_period import previous_period
+
 import demo_tables as T
 import demo_tables_relations as R
 from demo_sales import _deliver, _post_invoice
@@ -31,12 +33,27 @@ def _portal_user(menv):
 
 
 # ---------------------------------------------------------------- announcements
+QUARTER_NAMES = "一二三四"
+
+
+def _announcement_dates(today, row):
+    """The dates an announcement's text speaks of, from its publication day (today for a draft)."""
+    published = add_days(today, -(row["published"] or 0))
+    before = previous_period(published, "quarter")[0]
+    end = add_days(published, row.get("visible") or 0)
+    return {"year": published.year, "next_year": published.year + 1,
+            "quarter": f"{before.year}年第{QUARTER_NAMES[(before.month - 1) // 3]}季度",
+            "start": f"{published.month}月{published.day}日", "end": f"{end.month}月{end.day}日"}
+
+
 def create_announcements(menv, grades, territories, today):
     portal_user = _portal_user(menv)
     Announcement = menv["dealer.announcement"]
     announcements = Announcement.browse()
     for row in R.ANNOUNCEMENTS:
-        vals = {"name": row["name"], "body": row["body"], "category": row["category"], "audience": row["audience"]}
+        dates = _announcement_dates(today, row)
+        vals = {"name": row["name"].format(**dates), "body": row["body"].format(**dates), "category": row["category"],
+                "audience": row["audience"]}
         if row.get("grades"):
             vals["grade_ids"] = [Command.set([grades[code].id for code in row["grades"]])]
         if row.get("territories"):
@@ -214,13 +231,14 @@ def create_trainings(menv, dealers, grades, today):
     training_type = menv.ref("dealer_training.event_type_dealer_training")
     for row in R.TRAININGS:
         first = add_days(today, row["days"])
+        name = row["name"].format(year=first.year)
         event = Event.create({
-            "name": row["name"], "event_type_id": training_type.id, "dealer_training_topic": row["topic"],
+            "name": name, "event_type_id": training_type.id, "dealer_training_topic": row["topic"],
             "dealer_required_grade_ids": [Command.set([grades[code].id for code in row["grades"]])],
             "date_begin": _utc(first, 9), "date_end": _utc(add_days(first, row["duration"] - 1), 17),
             "date_tz": "Asia/Shanghai", "address_id": menv.company.partner_id.id,
             "seats_limited": True, "seats_max": row.get("seats", 40),
-            "description": R.TRAINING_DESCRIPTION.format(name=row["name"], location=row["location"]),
+            "description": R.TRAINING_DESCRIPTION.format(name=name, location=row["location"]),
             "dealer_portal_published": bool(row.get("portal")),
         })
         event.event_mail_ids.unlink()  # no invitation / reminder mails for the demo's registrations

@@ -9,6 +9,7 @@ from demo_util import add_days, log
 
 VEHICLE = {"name": "瑞泽E5 纯电动轿车", "default_code": "RZ-E5", "list_price": 128000.0, "standard_price": 96000.0,
            "dealer_min_retail_price": 149800.0}
+VEHICLE_CATEGORY = "新能源汽车"  # its after-sales parts (demo_service) in a child category
 VIN_PREFIX = "LRZE5A2R"  # 17 characters with the 9-digit sequence
 DELIVERED_DAYS_AGO = 60  # before the first retail sale
 # dealer key: number of vehicles delivered
@@ -33,11 +34,11 @@ def _vin(n):
 
 
 def _vehicle(senv):
-    categ = senv["product.category"].search([("name", "=", "家用电器")], limit=1) or senv.ref(
-        "product.product_category_all")
+    categ = senv["product.category"].create({"name": VEHICLE_CATEGORY,
+                                             "parent_id": senv.ref("product.product_category_all").id})
     template = senv["product.template"].create({
         **VEHICLE, "type": "consu", "is_storable": True, "tracking": "serial", "invoice_policy": "delivery",
-        "categ_id": categ.id, "sale_ok": True, "purchase_ok": True,
+        "categ_id": categ.id, "sale_ok": True, "dealer_ok": True, "purchase_ok": True,
         "description_sale": "瑞泽E5 纯电动轿车，整车质保3年或10万公里，三电系统质保8年。",
     })
     return template.product_variant_id

@@ -20,6 +20,9 @@ CLAIMS = [
     ("rejected", 900.0, 2, "前保险杠碰撞损坏"),
     ("draft", 200.0, 1, "车窗升降异响"),
 ]
+PART = {"name": "瑞泽E5 前刹车片（原厂配件）", "default_code": "RZ-E5-BPF", "list_price": 320.0,
+        "description_sale": "瑞泽E5 原厂前刹车片（一套两片），用于经销商售后维修与保修索赔。"}
+PART_CATEGORY = "售后配件"
 REJECT_REASON = "事故造成的损坏，不在保修范围内。"
 # (checked point sequence → score) of the two inspections: one good, one with a finding
 INSPECTIONS = [
@@ -29,12 +32,16 @@ INSPECTIONS = [
 ]
 
 
-def _claim_part(menv):
-    """A spare part (brake pad) for the claims' repair lines."""
+def _claim_part(menv, vehicle):
+    """The vehicle's spare part (front brake pads) for the claims' repair lines: the dealers' workshops order it
+    from the catalog too, so it is a product for dealers, in the after-sales parts under the vehicle's category."""
     Product = menv["product.product"]
-    part = Product.search([("default_code", "=", "DEMO-BRAKE-PAD")], limit=1)
-    return part or Product.create({
-        "name": "刹车片（前）", "default_code": "DEMO-BRAKE-PAD", "is_storable": True, "list_price": 320.0,
+    part = Product.search([("default_code", "=", PART["default_code"])], limit=1)
+    if part:
+        return part
+    categ = menv["product.category"].create({"name": PART_CATEGORY, "parent_id": vehicle.categ_id.id})
+    return Product.create({
+        **PART, "is_storable": True, "categ_id": categ.id, "sale_ok": True, "dealer_ok": True,
         "taxes_id": [Command.clear()],
     })
 
@@ -49,7 +56,7 @@ def create_claims(menv, today):
         return menv["repair.order"]
     for template in sellouts.product_id.product_tmpl_id.filtered(lambda t: not t.dealer_warranty_months):
         template.dealer_warranty_months = 36  # 整车三年质保
-    part = _claim_part(menv)
+    part = _claim_part(menv, sellouts.product_id[:1])
     claims = menv["repair.order"]
     for (state, labour, pads, note), sellout in zip(CLAIMS, sellouts, strict=False):
         day = min(add_days(sellout.date, 60), today)

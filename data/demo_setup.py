@@ -1,6 +1,12 @@
 """Company, chart of accounts, settings, users, grades, territories, products and stock of the demo."""
+import base64
+import io
+
+from PIL import Image, ImageDraw, ImageFont
+
 from odoo import Command
 from odoo.exceptions import AccessDenied
+from odoo.tools.misc import file_path
 
 import demo_tables as T
 from demo_util import add_days, credit_code, log, months_back
@@ -26,12 +32,38 @@ def setup_company(env):
         "website": T.COMPANY["website"],
         "vat": credit_code(T.COMPANY["division"], T.COMPANY["name"]),
         "currency_id": cny.id,
+        "logo": base64.b64encode(company_logo()),  # the portal, the back office and the PDFs show it
     })
+    if not company.external_report_layout_id:  # PDFs print with the logo at once, no layout wizard first
+        company.external_report_layout_id = env.ref("web.external_layout_standard")
     # activating CNY next to USD turned multi-currency (and pricelists) on: a default pricelist in USD appeared
     env["product.pricelist"].search([("company_id", "in", [company.id, False]),
                                      ("currency_id", "!=", cny.id)]).write({"currency_id": cny.id})
     log(f"company {company.name} ({company.currency_id.name})")
     return company
+
+
+def _font(size):
+    """Lato Black from Odoo's web addon (read at load time, nothing third-party committed), else Pillow's own."""
+    try:
+        return ImageFont.truetype(file_path("web/static/fonts/lato/Lato-Bla-webfont.ttf"), size)
+    except OSError:
+        return ImageFont.load_default()
+
+
+def company_logo():
+    """The demo company's logo as PNG bytes, drawn here: a blue badge with "RZ", then "RUIZE" and a tagline."""
+    blue, dark = (0, 94, 170), (20, 40, 80)
+    image = Image.new("RGBA", (520, 140), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((10, 10, 130, 130), radius=26, fill=blue)
+    draw.arc((28, 28, 112, 112), start=200, end=340, fill=(255, 255, 255), width=6)  # a wave: air and water
+    draw.text((70, 82), "RZ", font=_font(46), fill=(255, 255, 255), anchor="mm")
+    draw.text((150, 58), T.COMPANY["brand"], font=_font(64), fill=dark, anchor="lm")
+    draw.text((153, 108), T.COMPANY["tagline"], font=_font(22), fill=blue, anchor="lm")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
 
 
 def setup_chart(env):
@@ -195,6 +227,7 @@ def setup_products(env, today):
             "list_price": price,
             "standard_price": cost,
             "sale_ok": True,
+            "dealer_ok": True,  # in the dealers' portal catalog
             "purchase_ok": True,
             "description_sale": f"{name}，全国联保3年，核心部件保修10年。",
         })

@@ -4,6 +4,8 @@ satisfaction survey (no logic here).  Dates are given as days relative to the da
 
 # Announcements (公告): category, audience (all / grade codes / territory codes), published days ago
 # (None: stays draft), visible for days (None: no end), archived afterwards, read by the portal user.
+# Names and bodies are formatted with the dates of the load: {year} and {next_year} of the publication, {quarter}
+# the quarter before it (e.g. 2026年第二季度), {start} and {end} its visibility window (e.g. 11月1日).
 ANNOUNCEMENTS = [
     {"key": "new_product", "category": "product", "audience": "all", "published": 20, "read": True,
      "name": "新品上市：瑞泽嵌入式洗碗机 WQP13 全面到货",
@@ -15,16 +17,16 @@ ANNOUNCEMENTS = [
      "body": "<p>受铜、铝等原材料价格持续上涨影响，自下月1日起核心经销商空调产品供货价上调约3%。"
              "调整明细已推送至各经销商，已下单未发货订单仍按原价执行。</p>"},
     {"key": "promotion", "category": "promotion", "audience": "territory", "territories": ["EAST"],
-     "published": 30, "visible": 65, "read": True, "name": "华东大区双11、双12联合促销方案",
-     "body": "<p>11月1日至12月15日华东大区联合促销：空调、冰箱以旧换新补贴300元/台，"
+     "published": 30, "visible": 65, "read": True, "name": "华东大区以旧换新联合促销方案",
+     "body": "<p>{start}至{end}华东大区联合促销：空调、冰箱以旧换新补贴300元/台，"
              "总部承担50%，促销物料由区域办统一配送。</p>"},
     {"key": "market", "category": "market", "audience": "all", "published": 75, "visible": 60, "archive": True,
-     "read": True, "name": "2026年第二季度家电市场分析",
-     "body": "<p>二季度国内家电零售额同比增长6.2%，以旧换新政策拉动明显；空调线上均价同比下降4%，"
-             "三四级市场增长快于一二线。请各经销商提前备货迎接夏季旺季。</p>"},
+     "read": True, "name": "{quarter}家电市场分析",
+     "body": "<p>{quarter}国内家电零售额同比增长6.2%，以旧换新政策拉动明显；空调线上均价同比下降4%，"
+             "三四级市场增长快于一二线。请各经销商结合本地销售节奏提前备货。</p>"},
     {"key": "policy", "category": "policy", "audience": "grade", "grades": ["CORE", "REGULAR"], "published": None,
-     "read": False, "name": "2027年度经销商政策及合同续签安排",
-     "body": "<p>2027年度经销商政策（目标、返利阶梯、信用额度）将于12月中旬发布，"
+     "read": False, "name": "{next_year}年度经销商政策及合同续签安排",
+     "body": "<p>{next_year}年度经销商政策（目标、返利阶梯、信用额度）将于12月中旬发布，"
              "现有合同将于12月31日到期，请各经销商于12月20日前完成续签。</p>"},
 ]
 
@@ -83,9 +85,9 @@ FEEDBACK = [
 ]
 
 # Dealer trainings (培训): one per topic; days from today (negative: past), duration in days, grades required,
-# attendees (dealer keys; "portal" = the portal user) and their final state.
+# attendees (dealer keys; "portal" = the portal user) and their final state; {year}: the year of the training.
 TRAININGS = [
-    {"topic": "product", "name": "2026秋季新品知识培训（嵌入式厨电）", "days": -50, "duration": 1,
+    {"topic": "product", "name": "{year}年新品知识培训（嵌入式厨电）", "days": -50, "duration": 1,
      "grades": ["CORE", "REGULAR"], "location": "杭州总部培训中心",
      "attended": ["D01", "D02", "D03", "D05", "D06", "D08", "D12", "D14"], "absent": ["D04", "D10"]},
     {"topic": "sales", "name": "门店销售技巧与顾客接待实战", "days": -25, "duration": 2,
@@ -95,7 +97,7 @@ TRAININGS = [
      "grades": ["CORE", "REGULAR", "SPECIAL"], "location": "线上直播（腾讯会议）",
      "attended": ["D01", "D02", "D03", "D04", "D05", "D06", "D07", "D08", "D09", "D10", "D11", "D12", "D14",
                   "D15", "D17"], "absent": ["D16"]},
-    {"topic": "market", "name": "2027年家电市场趋势与区域营销分析", "days": 12, "duration": 2,
+    {"topic": "market", "name": "{year}年家电市场趋势与区域营销分析", "days": 12, "duration": 2,
      "grades": ["CORE"], "location": "杭州总部培训中心", "portal": True, "seats": 30,
      "registered": ["portal", "D02", "D03", "D05"]},
 ]

@@ -35,6 +35,7 @@ ADDONS = [
     "dealer_portal_service",
 ]
 DEMO_DB = os.environ.get("DEALER_DEMO_DB", "dealer_demo")
+DEMO_CHECK_DB = os.environ.get("DEALER_DEMO_CHECK_DB", "dealer_demo_check")
 TEST_DB = os.environ.get("DEALER_TEST_DB", "dealer_test")
 BENCH_DB = os.environ.get("DEALER_BENCH_DB", "dealer_bench")
 LARGE_DB = os.environ.get("DEALER_LARGE_DB", "dealer_large")
@@ -533,10 +534,7 @@ def cmd_demo(args):
     if args.reset:
         drop_db(DEMO_DB)
     if not demo_loaded(DEMO_DB):
-        drop_db(DEMO_DB)
-        say(f"creating database {DEMO_DB} with the dealer addons and the demo data set")
-        run_odoo(["-d", DEMO_DB, "-i", ",".join(ADDONS), "--load-language=zh_CN", "--stop-after-init"])
-        load_demo_data(DEMO_DB)
+        build_demo_database(DEMO_DB)
     else:
         say(f"reusing database {DEMO_DB}")
     print_logins(args.port)
@@ -551,6 +549,35 @@ def cmd_demo(args):
         say("Odoo stopped (Ctrl+C)")
     finally:
         pg_stop()
+
+
+def build_demo_database(db):
+    """A fresh database `db` with every addon and the demo data set (dropped again when the load fails)."""
+    drop_db(db)
+    say(f"creating database {db} with the dealer addons and the demo data set")
+    run_odoo(["-d", db, "-i", ",".join(ADDONS), "--load-language=zh_CN", "--stop-after-init",
+              "--http-port", str(free_port())])
+    load_demo_data(db)
+
+
+def cmd_demo_check(args):
+    """What `make demo` does, on a database of its own that is dropped afterwards: CI proves the demo builds today.
+
+    The history is planned relative to today (data/demo_plan.py); tests/test_demo_plan.py plans it for many days,
+    this loads it for real on the day of the run. Non-zero exit when the load fails.
+    """
+    odoo_command()
+    db = check_db_name(DEMO_CHECK_DB)
+    write_conf()
+    pg_start()
+    start = time.time()
+    try:
+        build_demo_database(db)
+        say(f"demo-check: the demo data set loads ({time.time() - start:.0f}s for the install and the load)")
+    finally:
+        drop_db(db)
+        if not args.keep:
+            pg_stop()
 
 
 def demo_loaded(db):
@@ -659,6 +686,9 @@ def main():
     p.add_argument("--reset", action="store_true", help="drop and recreate the demo database")
     p.add_argument("--no-serve", action="store_true", help="prepare the database and stop")
     p.set_defaults(func=cmd_demo)
+    p = sub.add_parser("demo-check", help="load the demo data set into a fresh database, then drop it (CI)")
+    p.add_argument("--keep", action="store_true", help="leave PostgreSQL running")
+    p.set_defaults(func=cmd_demo_check)
     p = sub.add_parser("bench", help="fresh database, run the benchmarks of bench/ (they print their figures)")
     p.add_argument("--only", help="run only the bench/ scripts whose name contains this text")
     p.add_argument("--keep", action="store_true", help="keep the database and PostgreSQL running")
@@ -672,7 +702,7 @@ def main():
     p = sub.add_parser("pg-stop")
     p.set_defaults(func=lambda a: pg_stop())
     args = parser.parse_args()
-    for name in (TEST_DB, DEMO_DB, BENCH_DB, LARGE_DB):
+    for name in (TEST_DB, DEMO_DB, DEMO_CHECK_DB, BENCH_DB, LARGE_DB):
         check_db_name(name)
     args.func(args)
 

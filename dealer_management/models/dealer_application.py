@@ -275,12 +275,20 @@ class DealerApplication(models.Model):
         """An approved application documents how the dealer was admitted: only its own actions change it."""
         business = [fname for fname in vals if not fname.startswith(("message_", "activity_"))]
         if business and not self._dealer_is_trusted():
-            for application in self.filtered(lambda app: app.state == "approved"):
-                raise UserError(_(
-                    "Application %(name)s is approved: it documents how the dealer was admitted and can no "
-                    "longer be changed. Change the dealer itself through its buttons instead.",
-                    name=application.name,
-                ))
+            for application in self._dealer_lines_locked():
+                raise UserError(application._dealer_lines_locked_message(self.browse()))
+
+    def _dealer_lines_locked(self):
+        """An approved application is locked with its documents and evaluation lines."""
+        return self.filtered(lambda app: app.state == "approved")
+
+    def _dealer_lines_locked_message(self, lines):
+        self.ensure_one()
+        return _(
+            "Application %(name)s is approved: it documents how the dealer was admitted and can no "
+            "longer be changed. Change the dealer itself through its buttons instead.",
+            name=self.name,
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_approved(self):

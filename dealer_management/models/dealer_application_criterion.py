@@ -7,10 +7,12 @@ class DealerApplicationCriterion(models.Model):
 
     _name = "dealer.application.criterion"
     _description = "Dealer Application Evaluation Line"
-    _inherit = ["dealer.workflow.mixin"]
+    _inherit = ["dealer.workflow.mixin", "dealer.workflow.line.mixin"]
     _order = "application_id, sequence, id"
     # the weight comes from the criterion master (which only Dealer Managers edit), taken when the line is made
     _dealer_protected_fields = ("weight",)
+    # locked with the approved application (its _dealer_lines_locked)
+    _dealer_line_parent_field = "application_id"
 
     application_id = fields.Many2one("dealer.application", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="application_id.company_id", store=True, index=True)
@@ -46,16 +48,7 @@ class DealerApplicationCriterion(models.Model):
                     "The weight of criterion %(criterion)s cannot be negative.", criterion=line.criterion_id.name,
                 ))
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        applications = self.env["dealer.application"].browse(
-            [vals["application_id"] for vals in vals_list if vals.get("application_id")]
-        )
-        applications._check_not_closed({"criterion_ids": True})
-        return super().create(vals_list)
-
     def write(self, vals):
-        self.application_id._check_not_closed({"criterion_ids": True})
         if {"application_id", "criterion_id"} & set(vals) and not self._dealer_is_trusted():
             raise AccessError(_(
                 "An evaluation line keeps its application and criterion: score it, or ask a Dealer Manager to "
@@ -66,7 +59,6 @@ class DealerApplicationCriterion(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_by_manager(self):
         """Dropping a criterion would change the weighted score: only a Dealer Manager removes lines."""
-        self.application_id._check_not_closed({"criterion_ids": True})
         if not (self._dealer_is_trusted() or self._is_dealer_manager()):
             raise AccessError(_(
                 "Only a Dealer Manager may remove an evaluation line: every criterion counts in the score."

@@ -7,10 +7,12 @@ class DealerApplicationDocument(models.Model):
 
     _name = "dealer.application.document"
     _description = "Dealer Application Document"
-    _inherit = ["dealer.workflow.mixin"]
+    _inherit = ["dealer.workflow.mixin", "dealer.workflow.line.mixin"]
     _order = "application_id, required desc, sequence, id"
     # set from the application's proposed grade (required) or from the files (provided), never by hand
     _dealer_protected_fields = ("required", "is_provided")
+    # locked with the approved application (its _dealer_lines_locked)
+    _dealer_line_parent_field = "application_id"
 
     application_id = fields.Many2one("dealer.application", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="application_id.company_id", store=True, index=True)
@@ -41,16 +43,7 @@ class DealerApplicationDocument(models.Model):
         for line in self:
             line.display_name = line.document_type_id.display_name or ""
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        applications = self.env["dealer.application"].browse(
-            [vals["application_id"] for vals in vals_list if vals.get("application_id")]
-        )
-        applications._check_not_closed({"document_ids": True})
-        return super().create(vals_list)
-
     def write(self, vals):
-        self.application_id._check_not_closed({"document_ids": True})
         if {"application_id", "document_type_id"} & set(vals) and not self._dealer_may_remove_required():
             self._check_required_kept(_(
                 "Document %(document)s is required by the proposed grade of application %(application)s: "
@@ -60,7 +53,6 @@ class DealerApplicationDocument(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_required(self):
-        self.application_id._check_not_closed({"document_ids": True})
         if not self._dealer_may_remove_required():
             self._check_required_kept(_(
                 "Document %(document)s is required by the proposed grade of application %(application)s and "

@@ -248,17 +248,41 @@ class DealerContract(models.Model):
     def _raise_terms_locked(self, field_names):
         """Refuse to change agreed terms outside draft, telling the user how to proceed."""
         for contract in self:
-            labels = ", ".join(sorted(self._fields[f]._description_string(self.env) for f in field_names))
-            if contract.state == "active":
-                raise UserError(_(
-                    "Contract %(name)s is active: its terms (%(fields)s) cannot be edited directly. "
-                    "Use Amend, which creates a new version and keeps this one.",
-                    name=contract.name, fields=labels,
-                ))
-            raise UserError(_(
-                "Contract %(name)s is %(state)s: its terms (%(fields)s) can no longer be changed.",
-                name=contract.name, state=contract._state_label(), fields=labels,
-            ))
+            raise UserError(contract._terms_locked_message(field_names))
+
+    def _terms_locked_message(self, field_names):
+        """Why the terms ``field_names`` of this contract (out of draft) cannot change, and how to proceed."""
+        self.ensure_one()
+        labels = ", ".join(sorted(self._fields[f]._description_string(self.env) for f in field_names))
+        if self.state == "active":
+            return _(
+                "Contract %(name)s is active: its terms (%(fields)s) cannot be edited directly. "
+                "Use Amend, which creates a new version and keeps this one.",
+                name=self.name, fields=labels,
+            )
+        return _(
+            "Contract %(name)s is %(state)s: its terms (%(fields)s) can no longer be changed.",
+            name=self.name, state=self._state_label(), fields=labels,
+        )
+
+    # ------------------------------------------------------------------ lines (targets, rebate tiers)
+    def _dealer_lines_locked(self):
+        """Targets and rebate tiers are agreed terms: frozen once the contract leaves draft."""
+        return self.filtered(lambda c: c.state != "draft")
+
+    def _dealer_lines_locked_message(self, lines):
+        self.ensure_one()
+        if lines._name == "dealer.contract.rebate.tier":
+            return self._terms_locked_message({"rebate_tier_ids"})
+        if self.state == "active":
+            return _(
+                "The targets of the active contract %(name)s can only be changed through Adjust Target, "
+                "which keeps the change in the adjustment history.", name=self.name,
+            )
+        return _(
+            "Contract %(name)s is %(state)s: its targets can no longer be changed.",
+            name=self.name, state=self._state_label(),
+        )
 
     # ------------------------------------------------------------------ helpers
     def _rebate_tier_for(self, achievement_percent):

@@ -7,9 +7,11 @@ class DealerContractRebateTier(models.Model):
 
     _name = "dealer.contract.rebate.tier"
     _description = "Dealer Contract Rebate Tier"
-    _inherit = ["dealer.workflow.mixin"]
-    # a tier has no state of its own: it is frozen with the contract's terms (see below)
+    _inherit = ["dealer.workflow.mixin", "dealer.workflow.line.mixin"]
+    # a tier has no state of its own: it is a term of the contract, frozen with it outside draft (the
+    # contract's _dealer_lines_locked), changed only by an amendment
     _dealer_protected_fields = ()
+    _dealer_line_parent_field = "contract_id"
     _order = "contract_id, achievement_min"
 
     contract_id = fields.Many2one("dealer.contract", required=True, index=True, ondelete="cascade")
@@ -36,28 +38,3 @@ class DealerContractRebateTier(models.Model):
                 raise ValidationError(_("Rebate tier values cannot be negative."))
             if tier.rebate_percent > 100:
                 raise ValidationError(_("A rebate cannot exceed 100% of the sales."))
-
-    def _check_contract_editable(self, contracts):
-        """Tiers are contract terms: frozen once the contract leaves draft, except through an amendment."""
-        if self.env["dealer.contract"]._dealer_is_amending():  # the amendment's own copy of the terms
-            return
-        locked = contracts.filtered(lambda c: c.state != "draft")
-        if locked:
-            locked._raise_terms_locked({"rebate_tier_ids"})
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        contract_ids = [vals.get("contract_id") for vals in vals_list if vals.get("contract_id")]
-        self._check_contract_editable(self.env["dealer.contract"].browse(contract_ids))
-        return super().create(vals_list)
-
-    def write(self, vals):
-        contracts = self.contract_id
-        if vals.get("contract_id"):
-            contracts |= contracts.browse(vals["contract_id"])
-        self._check_contract_editable(contracts)
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft_contract(self):
-        self._check_contract_editable(self.contract_id)

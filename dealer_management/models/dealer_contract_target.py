@@ -14,9 +14,12 @@ class DealerContractTarget(models.Model):
 
     _name = "dealer.contract.target"
     _description = "Dealer Contract Target"
-    _inherit = ["dealer.workflow.mixin"]
-    # a target has no state of its own: its fields are guarded by the contract's state (see below)
+    _inherit = ["dealer.workflow.mixin", "dealer.workflow.line.mixin"]
+    # a target has no state of its own: it is frozen with the contract outside draft (the contract's
+    # _dealer_lines_locked); on an active contract only the wizards change it (Adjust Target, Split)
     _dealer_protected_fields = ()
+    _dealer_line_parent_field = "contract_id"
+    _dealer_line_locked_fields = TARGET_FIELDS
     _order = "contract_id, date_start, categ_id, id"
 
     contract_id = fields.Many2one("dealer.contract", required=True, index=True, ondelete="cascade")
@@ -136,40 +139,6 @@ class DealerContractTarget(models.Model):
         for target in self:
             if target.amount < 0 or target.quantity < 0:
                 raise ValidationError(_("A target cannot be negative."))
-
-    # ------------------------------------------------------------------ ORM
-    def _check_targets_editable(self, contracts):
-        """Targets are frozen outside draft; on an active contract only the wizards may change them."""
-        if self.env["dealer.contract"]._dealer_is_amending():  # the adjustment and split wizards
-            return
-        for contract in contracts.filtered(lambda c: c.state != "draft"):
-            if contract.state == "active":
-                raise UserError(_(
-                    "The targets of the active contract %(name)s can only be changed through Adjust Target, "
-                    "which keeps the change in the adjustment history.", name=contract.name,
-                ))
-            raise UserError(_(
-                "Contract %(name)s is %(state)s: its targets can no longer be changed.",
-                name=contract.name, state=contract._state_label(),
-            ))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        contract_ids = [vals["contract_id"] for vals in vals_list if vals.get("contract_id")]
-        self._check_targets_editable(self.env["dealer.contract"].browse(contract_ids))
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if TARGET_FIELDS.intersection(vals):
-            contracts = self.contract_id
-            if vals.get("contract_id"):
-                contracts |= contracts.browse(vals["contract_id"])
-            self._check_targets_editable(contracts)
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft_contract(self):
-        self._check_targets_editable(self.contract_id)
 
     # ------------------------------------------------------------------ adjustment
     def _adjust(self, new_amount, reason):

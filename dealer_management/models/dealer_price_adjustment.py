@@ -96,6 +96,15 @@ class DealerPriceAdjustment(models.Model):
     def _unlink_only_draft(self):
         self._check_state(("draft", "cancelled"), _("Price adjustment %(name)s is %(state)s: cancel it first."))
 
+    def _dealer_lines_locked(self):
+        """The new prices change only while the adjustment is draft."""
+        return self.filtered(lambda a: a.state != "draft")
+
+    def _dealer_lines_locked_message(self, lines):
+        self.ensure_one()
+        return _("Price adjustment %(name)s is %(state)s: its prices can no longer be changed.",
+                 name=self.display_name, state=self._state_label())
+
     # ------------------------------------------------------------------ helpers
     def _effective_datetime(self):
         """The effective date's midnight in the responsible's time zone, as naive UTC (pricelist rule start)."""
@@ -280,6 +289,8 @@ class DealerPriceAdjustmentLine(models.Model):
 
     _name = "dealer.price.adjustment.line"
     _description = "Dealer Price Adjustment Line"
+    _inherit = ["dealer.workflow.line.mixin"]
+    _dealer_line_parent_field = "adjustment_id"
     _check_company_auto = True
     _order = "adjustment_id, id"
 
@@ -314,25 +325,3 @@ class DealerPriceAdjustmentLine(models.Model):
         for line in self:
             if line.new_price < 0:
                 raise ValidationError(_("A price cannot be negative."))
-
-    def _check_adjustment_draft(self, adjustments):
-        """The new prices only change while the adjustment is draft."""
-        adjustments._check_state(
-            ("draft",), _("Price adjustment %(name)s is %(state)s: its prices can no longer be changed."),
-        )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        ids = [vals["adjustment_id"] for vals in vals_list if vals.get("adjustment_id")]
-        self._check_adjustment_draft(self.env["dealer.price.adjustment"].browse(ids))
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._check_adjustment_draft(self.adjustment_id)
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        self.adjustment_id._check_state(
-            ("draft", "cancelled"), _("Price adjustment %(name)s is %(state)s: its prices can no longer be changed."),
-        )

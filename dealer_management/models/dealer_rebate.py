@@ -209,6 +209,15 @@ class DealerRebate(models.Model):
             "rebate_id": self.id, "kind": kind, "description": description, "amount": amount,
         })
 
+    def _dealer_lines_locked(self):
+        """Bonuses and penalties change only on a draft rebate."""
+        return self.filtered(lambda r: r.state != "draft")
+
+    def _dealer_lines_locked_message(self, lines):
+        self.ensure_one()
+        return _("Rebate %(name)s is %(state)s: its bonuses and penalties can no longer be changed.",
+                 name=self.display_name, state=self._state_label())
+
     # ------------------------------------------------------------------ transitions
     def action_compute(self):
         """Recompute the figures of draft rebates from the invoices, targets and tiers."""
@@ -306,6 +315,8 @@ class DealerRebateLine(models.Model):
 
     _name = "dealer.rebate.line"
     _description = "Dealer Rebate Bonus/Penalty"
+    _inherit = ["dealer.workflow.line.mixin"]
+    _dealer_line_parent_field = "rebate_id"
     _order = "rebate_id, id"
 
     rebate_id = fields.Many2one("dealer.rebate", required=True, index=True, ondelete="cascade")
@@ -327,23 +338,3 @@ class DealerRebateLine(models.Model):
         for line in self:
             if line.amount < 0:
                 raise ValidationError(_("Enter a positive amount; choose the type Penalty to deduct it."))
-
-    def _check_rebate_draft(self, rebates):
-        """Bonuses and penalties only change on a draft rebate."""
-        rebates._check_state(
-            ("draft",), _("Rebate %(name)s is %(state)s: its bonuses and penalties can no longer be changed."),
-        )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        rebate_ids = [vals["rebate_id"] for vals in vals_list if vals.get("rebate_id")]
-        self._check_rebate_draft(self.env["dealer.rebate"].browse(rebate_ids))
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._check_rebate_draft(self.rebate_id)
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        self._check_rebate_draft(self.rebate_id)

@@ -103,6 +103,16 @@ class DealerStockReport(models.Model):
     def _unlink_only_draft(self):
         self._check_state(("draft", "cancelled"), _("Stock report %(name)s is %(state)s: cancel it first."))
 
+    def _dealer_lines_locked(self):
+        """The lines change while the report is draft or submitted (the back office corrects the dealer's
+        figures before validating them)."""
+        return self.filtered(lambda r: r.state not in ("draft", "submitted"))
+
+    def _dealer_lines_locked_message(self, lines):
+        self.ensure_one()
+        return _("Stock report %(name)s is %(state)s: its lines can no longer be changed.",
+                 name=self.display_name, state=self._state_label())
+
     # ------------------------------------------------------------------ helpers
     # ------------------------------------------------------------------ transitions
     def action_submit(self):
@@ -212,9 +222,10 @@ class DealerStockReportLine(models.Model):
     _name = "dealer.stock.report.line"
     _description = "Dealer Channel Stock Report Line"
     _check_company_auto = True
-    _inherit = ["dealer.workflow.mixin"]
+    _inherit = ["dealer.workflow.mixin", "dealer.workflow.line.mixin"]
     # set by the stock alerts only, so that an alert is never sent twice (nor silenced by hand)
     _dealer_protected_fields = ("alert_sent",)
+    _dealer_line_parent_field = "report_id"
     _order = "report_id, id"
 
     report_id = fields.Many2one("dealer.stock.report", required=True, index=True, ondelete="cascade")
@@ -262,27 +273,3 @@ class DealerStockReportLine(models.Model):
             line.delivered_90d = row.get("delivered_90d") or 0.0
             line.days_of_cover = row.get("days_of_cover") or 0.0
             line.alert = Analysis._alert_kind(row.get("days_of_cover"), high, low) if row else "ok"
-
-    def _check_report_editable(self, reports):
-        """Lines change only while their report is draft or submitted."""
-        reports._check_state(
-            ("draft", "submitted"), _("Stock report %(name)s is %(state)s: its lines can no longer be changed."),
-        )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        report_ids = [vals["report_id"] for vals in vals_list if vals.get("report_id")]
-        self._check_report_editable(self.env["dealer.stock.report"].browse(report_ids))
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if set(vals) - {"alert_sent"}:
-            self._check_report_editable(self.report_id)
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_editable(self):
-        self.report_id._check_state(
-            ("draft", "submitted", "cancelled"),
-            _("Stock report %(name)s is %(state)s: its lines can no longer be changed."),
-        )

@@ -7,6 +7,14 @@ DEALER_MANAGER_GROUP = "dealer_management.group_dealer_manager"
 # in the context. No RPC call can carry it, since a JSON or XML-RPC context holds only plain values.
 _TRUSTED = object()
 
+# fields of the chatter and the activities, which a locked document or line still takes
+CHATTER_PREFIXES = ("message_", "activity_")
+
+
+def context_defaults(env):
+    """The values the ``default_<field>`` keys of the context give to the records created in ``env``."""
+    return {key[8:]: value for key, value in env.context.items() if key.startswith("default_")}
+
 
 class DealerWorkflowMixin(models.AbstractModel):
     """State checks, labels, protected fields and the Dealer Manager check of every dealer document.
@@ -19,6 +27,9 @@ class DealerWorkflowMixin(models.AbstractModel):
     Fields listed in ``_dealer_protected_fields`` (the state by default) are written only by the model's own
     code: ``records._dealer_trusted().write({"state": "done"})``. A ``create``/``write`` from anywhere else
     that sets them, directly or through a ``default_<field>`` context key, is refused.
+
+    A document's lines lock with it: the document says when in ``_dealer_lines_locked`` (filed, approved,
+    done...), its line models inherit ``dealer.workflow.line.mixin``.
     """
 
     _name = "dealer.workflow.mixin"
@@ -29,8 +40,7 @@ class DealerWorkflowMixin(models.AbstractModel):
     # ------------------------------------------------------------------ protected fields
     @api.model_create_multi
     def create(self, vals_list):
-        fnames = {fname for vals in vals_list for fname in vals}
-        fnames |= {key[8:] for key in self.env.context if key.startswith("default_")}
+        fnames = {fname for vals in vals_list for fname in vals} | set(context_defaults(self.env))
         self._dealer_check_protected(fnames)
         return super().create(vals_list)
 
@@ -56,6 +66,39 @@ class DealerWorkflowMixin(models.AbstractModel):
                 "%(fields)s of a %(document)s change only through its buttons and wizards, not directly.",
                 fields=labels, document=document,
             ))
+
+    # ------------------------------------------------------------------ lines lock with the document
+    def _dealer_lines_locked(self):
+        """The documents among these whose lines are locked: none by default.
+
+        A document with lines says when they lock, e.g. ``return self.filtered(lambda d: d.state == "done")``.
+        """
+        return self.browse()
+
+    def _dealer_lines_trusted(self):
+        """True when the lines of these documents may change although they are locked: in the model's own code
+        (``_dealer_trusted()``) only. Unlike the protected fields, superuser code does not pass: a ``sudo()``
+        elsewhere (a portal route, a bridge) must not rewrite what a filed or approved document holds."""
+        return self.env.context.get("dealer_workflow_trusted") is _TRUSTED
+
+    def _dealer_lines_locked_message(self, lines):
+        """Why ``lines`` (records of a line model, maybe none) of this locked document cannot change: a whole
+        translated sentence telling the user what to do."""
+        self.ensure_one()
+        # sudo: the model's name in the user's language, for the message only
+        document = self.env["ir.model"].sudo()._get(self._name).name
+        return _(
+            "%(document)s %(name)s is %(state)s: its lines can no longer be added, changed or deleted.",
+            document=document, name=self.display_name, state=self._state_label(),
+        )
+
+    def _dealer_check_lines_unlocked(self, lines):
+        """Raise UserError when one of these documents is locked, unless the caller is the documents' own code."""
+        if not self or self._dealer_lines_trusted():
+            return
+        locked = self._dealer_lines_locked()
+        if locked:
+            raise UserError(locked[0]._dealer_lines_locked_message(lines))
 
     # ------------------------------------------------------------------ states and labels
     def _selection_label(self, field_name, value=None):
@@ -84,3 +127,58 @@ class DealerWorkflowMixin(models.AbstractModel):
         """Raise AccessError(message) unless the user is a Dealer Manager."""
         if not self._is_dealer_manager():
             raise AccessError(message)
+
+
+class DealerWorkflowLineMixin(models.AbstractModel):
+    """A line of a dealer document: added, changed and deleted only while its document is not locked.
+
+    The line model names the many2one to its document (a ``dealer.workflow.mixin``) in
+    ``_dealer_line_parent_field``; the document says when it locks in ``_dealer_lines_locked``. Creating,
+    writing and deleting lines then fail on a locked document, whether they are called directly or through the
+    document's one2many commands (which create, write and delete lines); moving a line to another document
+    counts for both. Only the document's own code passes (``_dealer_lines_trusted``).
+
+    ``_dealer_line_locked_fields`` limits the lock of writes to some fields (with the parent field); by
+    default every field but the chatter's is locked.
+    """
+
+    _name = "dealer.workflow.line.mixin"
+    _description = "Dealer Document Line"
+
+    _dealer_line_parent_field = None
+    _dealer_line_locked_fields = None
+
+    def _dealer_line_documents(self, vals=None):
+        """The documents of these lines, and the one ``vals`` (of a write or a create) puts them in."""
+        fname = self._dealer_line_parent_field
+        documents = self[fname]
+        if vals and vals.get(fname):
+            value = vals[fname]
+            documents |= value if isinstance(value, models.BaseModel) else documents.browse(value)
+        return documents
+
+    def _dealer_line_changes_locked(self, fnames):
+        """True when writing ``fnames`` changes what the lines' documents lock."""
+        if self._dealer_line_locked_fields is None:
+            return any(not fname.startswith(CHATTER_PREFIXES) for fname in fnames)
+        locked = {self._dealer_line_parent_field, *self._dealer_line_locked_fields}
+        return any(fname in locked for fname in fnames)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # a default_<field> context key is a value of the created lines as well
+        defaults = context_defaults(self.env)
+        documents = self._dealer_line_documents()
+        for vals in vals_list:
+            documents |= self.browse()._dealer_line_documents({**defaults, **vals})
+        documents._dealer_check_lines_unlocked(self)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if self._dealer_line_changes_locked(vals):
+            self._dealer_line_documents(vals)._dealer_check_lines_unlocked(self)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_locked_document(self):
+        self._dealer_line_documents()._dealer_check_lines_unlocked(self)

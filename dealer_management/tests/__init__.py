@@ -24,4 +24,5 @@ from . import test_security_masterdata
 from . import test_security_masterdata_application
 from . import test_security_orders
 from . import test_dealer_statement
+from . import test_security_lines_lock
 from . import test_races

@@ -132,6 +132,25 @@ class DealerAssessment(models.Model):
     def _unlink_only_draft(self):
         self._check_state(("draft",), _("Assessment %(name)s cannot be deleted: it is %(state)s."))
 
+    # ------------------------------------------------------------------ scorecards lock with it
+    def _dealer_lines_locked(self):
+        """An approved assessment's scorecards (and their KPI lines) are locked."""
+        return self.filtered(lambda a: a.state == "approved")
+
+    def _dealer_lines_trusted(self):
+        """Nobody changes them, the computation included: a Dealer Manager reopens the assessment first."""
+        return False
+
+    def _dealer_lines_locked_message(self, lines):
+        self.ensure_one()
+        if not lines:
+            return super()._dealer_lines_locked_message(lines)
+        return _(
+            "The scorecard of %(dealer)s is locked: assessment %(assessment)s is approved. A Dealer "
+            "Manager can reopen the assessment, giving a reason.",
+            dealer=lines.partner_id[:1].display_name, assessment=self.name,
+        )
+
     # ------------------------------------------------------------------ scope
     def _get_dealers(self):
         """The active dealers of the company in the assessment's scope, admitted by the end of the period.

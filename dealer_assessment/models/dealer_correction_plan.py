@@ -87,6 +87,17 @@ class DealerCorrectionPlan(models.Model):
         self._update_overdue()
         return True
 
+    def _dealer_lines_locked(self):
+        """The actions change while the plan is in progress; a done or cancelled plan is reopened first."""
+        return self.filtered(lambda p: p.state != "in_progress")
+
+    def _dealer_lines_locked_message(self, lines):
+        self.ensure_one()
+        return _(
+            "Correction plan %(name)s is %(state)s: its actions can no longer be added, changed or deleted. "
+            "A Dealer Manager can reopen it.", name=self.name, state=self._state_label(),
+        )
+
     @api.model
     def _cron_mark_overdue(self):
         """Daily: flag the plans in progress whose deadline has passed."""
@@ -100,7 +111,10 @@ class DealerCorrectionPlanLine(models.Model):
 
     _name = "dealer.correction.plan.line"
     _description = "Dealer Correction Plan Action"
+    _inherit = ["dealer.workflow.line.mixin"]
     _order = "plan_id, deadline, id"
+    # locked with the plan once done or cancelled (its _dealer_lines_locked)
+    _dealer_line_parent_field = "plan_id"
 
     plan_id = fields.Many2one("dealer.correction.plan", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)

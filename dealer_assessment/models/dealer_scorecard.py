@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from .dealer_assessment_template import RATINGS
@@ -14,12 +14,13 @@ class DealerScorecardComputedMixin(models.AbstractModel):
     """What scorecards and their lines share: written only by the assessment's computation, locked once approved.
 
     Every field is the computation's (``_dealer_trusted()``): any create, write or unlink from elsewhere is
-    refused; the models say in ``_check_not_locked`` when they are locked.
+    refused. A scorecard is a line of its assessment and a KPI line a line of its scorecard
+    (``dealer.workflow.line.mixin``): both lock when the assessment is approved, for the computation too.
     """
 
     _name = "dealer.scorecard.computed.mixin"
     _description = "Dealer Scorecard Computation"
-    _inherit = ["dealer.workflow.mixin"]
+    _inherit = ["dealer.workflow.mixin", "dealer.workflow.line.mixin"]
 
     def _dealer_check_protected(self, fnames):
         """Every field of a scorecard is the computation's: refuse any create or write from elsewhere."""
@@ -28,24 +29,9 @@ class DealerScorecardComputedMixin(models.AbstractModel):
                 "Scorecards are written only by the Compute button of their assessment, not by hand.",
             ))
 
-    def _check_not_locked(self):
-        """Raise when the records belong to an approved assessment."""
-        raise NotImplementedError
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        records._check_not_locked()
-        return records
-
-    def write(self, vals):
-        self._check_not_locked()
-        return super().write(vals)
-
     @api.ondelete(at_uninstall=False)
     def _unlink_only_computation(self):
         self._dealer_check_protected({"id"})
-        self._check_not_locked()
 
 
 class DealerScorecard(models.Model):
@@ -57,6 +43,7 @@ class DealerScorecard(models.Model):
     _name = "dealer.scorecard"
     _description = "Dealer Scorecard"
     _inherit = ["dealer.scorecard.computed.mixin"]
+    _dealer_line_parent_field = "assessment_id"
     _order = "assessment_id desc, rank, id"
     _rec_name = "partner_id"
 
@@ -191,14 +178,16 @@ class DealerScorecard(models.Model):
         return self.browse(list(ids.values()))
 
     # ------------------------------------------------------------------ locked once approved
-    def _check_not_locked(self):
-        for scorecard in self:
-            if scorecard.assessment_id.state == "approved":
-                raise UserError(_(
-                    "The scorecard of %(dealer)s is locked: assessment %(assessment)s is approved. A Dealer "
-                    "Manager can reopen the assessment, giving a reason.",
-                    dealer=scorecard.partner_id.display_name, assessment=scorecard.assessment_id.name,
-                ))
+    def _dealer_lines_locked(self):
+        """Its KPI lines lock with the assessment."""
+        return self.filtered(lambda scorecard: scorecard.assessment_id._dealer_lines_locked())
+
+    def _dealer_lines_trusted(self):
+        return self.assessment_id._dealer_lines_trusted()
+
+    def _dealer_lines_locked_message(self, lines):
+        self.ensure_one()
+        return self.assessment_id._dealer_lines_locked_message(lines or self)
 
 
 class DealerScorecardLine(models.Model):
@@ -207,6 +196,7 @@ class DealerScorecardLine(models.Model):
     _name = "dealer.scorecard.line"
     _description = "Dealer Scorecard KPI"
     _inherit = ["dealer.scorecard.computed.mixin"]
+    _dealer_line_parent_field = "scorecard_id"
     _order = "scorecard_id, sequence, id"
 
     scorecard_id = fields.Many2one("dealer.scorecard", required=True, ondelete="cascade", index=True, readonly=True)
@@ -223,6 +213,3 @@ class DealerScorecardLine(models.Model):
     points = fields.Float(digits=(16, 2), readonly=True, aggregator="avg")
     weight = fields.Float(digits=(16, 2), readonly=True, aggregator="avg")
     weighted_points = fields.Float(digits=(16, 2), readonly=True, aggregator="avg")
-
-    def _check_not_locked(self):
-        self.scorecard_id._check_not_locked()

@@ -9,3 +9,4 @@ from . import test_large_data
 from . import test_kpi_example
 from . import test_assessment_once
 from . import test_assessment_races
+from . import test_security_lines_lock

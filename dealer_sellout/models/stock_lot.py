@@ -2,6 +2,8 @@ from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+from odoo.addons.dealer_management.models.dealer_workflow_mixin import context_defaults
+
 # fields of a serial written only by the dealer_sellout code (deliveries, retail sales)
 LOT_DEALER_FIELDS = ("dealer_id", "dealer_sellout_id")
 
@@ -39,7 +41,8 @@ class StockLot(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._dealer_check_lot_fields({fname for vals in vals_list for fname in vals})
+        # a default_<field> context key sets the field as well
+        self._dealer_check_lot_fields({fname for vals in vals_list for fname in vals} | set(context_defaults(self.env)))
         return super().create(vals_list)
 
     def write(self, vals):

@@ -6,4 +6,5 @@ from . import test_forecast
 from . import test_kpi
 from . import test_detection
 from . import test_security_sellout
+from . import test_security_lines_lock
 from . import test_sellout_races

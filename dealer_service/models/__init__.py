@@ -2,6 +2,7 @@ from . import product_template
 from . import stock_lot
 from . import repair_order
 from . import repair_order_claim
+from . import stock_move
 from . import dealer_contract_target
 from . import dealer_grade
 from . import dealer_service_inspection_template

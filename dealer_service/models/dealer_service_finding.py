@@ -8,11 +8,15 @@ class DealerServiceFinding(models.Model):
 
     _name = "dealer.service.finding"
     _description = "Service Inspection Finding"
-    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin", "dealer.workflow.line.mixin"]
     _order = "deadline, id"
     _check_company_auto = True
 
     _dealer_protected_fields = ("state", "date_closed")
+    # what was found, what is required and by when are locked with the done inspection (its
+    # _dealer_lines_locked); its follow-up user, its status (buttons) and its chatter still change
+    _dealer_line_parent_field = "inspection_id"
+    _dealer_line_locked_fields = ("name", "action", "deadline")
 
     inspection_id = fields.Many2one(
         "dealer.service.inspection", required=True, index=True, ondelete="cascade",

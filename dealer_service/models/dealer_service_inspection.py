@@ -77,6 +77,13 @@ class DealerServiceInspection(models.Model):
             raise UserError(_("A done service inspection cannot be changed; reset it to draft first."))
         return super().write(vals)
 
+    def _dealer_lines_locked(self):
+        """A done inspection's checked points (its score) and findings are locked with it."""
+        return self.filtered(lambda i: i.state == "done")
+
+    def _dealer_lines_locked_message(self, lines):
+        return _("A done service inspection cannot be changed; reset it to draft first.")
+
     # ------------------------------------------------------------------ transitions
     def action_done(self):
         """Draft → done: the score counts; each finding opens its correction to-do."""
@@ -161,7 +168,10 @@ class DealerServiceInspectionLine(models.Model):
 
     _name = "dealer.service.inspection.line"
     _description = "Dealer Service Inspection Line"
+    _inherit = ["dealer.workflow.line.mixin"]
     _order = "inspection_id, sequence, id"
+    # the score of a done inspection counts in the assessments: locked with it (its _dealer_lines_locked)
+    _dealer_line_parent_field = "inspection_id"
 
     inspection_id = fields.Many2one("dealer.service.inspection", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="inspection_id.company_id", store=True, index=True)
@@ -187,19 +197,6 @@ class DealerServiceInspectionLine(models.Model):
                     "The score of %(item)s must lie between 0 and 100.", item=line.name))
             if line.weight <= 0:
                 raise ValidationError(_("The weight of %(item)s must be positive.", item=line.name))
-
-    def write(self, vals):
-        if self.inspection_id.filtered(lambda i: i.state == "done"):
-            raise UserError(_("A done service inspection cannot be changed; reset it to draft first."))
-        return super().write(vals)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        inspections = self.env["dealer.service.inspection"].browse(
-            [vals["inspection_id"] for vals in vals_list if vals.get("inspection_id")])
-        if inspections.filtered(lambda i: i.state == "done"):
-            raise UserError(_("A done service inspection cannot be changed; reset it to draft first."))
-        return super().create(vals_list)
 
     def _weighted_score(self):
         """Σ weight × score / Σ weight of these lines (0 without lines)."""

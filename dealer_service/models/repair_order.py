@@ -91,7 +91,7 @@ class RepairOrder(models.Model):
     # ------------------------------------------------------------------ guards
     def write(self, vals):
         if not self._dealer_is_trusted() and any(fname in vals for fname in CLAIM_LOCKED_FIELDS):
-            filed = self.filtered(lambda r: r.dealer_claim and r.dealer_claim_state not in (False, "draft", "rejected"))
+            filed = self._dealer_lines_locked()
             if filed:
                 raise UserError(_(
                     "Warranty claim %(name)s is %(state)s: its dealer, serial, product, date and labour can no "
@@ -99,6 +99,18 @@ class RepairOrder(models.Model):
                     name=filed[0].display_name, state=filed[0]._selection_label("dealer_claim_state"),
                 ))
         return super().write(vals)
+
+    def _dealer_lines_locked(self):
+        """The filed claims (submitted, approved, settled): what they claim, parts included, is fixed, so that
+        the decision holds for what was examined. A rejected claim is corrected after reset to draft."""
+        return self.filtered(lambda r: r.dealer_claim and r.dealer_claim_state not in (False, "draft", "rejected"))
+
+    def _dealer_lines_locked_message(self, lines):
+        self.ensure_one()
+        return _(
+            "Warranty claim %(name)s is %(state)s: its parts can no longer be added, changed or removed.",
+            name=self.display_name, state=self._selection_label("dealer_claim_state"),
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_filed_claim(self):

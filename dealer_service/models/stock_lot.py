@@ -1,6 +1,11 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
+
+# computed from the serial's retail sale and the product's warranty months, never set by hand: a longer warranty
+# would let claims pass that are out of warranty
+LOT_WARRANTY_FIELDS = ("dealer_warranty_start", "dealer_warranty_end")
 
 
 class StockLot(models.Model):
@@ -23,6 +28,15 @@ class StockLot(models.Model):
             months = lot.product_id.product_tmpl_id.dealer_warranty_months
             lot.dealer_warranty_start = start or False
             lot.dealer_warranty_end = start + relativedelta(months=months, days=-1) if start and months > 0 else False
+
+    def _dealer_check_lot_fields(self, fnames):
+        if any(fname in fnames for fname in LOT_WARRANTY_FIELDS) \
+                and not self.env["dealer.sellout"]._dealer_is_trusted():
+            raise AccessError(_(
+                "The warranty of a serial runs from its retail sale for the product's warranty months; it cannot "
+                "be set directly.",
+            ))
+        return super()._dealer_check_lot_fields(fnames)
 
     def _compute_dealer_claim_count(self):
         groups = self.env["repair.order"]._read_group(

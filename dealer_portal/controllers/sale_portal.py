@@ -9,6 +9,7 @@
   signature (``portal_quote_accept``).
 - An order that needs no payment (``_has_to_be_paid``: a quotation waiting for the salesperson, one the dealer checks
   refuse) gets no payment transaction either (``portal_order_transaction``).
+- Two of Odoo's routes answered a missing or unmatched access token with a server error: they refuse it instead.
 """
 import binascii
 
@@ -18,6 +19,7 @@ from odoo.http import request
 from odoo.tools import consteq
 
 from odoo.addons.sale.controllers import portal as sale_portal
+from odoo.addons.sale_stock.controllers.portal import SaleStockPortal
 
 from ..models.ordering_sale_order import READ_ONLY_KEY
 
@@ -75,6 +77,23 @@ class DealerSaleOrderPortal(sale_portal.CustomerPortal):
             body=_("Order signed by %s", name), message_type="comment", subtype_xmlid="mail.mt_comment",
         )
         return {"force_refresh": True, "redirect_url": order_sudo.get_portal_url(query_string="&message=sign_ok")}
+
+
+    @http.route()
+    def portal_quote_document(self, order_id, document_id, access_token=None):
+        """Odoo's route requires the token (a server error without it): a logged-in user's rights suffice."""
+        return super().portal_quote_document(order_id, document_id, access_token=access_token)
+
+
+class DealerSaleStockPortal(SaleStockPortal):
+
+    def _stock_picking_check_access(self, picking_id, access_token=None):
+        """Odoo compares the token with the order's, and fails with a server error when the order has none (a
+        dealer's order that was never shared): no token of the order, no access by token."""
+        # sudo: the picking's order, read for whether it has a share link at all
+        if access_token and not request.env["stock.picking"].sudo().browse(picking_id).exists().sale_id.access_token:
+            access_token = None
+        return super()._stock_picking_check_access(picking_id, access_token=access_token)
 
 
 class DealerSaleOrderPaymentPortal(sale_portal.PaymentPortal):

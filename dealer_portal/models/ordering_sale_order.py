@@ -140,6 +140,15 @@ class SaleOrder(models.Model):
             return ""
         return super()._portal_ensure_token()
 
+    def _get_access_action(self, access_uid=None, force_website=False):
+        """A reader of the order following a link to it (/mail/view, a message's link) is sent to its page without
+        the share link that Odoo's portal adds."""
+        self.ensure_one()
+        # sudo: the user the link is resolved for, read for whether it may act on the order
+        user = self.env["res.users"].sudo().browse(access_uid) if access_uid else self.env.user
+        order = self if self._dealer_portal_may_act(user) else self._dealer_portal_read_only()
+        return super(SaleOrder, order)._get_access_action(access_uid=access_uid, force_website=force_website)
+
     def _dealer_portal_sign_and_confirm(self, name, signature):
         """Store the customer's signature and confirm the quotation in one savepoint.
 

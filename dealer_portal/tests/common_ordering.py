@@ -1,8 +1,19 @@
+import base64
+import io
 from datetime import timedelta
+
+from PIL import Image
 
 from odoo import Command, fields, http
 
 from .common import DealerPortalCase
+
+
+def signature_png():
+    """A drawn signature, as the portal's signature pad sends it (base64 PNG)."""
+    stream = io.BytesIO()
+    Image.new("RGB", (40, 20), "white").save(stream, format="PNG")
+    return base64.b64encode(stream.getvalue()).decode()
 
 
 class DealerOrderingCase(DealerPortalCase):

@@ -16,7 +16,8 @@ applicant's link), optional "files": files(case, record), optional "addon": the 
 it is not dealer_portal (a bridge that may not be installed), optional "count": models whose number of records
 must not change, with a domain: {model: domain}, optional "marker": marker(record) -> the text that must not be on
 the page (default: the record's name), optional "staff_marker": the same for the staff column of an owner_only
-route (default: "marker")}}.
+route (default: "marker"), optional "distributor": "reads" when the distributor reads its sub-dealer's record through
+the route (its data on the page, nothing written; otherwise it gets what "expect" says)}}.
 """
 import re
 from datetime import timedelta
@@ -315,15 +316,15 @@ ROUTES = {
             case, name="Attack", feedback_type="demand", product_id=_other_product(sale).id, description="x",
         ),
     },
-    # channel stock reports
+    # channel stock reports (a distributor reads its sub-dealers')
     "/my/stock_reports": {"owner_only": False, "record": "dealer.stock.report", "url": lambda rec: "/my/stock_reports",
-                          "method": "GET", "expect": "page"},
+                          "method": "GET", "expect": "page", "distributor": "reads"},
     "/my/stock_reports/page/<int:page>": {"owner_only": False, "record": "dealer.stock.report",
                                           "url": lambda rec: "/my/stock_reports/page/1", "method": "GET",
-                                          "expect": "page"},
+                                          "expect": "page", "distributor": "reads"},
     "/my/stock_reports/<int:report_id>": {"owner_only": False, "record": "dealer.stock.report",
                                           "url": lambda rec: f"/my/stock_reports/{rec.id}", "method": "GET",
-                                          "expect": "refused"},
+                                          "expect": "refused", "distributor": "reads"},
     "/my/stock_reports/new": {
         "owner_only": False, "record": "sale.order", "url": lambda rec: "/my/stock_reports/new", "method": "POST",
         "expect": "page", "count": {"dealer.stock.report": []},
@@ -444,11 +445,12 @@ ROUTES = {
         "url": lambda rec: f"/my/correction-plans/{rec.id}/actions/{rec.line_ids[:1].id}",
         "data": lambda case, rec: _csrf_form(case, note="Answered by another dealer"),
     },
-    # sell-outs and forecasts (dealer_portal_sellout, when installed)
-    "/my/sellouts": _page("/my/sellouts", "dealer.sellout", addon="dealer_portal_sellout"),
-    "/my/sellouts/page/<int:page>": _page("/my/sellouts/page/1", "dealer.sellout", addon="dealer_portal_sellout"),
+    # sell-outs (a distributor reads its sub-dealers') and forecasts (dealer_portal_sellout, when installed)
+    "/my/sellouts": _page("/my/sellouts", "dealer.sellout", addon="dealer_portal_sellout", distributor="reads"),
+    "/my/sellouts/page/<int:page>": _page("/my/sellouts/page/1", "dealer.sellout", addon="dealer_portal_sellout",
+                                          distributor="reads"),
     "/my/sellouts/<int:sellout_id>": {
-        "owner_only": False, "record": "dealer.sellout", "method": "GET", "expect": "refused",
+        "owner_only": False, "record": "dealer.sellout", "method": "GET", "expect": "refused", "distributor": "reads",
         "url": lambda rec: f"/my/sellouts/{rec.id}", "addon": "dealer_portal_sellout",
     },
     "/my/sellouts/new": {

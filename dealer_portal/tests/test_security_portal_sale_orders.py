@@ -4,24 +4,12 @@ A distributor reads its sub-dealers' orders (record rule) but never signs, rejec
 link; a quotation submitted on the portal that waits for the salesperson is not signed, rejected or paid by the dealer;
 signing a dealer quotation that the dealer checks refuse stores nothing.
 """
-import base64
-import io
-
-from PIL import Image
-
 from odoo import Command
 from odoo.tests import tagged
 from odoo.tests.common import JsonRpcException
 
 from .common_forms import DealerFormsCase
-from .common_ordering import DealerOrderingCase
-
-
-def signature_png():
-    """A drawn signature, as the portal's signature pad sends it (base64 PNG)."""
-    stream = io.BytesIO()
-    Image.new("RGB", (40, 20), "white").save(stream, format="PNG")
-    return base64.b64encode(stream.getvalue()).decode()
+from .common_ordering import DealerOrderingCase, signature_png
 
 
 class OrderRoutesMixin:

@@ -1,26 +1,17 @@
 """Two transactions at the same moment: the shared base of the race tests (two real cursors, no mock)."""
-import logging
+import sys
 import threading
 import time
+import traceback
 from contextlib import contextmanager
-from functools import partial
+
+import psycopg2.errors
 
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
-from odoo.service.model import retrying
+from odoo.service.model import MAX_TRIES_ON_CONCURRENCY_FAILURE, _as_validation_error
 from odoo.tests import BaseCase, get_db_name
 from odoo.tools import SQL, mute_logger
-
-
-class _Records(logging.Handler):
-    """Keeps the messages logged while it is attached."""
-
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
 
 
 class DealerRaceCase(BaseCase):
@@ -29,8 +20,9 @@ class DealerRaceCase(BaseCase):
 
     ``_race(first, second)`` runs ``first(env)`` in a transaction left open, then ``second(env)`` in another
     one whose snapshot was taken before ``first`` wrote anything, the way two requests of two users (or one
-    double click) meet. ``second`` runs as Odoo's RPC layer runs a request (``retrying``): a serialization
-    failure is retried on a fresh snapshot, a violated unique index becomes a ValidationError, success commits.
+    double click) meet. ``second`` runs as Odoo's RPC layer runs a request (see ``_run_as_request``): a
+    serialization failure is retried on a fresh snapshot, a violated unique index becomes a ValidationError,
+    success commits.
     """
 
     @classmethod
@@ -110,7 +102,7 @@ class DealerRaceCase(BaseCase):
         """Run ``first`` then ``second`` as two transactions at the same moment; return the second's outcome:
         ``{"result": ...}`` or ``{"error": exception}``, whether it waited for the first (``"waited"``) and
         whether it was aborted by a serialization failure and run again (``"retried"``)."""
-        outcome = {}
+        outcome = {"retried": False}
         cr1, cr2 = self.registry.cursor(), self.registry.cursor()
         try:
             env1, env2 = api.Environment(cr1, uid, {}), api.Environment(cr2, uid, {})
@@ -118,32 +110,44 @@ class DealerRaceCase(BaseCase):
                 cr.execute("SELECT 1")
             first(env1)
             env1.flush_all()
-
-            def run_second():
-                try:
-                    outcome["result"] = retrying(partial(second, env2), env2)
-                except Exception as error:  # noqa: BLE001 reported to the main thread
-                    outcome["error"] = error
-
-            retries, rpc_logger = _Records(), logging.getLogger("odoo.service.model")
-            rpc_logger.addHandler(retries)
-            level = rpc_logger.level
-            rpc_logger.setLevel(logging.INFO)  # the retries are logged at INFO
             # the refused statement is logged by the cursor: it is the expected end of the second transaction
             with mute_logger("odoo.sql_db"):
-                thread = threading.Thread(target=run_second)
+                thread = threading.Thread(target=self._run_as_request, args=(second, env2, outcome))
                 thread.start()
                 outcome["waited"] = self._wait_until_blocked(cr2._cnx.get_backend_pid(), thread)
                 cr1.commit()
                 thread.join(timeout=60)
-            rpc_logger.removeHandler(retries)
-            rpc_logger.setLevel(level)
-            self.assertFalse(thread.is_alive(), "The second transaction never ended.")
-            outcome["retried"] = any("SERIALIZATION_FAILURE" in message for message in retries.messages)
+            if thread.is_alive():
+                stack = "".join(traceback.format_stack(sys._current_frames()[thread.ident]))
+                self.fail(f"The second transaction never ended:\n{stack}")
         finally:
             cr1.close()
             cr2.close()
         return outcome
+
+    @staticmethod
+    def _run_as_request(function, env, outcome):
+        """Run ``function(env)`` and commit, as Odoo's RPC layer runs a request (``odoo.service.model.retrying``):
+        after a serialization failure it runs it again on a fresh snapshot, a unique violation it reports as a
+        ValidationError. (``retrying`` itself cannot run in a test's thread: it reloads the registry, whose lock
+        the test runner holds.)"""
+        for _attempt in range(MAX_TRIES_ON_CONCURRENCY_FAILURE):
+            try:
+                outcome["result"] = function(env)
+                env.flush_all()
+                env.cr.commit()
+                return
+            except psycopg2.errors.SerializationFailure:
+                env.cr.rollback()
+                outcome["retried"] = True
+            except psycopg2.IntegrityError as error:
+                env.cr.rollback()
+                outcome["error"] = _as_validation_error(env, error)
+                return
+            except Exception as error:  # noqa: BLE001 reported to the main thread
+                env.cr.rollback()
+                outcome["error"] = error
+                return
 
     def _race_calls(self, model, first_id, second_id, method, *args):
         """``_race`` of ``method(*args)`` called on two records of ``model``, the first one's first."""

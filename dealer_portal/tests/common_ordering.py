@@ -1,5 +1,6 @@
 import base64
 import io
+import re
 from datetime import timedelta
 
 from PIL import Image
@@ -81,6 +82,11 @@ class DealerOrderingCase(DealerPortalCase):
         })
 
     # ------------------------------------------------------------------ helpers
+    def _row(self, html, code):
+        """The catalog row of the product with this code (its HTML), or None."""
+        match = re.search(rf'<tr[^>]*data-code="{re.escape(code)}".*?</tr>', html, re.S)
+        return match and match.group(0)
+
     def _csrf(self):
         return http.Request.csrf_token(self)
 

@@ -38,10 +38,6 @@ class TestPortalCatalogProducts(DealerOrderingCase):
         super().setUp()
         self.authenticate("pr_portal_a", "pr_portal_a")
 
-    def _row(self, html, code):
-        match = re.search(rf'<tr[^>]*data-code="{re.escape(code)}".*?</tr>', html, re.S)
-        return match and match.group(0)
-
     def _image_url(self, html, code):
         return re.search(r'<img[^>]*src="([^"]+)"', self._row(html, code)).group(1).replace("&amp;", "&")
 

@@ -1,4 +1,3 @@
-import re
 from datetime import timedelta
 
 from odoo import Command, fields
@@ -13,11 +12,6 @@ class TestPortalCatalog(DealerOrderingCase):
     def setUp(self):
         super().setUp()
         self.authenticate("pr_portal_a", "pr_portal_a")
-
-    def _row(self, html, code):
-        """The catalog row of the product with this code (its HTML), or None."""
-        match = re.search(rf'<tr[^>]*data-code="{re.escape(code)}".*?</tr>', html, re.S)
-        return match and match.group(0)
 
     def test_catalog_lists_what_the_dealer_may_buy_at_net_prices(self):
         response = self.url_open("/my/catalog")

@@ -118,3 +118,12 @@ class DealerOrderingCase(DealerPortalCase):
     def _orders_of(self, dealer):
         self.env.invalidate_all()
         return self.env["sale.order"].search([("partner_id", "=", dealer.id), ("dealer_portal_submitted", "=", True)])
+
+    def _submitted_quotation(self):
+        """A quotation dealer A (logged in) submitted on the portal, waiting for the back office."""
+        self.grade_gold.portal_auto_confirm = False
+        self._quick_order("ORD-PUMP 2")
+        self._submit()
+        order = self._orders_of(self.dealer_a)
+        self.assertEqual(order.state, "draft")
+        return order

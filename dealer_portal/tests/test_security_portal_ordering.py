@@ -17,15 +17,6 @@ class TestSecurityPortalOrdering(DealerOrderingCase):
         super().setUp()
         self.authenticate("pr_portal_a", "pr_portal_a")
 
-    def _submitted_quotation(self):
-        """A quotation dealer A submitted on the portal, waiting for the back office."""
-        self.grade_gold.portal_auto_confirm = False
-        self._quick_order("ORD-PUMP 2")
-        self._submit()
-        order = self._orders_of(self.dealer_a)
-        self.assertEqual(order.state, "draft")
-        return order
-
     def _order_vals(self, **vals):
         return {"partner_id": self.dealer_a.id, "order_line": [Command.create({"product_id": self.pump.id})], **vals}
 

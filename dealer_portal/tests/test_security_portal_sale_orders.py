@@ -153,11 +153,8 @@ class TestSigningWaitingQuotations(OrderRoutesMixin, DealerOrderingCase):
         self.authenticate("pr_portal_a", "pr_portal_a")
 
     def _waiting_quotation(self):
-        self.grade_gold.portal_auto_confirm = False
-        self._quick_order("ORD-PUMP 2")
-        self._submit()
-        order = self._orders_of(self.dealer_a)
-        self.assertRecordValues(order, [{"state": "draft", "require_signature": True}])
+        order = self._submitted_quotation()
+        self.assertTrue(order.require_signature, "a signature would confirm it")
         return order
 
     def test_waiting_quotation_offers_no_sign_reject_or_pay(self):

@@ -32,8 +32,8 @@ class DealerSaleOrderPortal(sale_portal.CustomerPortal):
             return document_sudo
         wrong_token = access_token and not consteq(document_sudo.access_token or "", str(access_token))
         if request.httprequest.method != "GET" or wrong_token:
-            raise AccessError(_("You may look at the orders of your sub-dealers, not sign, reject, pay or change "
-                                "them."))
+            raise AccessError(_("You may only look at this order: the people of its dealer sign, reject, pay or "
+                                "change it."))
         return document_sudo._dealer_portal_read_only()
 
     def _get_page_view_values(self, document, access_token, values, session_history, no_breadcrumbs, **kwargs):
@@ -77,7 +77,6 @@ class DealerSaleOrderPortal(sale_portal.CustomerPortal):
             body=_("Order signed by %s", name), message_type="comment", subtype_xmlid="mail.mt_comment",
         )
         return {"force_refresh": True, "redirect_url": order_sudo.get_portal_url(query_string="&message=sign_ok")}
-
 
     @http.route()
     def portal_quote_document(self, order_id, document_id, access_token=None):

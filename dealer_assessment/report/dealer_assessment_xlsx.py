@@ -2,11 +2,11 @@
 import io
 import re
 
-import xlsxwriter
-
 from odoo import _, models
 from odoo.exceptions import AccessError, MissingError
 from odoo.tools import SQL
+
+from odoo.addons.dealer_management.tools.xlsx import new_workbook, write_cell, write_cells
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SCORECARD_FIELDS = [
@@ -58,7 +58,7 @@ class DealerAssessment(models.Model):
         scorecards.territory_id.fetch(["complete_name"])
 
         buffer = io.BytesIO()
-        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        workbook = new_workbook(buffer)
         workbook.set_properties({"title": self.name, "company": self.company_id.name})
         styles = {
             "header": workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True,
@@ -110,7 +110,7 @@ class DealerAssessment(models.Model):
         sheet = workbook.add_worksheet(name[:31])
         for col, (label, width, style) in enumerate(columns):
             sheet.set_column(col, col, width, styles[style])
-            sheet.write(0, col, label, styles["header"])
+            write_cell(sheet, 0, col, label, styles["header"])
         sheet.freeze_panes(1, 0)
         return sheet
 
@@ -130,7 +130,7 @@ class DealerAssessment(models.Model):
         sheet = self._xlsx_sheet(workbook, styles, _("Ranking"), columns)
         ratings = dict(scorecards._fields["rating"]._description_selection(self.env))
         for row, card in enumerate(scorecards, start=1):
-            sheet.write_row(row, 0, [
+            write_cells(sheet, row, 0, [
                 card.rank, card.partner_id.dealer_code or "", card.partner_id.name, card.grade_id.name or "",
                 card.territory_id.complete_name or "", card.territory_rank, card.total,
                 ratings.get(card.rating, ""),
@@ -160,6 +160,6 @@ class DealerAssessment(models.Model):
             dealer = [card.rank, card.partner_id.dealer_code or "", card.partner_id.name]
             for name, raw, unit, points, weight, weighted, applicable in lines.get(card.id, ()):
                 row += 1
-                sheet.write_row(row, 0, [*dealer, name, raw, unit, points, weight, weighted,
-                                         yes if applicable else no])
+                write_cells(sheet, row, 0, [*dealer, name, raw, unit, points, weight, weighted,
+                                            yes if applicable else no])
         sheet.autofilter(0, 0, row, len(columns) - 1)

@@ -1,5 +1,7 @@
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.dealer_management.tests.xlsx_cells import xlsx_cells, xlsx_links
+
 from .common import Q2_TO, AssessmentCase
 from .xlsx_reader import read_xlsx
 
@@ -63,6 +65,33 @@ class TestReports(AssessmentCase):
         self.env.invalidate_all()
         with self.assertQueryCount(9):
             self.assessment._export_xlsx()
+
+    def test_xlsx_dealer_names_stay_text_not_formulas(self):
+        """Dealer names come from the public form: one starting with = + - @ is a text cell in the export, never a
+        live formula or link (the export writes nothing else in the database)."""
+        names = {
+            self.dealer_1: '=HYPERLINK("http://evil.example/x","Open")',
+            self.dealer_2: "+1+1",
+            self.dealer_3: "-2",
+        }
+        for dealer, name in names.items():
+            dealer.name = name
+        self.kpi("target_achievement").name = "@SUM(A1:A9)"
+        scorecards = self.assessment.scorecard_ids
+        before = scorecards.read(["total", "rank"])
+        content = self.assessment.with_user(self.dealer_user)._export_xlsx()
+        sheets = xlsx_cells(content)
+        for sheet, cells in sheets.items():
+            with self.subTest(sheet=sheet):
+                self.assertFalse([cell for cell in cells.values() if cell[0] == "formula"], "no formula at all")
+                dealers = {value for (row, col), (kind, value) in cells.items() if row and col == 2}
+                self.assertEqual(dealers, set(names.values()))
+                self.assertEqual({kind for (row, col), (kind, __) in cells.items() if row and col == 2}, {"string"})
+                self.assertEqual(cells[1, 0][0], "number", "numbers stay numbers")
+        kpi_cells = sheets["KPI Details"]
+        self.assertIn(("string", "@SUM(A1:A9)"), [cell for (row, col), cell in kpi_cells.items() if col == 3])
+        self.assertEqual(xlsx_links(content), {"Ranking": 0, "KPI Details": 0})
+        self.assertEqual(scorecards.read(["total", "rank"]), before)
 
     def test_export_button_downloads_through_the_route(self):
         action = self.assessment.with_user(self.dealer_user).action_export_xlsx()

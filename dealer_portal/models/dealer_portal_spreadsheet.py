@@ -4,11 +4,12 @@ import itertools
 import zipfile
 
 import openpyxl
-import xlsxwriter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from odoo import _, api, models
 from odoo.exceptions import UserError
+
+from odoo.addons.dealer_management.tools.xlsx import new_workbook, write_cells
 
 # more lines than a dealer reports at once: a bigger file is refused before its lines are checked
 MAX_FILE_ROWS = 2000
@@ -128,20 +129,20 @@ class DealerPortalSpreadsheet(models.AbstractModel):
             writer.writerows(rows)
             return stream.getvalue().encode("utf-8-sig")
         stream = io.BytesIO()
-        workbook = xlsxwriter.Workbook(stream, {"in_memory": True})
+        workbook = new_workbook(stream)
         bold = workbook.add_format({"bold": True})
         sheet = workbook.add_worksheet(sheet_name)
-        sheet.write_row(0, 0, columns, bold)
+        write_cells(sheet, 0, 0, columns, bold)
         for index, row in enumerate(rows, start=1):
-            sheet.write_row(index, 0, row)
+            write_cells(sheet, index, 0, row)
         sheet.set_column(0, len(columns) - 1, 18)
         if products is None:
             workbook.close()
             return stream.getvalue()
         product_sheet = workbook.add_worksheet(_("Products"))
-        product_sheet.write_row(0, 0, [_("Product code"), _("Product")], bold)
+        write_cells(product_sheet, 0, 0, [_("Product code"), _("Product")], bold)
         for index, product in enumerate(products, start=1):
-            product_sheet.write_row(index, 0, [product.default_code or "", product.name])
+            write_cells(product_sheet, index, 0, [product.default_code or "", product.name])
         product_sheet.set_column(0, 0, 18)
         product_sheet.set_column(1, 1, 40)
         workbook.close()

@@ -1,9 +1,12 @@
-"""Attacks on the stock report and application forms: RPC creates, default_* keys, other dealers' ids."""
+"""Attacks on the stock report and application forms: RPC creates, default_* keys, other dealers' ids, formulas
+in the templates."""
 from datetime import timedelta
 
 from odoo import Command, http
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
+
+from odoo.addons.dealer_management.tests.xlsx_cells import xlsx_cells, xlsx_links
 
 from .common_forms import DealerFormsCase, csv_bytes, make_credit_code
 
@@ -123,6 +126,31 @@ class TestSecurityPortalForms(DealerFormsCase):
         })
         self.assertEqual(response.status_code, 400)
         self.assertEqual(self._count("dealer.stock.report"), before)
+
+    def test_xlsx_template_writes_texts_as_texts(self):
+        """Product names, codes and column titles are text cells: none becomes a formula or a link."""
+        names = {self.product: '=HYPERLINK("http://evil.example/x","Open")', self.valve: "@SUM(A1:A9)"}
+        for product, name in names.items():
+            product.name = name
+        self.valve.default_code = "-2"
+        content = self.env["dealer.stock.report"]._dealer_portal_template(self.dealer_a, "xlsx")
+        cells = xlsx_cells(content)["Stock Report"]
+        self.assertFalse([cell for cell in cells.values() if cell[0] == "formula"])
+        self.assertEqual(xlsx_links(content), {"Stock Report": 0})
+        rows = {row: [cells.get((row, col)) for col in range(4)] for row in (1, 2)}
+        self.assertCountEqual(rows.values(), [
+            [("string", "PR-1"), ("number", "0"), None, ("string", names[self.product])],
+            [("string", "-2"), ("number", "0"), None, ("string", names[self.valve])],
+        ])
+        # the products sheet of the sell-out and forecast templates
+        content = self.env["dealer.portal.spreadsheet"]._dealer_template(
+            "xlsx", ["+1+1"], "Template", products=self.product | self.valve, rows=[["=1+1"]],
+        )
+        cells = xlsx_cells(content)
+        self.assertEqual(cells["Template"], {(0, 0): ("string", "+1+1"), (1, 0): ("string", "=1+1")})
+        self.assertEqual(sorted(value for (row, col), (kind, value) in cells["Products"].items() if row and col == 1),
+                         sorted(names.values()))
+        self.assertEqual({kind for kind, __ in cells["Products"].values()}, {"string"})
 
     # ------------------------------------------------------------------ applications
     def _application_vals(self):

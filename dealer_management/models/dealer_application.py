@@ -12,6 +12,8 @@ APPLICATION_STATES = [
     ("approved", "Approved"),
     ("rejected", "Rejected"),
 ]
+# an application in these states is still being decided: a second one for the same credit code is refused
+OPEN_STATES = ("draft", "submitted", "review")
 
 
 def normalize_credit_code(code):
@@ -177,6 +179,10 @@ class DealerApplication(models.Model):
         partners = self.env["res.partner"].search([("vat", "ilike", code), ("parent_id", "=", False)])
         return partners.filtered(lambda p: normalize_credit_code(p.vat) == code)
 
+    def _open_applications(self, code):
+        """The open applications (draft, submitted, under review) with this credit code, other than this one."""
+        return self.search([("credit_code", "=", code), ("state", "in", OPEN_STATES), ("id", "not in", self.ids)])
+
     def _check_no_blocking_duplicate(self):
         """Refuse when the applicant already is an active/suspended dealer or has another open application."""
         self.ensure_one()
@@ -192,9 +198,7 @@ class DealerApplication(models.Model):
                 dealer_code=dealers[0].dealer_code or "",
             ))
         # approved applications are covered by their dealer above (a terminated dealer may apply again)
-        others = self.search([
-            ("credit_code", "=", code), ("state", "in", ("draft", "submitted", "review")), ("id", "!=", self.id),
-        ])
+        others = self._open_applications(code)
         if others:
             raise UserError(_(
                 "Application %(other)s for the same credit code %(code)s is already open (%(state)s). "

@@ -3,7 +3,7 @@ import hmac
 from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools.misc import clean_context
 
 from odoo.addons.dealer_management.models.dealer_application import DealerApplication as DealerApplicationBase
@@ -100,12 +100,19 @@ class DealerApplication(models.Model):
         # the company whose grade the applicant chose (the public user's company is only the default one)
         grade = Application.env["dealer.grade"].browse(vals.get("proposed_grade_id"))
         company = grade.company_id or self.env.company
+        if Application._dealer_portal_code_taken(vals.get("credit_code")):
+            raise UserError(self._dealer_portal_refusal(company))
         application = Application.create({
             **vals, "company_id": company.id, "user_id": False, "portal_ip_hash": ip_hash,
         })
         for doc_type, uploads in files.items():
             application._dealer_portal_add_files(doc_type, uploads)
-        application.action_submit()
+        try:
+            application.action_submit()
+        except UserError:
+            # its duplicate check names the dealer or the other application: for the back office only (this
+            # happens when the same code was submitted at the same moment, after the check above)
+            raise UserError(self._dealer_portal_refusal(company)) from None
         application._portal_ensure_token()
         application.message_post(
             body=_("Submitted on the public application form."), message_type="notification",
@@ -115,6 +122,24 @@ class DealerApplication(models.Model):
         if template:
             template.sudo().send_mail(application.id)
         return application.sudo(False)
+
+    @api.model
+    def _dealer_portal_code_taken(self, code):
+        """True when the credit code is a dealer's (applicant, active, suspended or terminated) or an open
+        application's: the public form refuses it. Both searches always run, whichever answers."""
+        dealers = self._partners_with_code(code).filtered(lambda p: p.is_dealer and p.dealer_state != "prospect")
+        applications = self._open_applications(code)
+        return bool(dealers or applications)
+
+    @api.model
+    def _dealer_portal_refusal(self, company):
+        """What the public form answers for a credit code it refuses: the same words whatever the reason, so that
+        a visitor learns nothing of the company's dealers or applications (the back office sees the reason)."""
+        company = company.sudo()  # sudo: the company's e-mail and phone, printed on its website and documents too
+        contact = " / ".join(filter(None, (company.email, company.phone)))
+        if contact:
+            return _("This application cannot be accepted. Please contact us: %(contact)s.", contact=contact)
+        return _("This application cannot be accepted. Please contact us.")
 
     def _dealer_portal_add_files(self, doc_type, uploads):
         """Attach checked files to the application's line of this document type (created when missing).

@@ -1,5 +1,6 @@
 import re
 
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import JPEG
@@ -146,15 +147,63 @@ class TestPortalApply(DealerFormsCase):
         self._apply(files=files)
         self.assertEqual(len(self._applications()), 1)
         attachments = self.env["ir.attachment"].search_count([("res_model", "=", "dealer.application.document")])
-        # the replay is created, its file attached, then refused by the submission's duplicate check: all of
-        # it is rolled back
+        # the replay is refused before anything is created: the code has an open application
         response = self._apply(files=files)
         self.assertEqual(response.status_code, 200)
-        self.assertIn("is already open", response.text)
+        self.assertIn("This application cannot be accepted", response.text)
+        self.assertNotIn(self._applications().name, response.text)
         self.assertEqual(len(self._applications()), 1, "the replay created nothing")
         self.assertEqual(
             self.env["ir.attachment"].search_count([("res_model", "=", "dealer.application.document")]), attachments,
         )
+
+    def test_known_credit_code_refused_without_naming_the_dealer_or_application(self):
+        """A visitor posting a dealer's (public) credit code learns neither the dealer's name and code nor an
+        open application's reference: one message, whatever the code belongs to, and nothing is written."""
+        company = self.grade_gold.company_id or self.env.ref("base.public_user").company_id
+        company.write({"email": "channel@example.com", "phone": "400-800-1234"})
+        codes = {
+            "active dealer": make_credit_code("91330100MA27LK1Q1"),
+            "open application": make_credit_code("91330100MA27LK2Q1"),
+            "terminated dealer": make_credit_code("91330100MA27LK3Q1"),
+        }
+        active = self._create_dealer("Secret Active Dealer", state="active", grade=self.grade_gold,
+                                     vat=codes["active dealer"])
+        terminated = self._create_dealer("Secret Former Dealer", state="active", grade=self.grade_gold,
+                                         vat=codes["terminated dealer"])
+        terminated._dealer_set_state("terminated")
+        pending = self.env["dealer.application"].create({
+            "company_name": "Secret Pending Applicant", "credit_code": codes["open application"],
+        })
+        secrets = [active.name, active.dealer_code, terminated.name, terminated.dealer_code, pending.name,
+                   pending.company_name, "already is the dealer", "is already open"]
+        self.assertTrue(active.dealer_code and terminated.dealer_code and pending.name != "/")
+        attachments = self.env["ir.attachment"].search_count([])
+        messages = set()
+        for case, code in codes.items():
+            with self.subTest(case=case):
+                response = self._apply(credit_code=code, files={
+                    f"document_{self.doc_licence.id}": ("licence.jpg", JPEG),
+                })
+                self.assertRefusedForm(response, "This application cannot be accepted. Please contact us: "
+                                                 "channel@example.com / 400-800-1234.")
+                for secret in secrets:
+                    self.assertNotIn(secret, response.text)
+                messages.add(re.search(r'o_dealer_form_error" role="alert">([^<]*)<', response.text).group(1))
+        self.assertEqual(len(messages), 1, "the same words whatever the code belongs to")
+        self.assertEqual(self.env["dealer.application"].search_count([("credit_code", "in", list(codes.values()))]),
+                         1, "only the back office's application")
+        self.assertEqual(self.env["ir.attachment"].search_count([]), attachments)
+        self.assertEqual(terminated.dealer_state, "terminated")
+
+    def test_back_office_keeps_the_precise_duplicate_message(self):
+        code = make_credit_code("91330100MA27LK4Q1")
+        dealer = self._create_dealer("Known Dealer", state="active", grade=self.grade_gold, vat=code)
+        application = self.env["dealer.application"].with_user(self.dealer_manager).create({
+            "company_name": "Known Dealer", "credit_code": code,
+        })
+        with self.assertRaisesRegex(UserError, f"already is the dealer {dealer.name}"):
+            application.action_submit()
 
     def test_missing_or_forged_csrf_token_refused(self):
         for token in (None, "forged-token"):

@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_amount
 
 from odoo.addons.dealer_management.models.dealer_period import period_label
+from odoo.addons.dealer_management.tools.html import text_to_html
 
 PROPOSAL_TYPES = [
     ("upgrade", "Upgrade"),
@@ -227,7 +228,7 @@ class DealerAssessmentProposal(models.Model):
             "dealer_assessment.mail_activity_type_interview",
             date_deadline=fields.Date.context_today(self) + timedelta(days=7),
             summary=_("Interview after assessment %(assessment)s", assessment=self.assessment_id.name),
-            note=self.reason, user_id=user.id,
+            note=text_to_html(self.reason), user_id=user.id,
         )
         return {"activity_user_id": user.id}
 

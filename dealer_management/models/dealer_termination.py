@@ -4,6 +4,8 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date, formatLang
 
+from ..tools.html import text_to_html
+
 TERMINATION_STATES = [
     ("draft", "Draft"),
     ("confirmed", "Confirmed"),
@@ -352,8 +354,9 @@ class DealerTermination(models.Model):
         )
         if self.activity_ids.filtered(lambda activity: activity.summary == summary):
             return
+        # the problem names the dealer and its documents, texts typed by others: escaped
         self.activity_schedule(
-            "mail.mail_activity_data_todo", summary=summary, note=note,
+            "mail.mail_activity_data_todo", summary=summary, note=text_to_html(note),
             user_id=(self.user_id or self.env.user).id,
         )
 

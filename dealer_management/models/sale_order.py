@@ -15,6 +15,8 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools.html import text_to_html
+
 # Failed checks recorded as a violation when a manager overrides them.
 VIOLATION_TYPE_BY_CHECK = {"floor_price": "price", "territory": "cross_territory"}
 # Order fields whose change on a confirmed dealer order re-runs the checks.
@@ -249,12 +251,13 @@ class SaleOrder(models.Model):
             if not refusal:
                 continue
             held |= order
-            message = _(
+            # the refusal names the dealer and products, texts typed by others: escaped, its lines kept
+            message = text_to_html(_(
                 "Order %(order)s was paid online but not confirmed: it breaks the dealer commercial policy.\n"
                 "%(reason)s\nCorrect the order and confirm it, have a Dealer Manager override the checks, or "
                 "refund the payment.",
                 order=order.name, reason=refusal,
-            )
+            ))
             order.activity_schedule(
                 "mail.mail_activity_data_todo", user_id=(order.user_id or self.env.ref("base.user_admin")).id,
                 summary=_("Paid order blocked by the dealer checks"), note=message,

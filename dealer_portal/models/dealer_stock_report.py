@@ -75,12 +75,11 @@ class DealerStockReport(models.Model):
         (form), ``quantity``, ``lot_name`` and ``note``. Products are found in one query for all rows.
         """
         allowed = self._dealer_portal_products(dealer)
-        codes = {str(row.get("product_code") or "").strip() for row in rows} - {""}
-        # sudo: products matched by their internal reference (portal users may not read products)
+        # codes are matched among the dealer's own products only: the message of any other code is the same
+        # whether it exists or not, and never names another product
         by_code = {}
-        if codes:
-            for product in self.env["product.product"].sudo().search([("default_code", "in", list(codes))]):
-                by_code.setdefault(product.default_code, product)
+        for product in allowed.filtered("default_code"):
+            by_code.setdefault(product.default_code, product)
         lines, errors, seen = [], [], {}
         for row in rows:
             number = row["row"]
@@ -120,11 +119,9 @@ class DealerStockReport(models.Model):
             return None, _("Row %(row)s: the product code is empty.", row=number)
         product = by_code.get(code)
         if not product:
-            return None, _("Row %(row)s: there is no product with the code %(code)s.", row=number, code=code)
-        if product not in allowed:
             return None, _(
-                "Row %(row)s: %(product)s is not a product you buy from us: report only the products of "
-                "your orders.", row=number, product=product.display_name,
+                "Row %(row)s: unknown product code %(code)s: report only the products of your orders, with the "
+                "codes of the template.", row=number, code=code,
             )
         return product, None
 

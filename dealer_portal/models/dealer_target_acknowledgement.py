@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.dealer_management.tools.html import text_to_html
+
 DECISIONS = [("acknowledged", "Acknowledged"), ("counter", "Counter-proposal")]
 
 
@@ -92,7 +94,8 @@ class DealerTargetAcknowledgement(models.Model):
                     amount=answer.currency_id.format(answer.target_amount), target=answer.target_id.display_name,
                     comment=answer.comment,
                 )
+            # the comment and the user's name are the dealer's own text: escaped, a link in them stays text
             contract.activity_schedule(
-                "mail.mail_activity_data_todo", summary=summary, note=note,
+                "mail.mail_activity_data_todo", summary=summary, note=text_to_html(note),
                 user_id=(contract.user_id or contract.create_uid).id,
             )

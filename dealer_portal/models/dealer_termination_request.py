@@ -3,6 +3,7 @@ from odoo.exceptions import UserError
 
 from odoo.addons.dealer_management.models.dealer_termination import OPEN_STATES
 from odoo.addons.dealer_management.models.dealer_unique_mixin import lock_rows
+from odoo.addons.dealer_management.tools.html import text_to_html
 
 
 class DealerTermination(models.Model):
@@ -41,8 +42,9 @@ class DealerTermination(models.Model):
         })
         termination.activity_schedule(
             "mail.mail_activity_data_todo", summary=_("Voluntary exit requested by the dealer"),
-            note=_("%(user)s asked on the portal to end the cooperation on %(date)s: %(reason)s",
-                   user=self.env.user.name, date=effective_date, reason=reason),
+            # the reason and the user's name are the dealer's own text: escaped, a link in them stays text
+            note=text_to_html(_("%(user)s asked on the portal to end the cooperation on %(date)s: %(reason)s",
+                                user=self.env.user.name, date=effective_date, reason=reason)),
             user_id=(salesperson if salesperson and not salesperson.share else termination.create_uid).id,
         )
         return termination.sudo(False)

@@ -178,17 +178,16 @@ class DealerPortalCatalog(models.AbstractModel):
         Products = self._dealer_products()
         orderable = Products.search([("default_code", "in", list(codes)), *self._dealer_orderable_domain(dealer)])
         by_code = {product.default_code: product for product in orderable}
-        existing = set(Products.search([("default_code", "in", list(codes - set(by_code)))]).mapped("default_code"))
         cart = {}
         for number, code, quantity in parsed:
             product = by_code.get(code)
             if product:
                 cart[product.id] = cart.get(product.id, 0.0) + quantity
-            elif code in existing:
-                errors.append(_("Line %(line)s: product %(code)s cannot be ordered by your dealer.", line=number,
-                                code=code))
             else:
-                errors.append(_("Line %(line)s: no product has the code %(code)s.", line=number, code=code))
+                # the same words for a code that exists but is not the dealer's to order: nothing about it leaks
+                errors.append(_(
+                    "Line %(line)s: unknown product code %(code)s: use a code of the catalog.", line=number, code=code,
+                ))
         errors.extend(
             self.env._("Product %(code)s: the total quantity is above %(max)s.", code=product.default_code,
                        max=MAX_QUANTITY)

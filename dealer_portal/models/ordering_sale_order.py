@@ -3,6 +3,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools.misc import clean_context
 
 from odoo.addons.dealer_management.models.sale_order import SaleOrder as DealerSaleOrder
+from odoo.addons.dealer_management.tools.html import text_to_html
 
 # the salesperson's to-do of a quotation submitted on the portal that waits for the back office
 CONFIRM_ACTIVITY = "dealer_portal.mail_activity_type_confirm_portal_order"
@@ -94,11 +95,12 @@ class SaleOrder(models.Model):
                 CONFIRM_ACTIVITY,
                 user_id=(order.user_id or self.env.ref("base.user_admin")).id,
                 summary=_("Confirm the order submitted on the dealer portal"),
-                note=_(
+                # the portal user's name is its own text: escaped, a link in it stays text
+                note=text_to_html(_(
                     "%(user)s submitted order %(order)s on the dealer portal; the dealer checks passed at submission. "
                     "Review and confirm it.",
                     user=order.dealer_portal_user_id.name, order=order.name,
-                ),
+                )),
             )
 
     def _dealer_portal_awaiting(self):

@@ -127,9 +127,9 @@ class TestPortalCart(DealerOrderingCase):
         self.assertEqual(response.status_code, 200)
         for message in (
             "Line 2: -1 is not a valid quantity for ORD-VALVE",
-            "Line 3: no product has the code NOPE-404.",
-            "Line 4: product ORD-PLAIN cannot be ordered by your dealer.",
-            "Line 5: product ORD-NOSALE cannot be ordered by your dealer.",
+            "Line 3: unknown product code NOPE-404: use a code of the catalog.",
+            "Line 4: unknown product code ORD-PLAIN: use a code of the catalog.",
+            "Line 5: unknown product code ORD-NOSALE: use a code of the catalog.",
             "Line 6: 1000000 is not a valid quantity for ORD-VALVE",
             "Line 7: abc is not a valid quantity for ORD-PUMP",
             "Line 8: write a product code and a quantity",

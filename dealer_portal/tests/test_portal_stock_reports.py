@@ -149,11 +149,11 @@ class TestPortalStockReports(DealerFormsCase):
         response = self._upload("stock.csv", csv_bytes(rows))
         self.assertNothingCreated(
             response,
-            "Row 3: there is no product with the code NOPE-404",
+            "Row 3: unknown product code NOPE-404",
             "Row 4: the quantity abc is not a number",
             "Row 5: [PR-1] Pump PR-1 is already reported on row 2",
             "Row 6: the quantity -3 is negative",
-            "Row 7: [PR-9] Motor PR-9 is not a product you buy from us",
+            "Row 7: unknown product code PR-9: report only the products of your orders",
             "Row 8: the quantity 1e12 is too large",
         )
 

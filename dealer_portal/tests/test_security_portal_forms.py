@@ -1,5 +1,5 @@
-"""Attacks on the stock report and application forms: RPC creates, default_* keys, other dealers' ids, formulas
-in the templates."""
+"""Attacks on the stock report and application forms: RPC creates, default_* keys, other dealers' ids, probing
+for products, formulas in the templates."""
 from datetime import timedelta
 
 from odoo import Command, http
@@ -126,6 +126,27 @@ class TestSecurityPortalForms(DealerFormsCase):
         })
         self.assertEqual(response.status_code, 400)
         self.assertEqual(self._count("dealer.stock.report"), before)
+
+    def test_stock_report_upload_does_not_reveal_other_products(self):
+        """A code of a product the dealer does not buy (another company's, one never ordered, one not for sale)
+        is answered as an unknown code: the code typed and nothing else, and nothing is created."""
+        self.authenticate("pr_portal_a", "pr_portal_a")
+        other_company = self.env["res.company"].create({"name": "Other Stock Co"})
+        hidden = self.env["product.product"].create([
+            {"name": "Secret Gear OC", "default_code": "OC-1", "type": "consu", "company_id": other_company.id},
+            {"name": "Secret Prototype NS", "default_code": "NS-1", "type": "consu", "sale_ok": False},
+        ]) | self.motor
+        before = self._count("dealer.stock.report"), self._count("dealer.stock.report.line")
+        rows = [["product_code", "quantity"], ["PR-1", "1"], ["OC-1", "1"], ["NS-1", "1"], ["PR-9", "1"], ["NOPE", "1"]]
+        response = self.url_open("/my/stock_reports/upload", data={"csrf_token": self._csrf(), "date": str(self.day)},
+                                 files={"file": ("stock.csv", csv_bytes(rows))})
+        self.assertEqual(response.status_code, 200)
+        for row, code in ((3, "OC-1"), (4, "NS-1"), (5, "PR-9"), (6, "NOPE")):
+            self.assertIn(f"Row {row}: unknown product code {code}: report only the products of your orders",
+                          response.text)
+        for product in hidden:
+            self.assertNotIn(product.name, response.text)
+        self.assertEqual((self._count("dealer.stock.report"), self._count("dealer.stock.report.line")), before)
 
     def test_xlsx_template_writes_texts_as_texts(self):
         """Product names, codes and column titles are text cells: none becomes a formula or a link."""

@@ -119,3 +119,26 @@ class TestSecurityPortalOrdering(DealerOrderingCase):
         html = self.url_open("/my/cart").text
         self.assertNotIn("Other Company Thing", html)
         self.assertIn("o_dealer_cart_empty", html)
+
+    def test_quick_order_does_not_reveal_products_the_dealer_may_not_buy(self):
+        """Another company's product, one of another grade and one not for sale answer as an unknown code does:
+        the code typed and nothing else (neither the product's name nor that it exists); nothing is added."""
+        forbidden = self.other_company_product | self.plain_only | self.not_for_sale
+        response = self._quick_order("ORD-OTHERCO 1\nORD-PLAIN 1\nORD-NOSALE 1\nNOPE-404 1")
+        self.assertEqual(response.status_code, 200)
+        for number, code in enumerate(("ORD-OTHERCO", "ORD-PLAIN", "ORD-NOSALE", "NOPE-404"), start=1):
+            self.assertIn(f"Line {number}: unknown product code {code}: use a code of the catalog.", response.text)
+        for product in forbidden:
+            self.assertNotIn(product.name, response.text)
+        self.assertNotIn("cannot be ordered", response.text)
+        self.assertIn("o_dealer_cart_empty", self.url_open("/my/cart").text, "nothing was added")
+
+    def test_portal_user_name_is_escaped_in_the_back_office_note(self):
+        """A portal user's own name (which it may change) goes into the salesperson's to-do as text."""
+        link = '<a href="http://evil.example/login">Open</a>'
+        self.portal_a.partner_id.name = f"Alice {link}"
+        order = self._submitted_quotation()
+        note = order.activity_ids.note
+        self.assertTrue(note)
+        self.assertNotIn("<a", note)
+        self.assertIn("&lt;a href=", note)

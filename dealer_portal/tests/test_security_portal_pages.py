@@ -1,4 +1,6 @@
 """Attacks on the owner pages and the roles: JSON-RPC calls, report URLs and form posts as portal users."""
+from datetime import timedelta
+
 from odoo import Command, fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
@@ -151,6 +153,27 @@ class TestSecurityPortalPages(DealerPagesCase):
                     response = self.url_open(f"/report/{report_type}/{report}/{record.id}")
                     self.assertNotEqual(response.status_code, 200)
                     self.assertNotIn(self.dealer_b.name, response.text)
+
+    # ------------------------------------------------------------------ dealer text in back-office notes
+    def test_target_comment_link_is_text_in_the_salesperson_note(self):
+        link = '<a href="http://evil.example/login">Open</a>'
+        self.env["dealer.target.acknowledgement"].with_user(self.owner_a)._dealer_portal_answer(
+            self.targets_a[1], "counter", f"Too high {link}", 800.0,
+        )
+        note = self.contract_a.activity_ids.note
+        self.assertIn("Too high &lt;a href=", note)
+        self.assertNotIn("<a", note)
+
+    def test_exit_reason_and_user_name_links_are_text_in_the_salesperson_note(self):
+        link = '<a href="http://evil.example/login">Open</a>'
+        self.owner_a.partner_id.name = f"Olga {link}"
+        termination = self.env["dealer.termination"].with_user(self.owner_a)._dealer_portal_exit_request(
+            self.dealer_a, f"Retiring {link}", self.today + timedelta(days=30),
+        )
+        note = termination.sudo().activity_ids.note
+        self.assertIn("Olga &lt;a href=", note)
+        self.assertIn("Retiring &lt;a href=", note)
+        self.assertNotIn("<a", note)
 
     @mute_logger("odoo.http")
     def test_staff_downloads_own_documents_through_the_report_url(self):

@@ -141,11 +141,11 @@ class TestPortalWarrantyClaim(PortalServiceCase):
         self._parts_setup()
         moves_before = self.env["stock.move"].search_count([])
         cases = [
-            ("GHOST 1", "Line 1: no product has the code GHOST."),
+            ("GHOST 1", "Line 1: unknown product code GHOST: use a code of the catalog."),
             ("BRAKE-PAD -1", "is not a valid quantity for BRAKE-PAD"),
             ("BRAKE-PAD 1e9", "is not a valid quantity for BRAKE-PAD"),
             ("BRAKE-PAD", "Line 1: write a product code and a quantity"),
-            ("NO-SALE 1", "product NO-SALE cannot be ordered by your dealer"),
+            ("NO-SALE 1", "Line 1: unknown product code NO-SALE: use a code of the catalog."),
             ("WS-HOUR 2", "Product WS-HOUR is a service, not a part: claim its work as labour."),
         ]
         for parts, message in cases:
@@ -154,7 +154,7 @@ class TestPortalWarrantyClaim(PortalServiceCase):
                                      message.replace("Line 1", "Line 2"))
         # several problems at once: each on its own line, with the form's other errors
         response = self._file_claim(parts="GHOST 1\nWS-HOUR 2", labour="-1")
-        self.assertPageError(response, "The labour amount must be a number", "no product has the code GHOST",
+        self.assertPageError(response, "The labour amount must be a number", "unknown product code GHOST",
                              "is a service, not a part")
         self.assertFalse(self._claims())
         self.assertEqual(self.env["stock.move"].search_count([]), moves_before)

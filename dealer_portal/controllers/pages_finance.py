@@ -83,10 +83,8 @@ class DealerFinancePortal(DealerPagesPortal):
         if date_from or date_to:
             period, error = self._dealer_statement_period(date_from, date_to)
             if not error:
-                data = {
-                    "date_from": fields.Date.to_string(period[0]), "date_to": fields.Date.to_string(period[1]),
-                    "dealer_company_id": self._dealer_pages_company().id,
-                }
+                # the company is the dealer's own (or the user's): the report takes it from the record
+                data = {"date_from": fields.Date.to_string(period[0]), "date_to": fields.Date.to_string(period[1])}
                 filename = _("Statement %(from)s %(to)s.pdf", **{"from": data["date_from"], "to": data["date_to"]})
                 # the owner's own dealer (checked above); the report refuses anyone else unless rendered as here
                 return self._dealer_pdf_response(

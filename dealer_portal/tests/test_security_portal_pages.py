@@ -1,7 +1,8 @@
 """Attacks on the owner pages and the roles: JSON-RPC calls, report URLs and form posts as portal users."""
 from datetime import timedelta
+from urllib.parse import quote
 
-from odoo import Command, fields
+from odoo import Command, fields, http
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -153,6 +154,30 @@ class TestSecurityPortalPages(DealerPagesCase):
                     response = self.url_open(f"/report/{report_type}/{report}/{record.id}")
                     self.assertNotEqual(response.status_code, 200)
                     self.assertNotIn(self.dealer_b.name, response.text)
+
+    @mute_logger("odoo.http")
+    def test_statement_report_url_with_chosen_partner_and_company_is_refused(self):
+        """/report/pdf with the options the wizard would send, a company of the attacker's choice, for another
+        dealer, a partner that is no dealer and its own dealer: refused, no figure shown, nothing written."""
+        customer = self.Partner.create({"name": "Plain Customer NP", "is_company": True})
+        self.init_invoice("out_invoice", partner=customer, amounts=[4321.0], taxes=[], post=True)
+        other_company = self.env["res.company"].create({"name": "Other Statement Co"})
+        options = http.json.dumps({
+            "date_from": "2000-01-01", "date_to": "2100-12-31", "dealer_company_id": other_company.id,
+        })
+        attachments = self.env["ir.attachment"].search_count([])
+        self._login(self.owner_a)
+        for partner in (self.dealer_b, customer, self.dealer_a):
+            for report_type in ("pdf", "html"):
+                with self.subTest(partner=partner.name, report_type=report_type):
+                    response = self.url_open(
+                        f"/report/{report_type}/dealer_management.report_dealer_statement/{partner.id}"
+                        f"?options={quote(options)}"
+                    )
+                    self.assertNotEqual(response.status_code, 200)
+                    for secret in (self.dealer_b.name, customer.name, "4,321.00"):
+                        self.assertNotIn(secret, response.text)
+        self.assertEqual(self.env["ir.attachment"].search_count([]), attachments)
 
     # ------------------------------------------------------------------ dealer text in back-office notes
     def test_target_comment_link_is_text_in_the_salesperson_note(self):

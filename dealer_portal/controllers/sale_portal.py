@@ -7,8 +7,8 @@
   covers every route that reaches an order through it: ``sale``'s, ``sale_management``'s and ours.
 - Signing a dealer quotation confirms it in the same transaction: a refusal of the dealer checks stores no
   signature (``portal_quote_accept``).
-- An order that needs no payment (``_has_to_be_paid``: a quotation waiting for the salesperson, one the dealer checks
-  refuse) gets no payment transaction either (``portal_order_transaction``).
+- A quotation waiting for the salesperson is not paid from its page either (``portal_order_transaction``): paying
+  would confirm it.
 - Two of Odoo's routes answered a missing or unmatched access token with a server error: they refuse it instead.
 """
 import binascii
@@ -99,11 +99,16 @@ class DealerSaleOrderPaymentPortal(sale_portal.PaymentPortal):
 
     @http.route()
     def portal_order_transaction(self, order_id, access_token, **kwargs):
-        """No payment transaction for an order that needs no payment: paying would confirm it."""
+        """No payment from the order page of a quotation waiting for the salesperson: paying would confirm it.
+
+        (A payment link the salesperson sends goes through /payment/pay; the dealer checks refuse the transaction of
+        a quotation they would refuse, whichever route creates it: payment.transaction in dealer_management.)
+        """
         try:
             order_sudo = self._document_check_access("sale.order", order_id, access_token)
         except AccessError:
             raise ValidationError(_("The access token is invalid.")) from None
-        if not order_sudo._has_to_be_paid():
-            raise ValidationError(_("This order cannot be paid online: contact your salesperson."))
+        if order_sudo._dealer_portal_awaiting():
+            raise ValidationError(_("This quotation waits for your salesperson's confirmation: it cannot be paid "
+                                    "online."))
         return super().portal_order_transaction(order_id, access_token, **kwargs)

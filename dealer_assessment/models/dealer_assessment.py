@@ -107,9 +107,9 @@ class DealerAssessment(models.Model):
             domain.append(("territory_id", "=", self.territory_id.id))
         return domain
 
-    @api.constrains(*SCOPE_FIELDS - {"template_id"})
     def _check_one_per_period_and_scope(self):
-        """One assessment per company, period and scope: a second one would score and reward the dealers twice."""
+        """One assessment per company, period and scope: a second one would score and reward the dealers twice
+        (checked before writing, see _dealer_unique_indexes)."""
         for assessment in self:
             domain = assessment._same_period_and_scope_domain() + [("id", "!=", assessment._origin.id)]
             other = self.search(domain, limit=1)

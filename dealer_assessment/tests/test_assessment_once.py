@@ -2,6 +2,7 @@ from datetime import date
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import Q2_FROM
 from .common_consequences import ConsequenceCase
@@ -69,6 +70,7 @@ class TestAssessmentOnce(ConsequenceCase):
         self.assertEqual(self._bonus_lines_of_dealer_1().mapped("amount"), [REWARD])
         self.assertEqual(first.rebate_id.adjustment_amount, REWARD)
 
+    @mute_logger("odoo.sql_db")  # the statement the index refuses
     def test_database_keeps_a_consequence_applied_once(self):
         """Even written past the check of ``_apply``, a second applied reward for the dealer and quarter is refused."""
         self._apply_reward()

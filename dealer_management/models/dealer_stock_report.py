@@ -70,8 +70,8 @@ class DealerStockReport(models.Model):
             report.display_name = " / ".join(part for part in parts if part)
 
     # ------------------------------------------------------------------ constraints
-    @api.constrains("partner_id", "date", "company_id", "state")
     def _check_unique_date(self):
+        """One report per dealer, company and day (checked before writing, see _dealer_unique_indexes)."""
         for report in self.filtered(lambda r: r.state != "cancelled"):
             other = self.sudo().search([
                 ("id", "!=", report._origin.id), ("partner_id", "=", report.partner_id.id),

@@ -160,9 +160,8 @@ class DealerTermination(models.Model):
                     partner=termination.partner_id.display_name,
                 ))
 
-    @api.constrains("partner_id", "state")
     def _check_single_open_termination(self):
-        """A dealer has at most one termination in progress."""
+        """A dealer has at most one termination in progress (checked before writing, see _dealer_unique_indexes)."""
         for termination in self.filtered(lambda t: t.state in OPEN_STATES):
             # sudo: the rule holds across companies, whatever the user may see
             other = self.sudo().search([

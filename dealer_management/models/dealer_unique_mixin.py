@@ -45,12 +45,12 @@ class DealerUniqueMixin(models.AbstractModel):
     ``_sql_constraints`` is Odoo's way to declare a constraint made by a custom index: its message is
     translated (``ir.model.constraint``) and shown by Odoo's RPC layer.
 
-    A second transaction waits on the index until the first commits, then is refused. ``create`` and
-    ``write`` (of the fields the rules read) roll back what they wrote and raise a ValidationError instead
-    of the database error, so that the code catching UserError (portal forms, wizards) shows it too. Its
-    message is the model's own check run on the values that were refused, which names the other record when
-    it sees it (the usual case: the index refuses before an ``api.constrains`` method runs); at the same
-    moment it cannot see it, and the index's message says it.
+    ``create`` and ``write`` (of the fields a rule reads) run the model's check first, on the values about to
+    be written (new records): in the usual case it refuses, naming the other record, and nothing reaches the
+    database. Two requests at the same moment both pass it; the second then waits on the index until the
+    first commits, and is refused: ``create`` and ``write`` roll back what they wrote and raise a
+    ValidationError with the index's message instead of the database error, so that the code catching
+    UserError (portal forms, wizards) shows it too.
 
     Rules an index cannot say (overlapping periods, counts) lock a row instead: see ``lock_rows``.
     """
@@ -70,40 +70,42 @@ class DealerUniqueMixin(models.AbstractModel):
             ))
         return result
 
-    @contextmanager
-    def _dealer_unique_guard(self, refused):
-        """Run the block in a savepoint (flushed at its end); raise a violated rule as a ValidationError.
+    def _dealer_unique_check(self, rules, new_records):
+        """Run the model's own check of these rules on the records about to be written."""
+        for check in dict.fromkeys(rule[3] for rule in rules if rule[3]):
+            getattr(new_records, check)()
 
-        ``refused()``: the records as the block would have written them (new records), for the model's check.
-        """
+    @contextmanager
+    def _dealer_unique_guard(self):
+        """Run the block in a savepoint (flushed at its end); raise a violated rule as a ValidationError."""
         try:
             with self.env.cr.savepoint():
                 yield
         except psycopg2.errors.UniqueViolation as error:
             name = error.diag.constraint_name
-            rule = next((rule for key, rule in self._dealer_unique_indexes.items()
-                         if f"{self._table}_{key}" == name), None)
-            if not rule:
+            if name not in {f"{self._table}_{key}" for key in self._dealer_unique_indexes}:
                 raise
-            if rule[3]:
-                getattr(refused(), rule[3])()  # raises the model's own message when it sees the other record
             raise ValidationError(translate_sql_constraint(self.env.cr, name, self.env.lang or "en_US")) from None
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._dealer_unique_indexes:
+        rules = list(self._dealer_unique_indexes.values())
+        if not rules:
             return super().create(vals_list)
-
-        def refused():
-            defaults = self.default_get(list(self._fields))
-            return self.concat(*(self.new({**defaults, **vals}) for vals in vals_list))
-
-        with self._dealer_unique_guard(refused):
+        fnames = [fname for rule in rules for fname in rule[0]]
+        defaults = self.default_get(fnames)
+        self._dealer_unique_check(rules, self.concat(*(
+            self.new({**defaults, **{fname: vals[fname] for fname in fnames if fname in vals}}) for vals in vals_list
+        )))
+        with self._dealer_unique_guard():
             return super().create(vals_list)
 
     def write(self, vals):
-        guarded = {fname for fnames, *_rule in self._dealer_unique_indexes.values() for fname in fnames}
-        if not guarded.intersection(vals):
+        rules = [rule for rule in self._dealer_unique_indexes.values() if set(rule[0]).intersection(vals)]
+        if not rules:
             return super().write(vals)
-        with self._dealer_unique_guard(lambda: self.concat(*(self.new(vals, origin=rec) for rec in self))):
+        fnames = {fname for rule in rules for fname in rule[0]}
+        changes = {fname: value for fname, value in vals.items() if fname in fnames}
+        self._dealer_unique_check(rules, self.concat(*(self.new(changes, origin=record) for record in self)))
+        with self._dealer_unique_guard():
             return super().write(vals)

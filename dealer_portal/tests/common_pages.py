@@ -62,8 +62,13 @@ class DealerPagesCase(DealerPortalCase):
 
     @classmethod
     def _create_scorecard(cls, dealer, day, total):
-        """An approved quarterly assessment of `dealer` scoring `total` (written as the computation would)."""
-        assessment = cls.env["dealer.assessment"].create({"period_type": "quarter", "date": day, "scope": "all"})
+        """`dealer`'s scorecard scoring `total` in the approved assessment of the quarter of `day` (written as the
+        computation would); the dealers of a quarter share its assessment (a company's quarter has one)."""
+        Assessment = cls.env["dealer.assessment"]
+        quarter = [("period_type", "=", "quarter"), ("date_from", "=", period_bounds(day, "quarter")[0])]
+        assessment = Assessment.search(quarter + [("scope", "=", "all")]) or Assessment.create(
+            {"period_type": "quarter", "date": day, "scope": "all"})
+        assessment._dealer_trusted().write({"state": "draft"})
         scorecard = cls.env["dealer.scorecard"].create({
             "assessment_id": assessment.id, "partner_id": dealer.id, "total": total, "rank": 1,
             "line_ids": [Command.create({

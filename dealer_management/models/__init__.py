@@ -1,4 +1,5 @@
 from . import dealer_workflow_mixin
+from . import ir_attachment
 from . import dealer_unique_mixin
 from . import dealer_grade
 from . import dealer_territory

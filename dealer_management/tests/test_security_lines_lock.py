@@ -87,13 +87,18 @@ class LinesLockManagementCommon(LinesLockMixin, DealerTestCommon):
         cls.statements = cls.env.ref("dealer_management.dealer_document_type_financial_statements")
         cls.tax = cls.env.ref("dealer_management.dealer_document_type_tax")
         cls.grade_core.document_type_ids = cls.licence
-        attachment = cls.env["ir.attachment"].create({"name": "licence.pdf", "raw": b"%PDF-1.4 test"})
         cls.application, cls.draft_application = cls.env["dealer.application"].create([{
             "company_name": name, "credit_code": credit_code(code), "proposed_grade_id": cls.grade_core.id,
             "document_ids": [Command.create({"document_type_id": cls.statements.id, "note": "2024 accounts"})],
         } for name, code in (("Approved Applicant Ltd.", "91330100000000021"),
                              ("Draft Applicant Ltd.", "91330100000000022"))])
-        cls.application.document_ids.attachment_ids = attachment
+        for application in (cls.application, cls.draft_application):
+            for line in application.document_ids:
+                # as the form's upload widget stores them: a file of the document line
+                line.attachment_ids = cls.env["ir.attachment"].create({
+                    "name": f"{line.document_type_id.name}.pdf", "raw": b"%PDF-1.4 test",
+                    "res_model": line._name, "res_id": line.id,
+                })
         cls.application.criterion_ids.write({"score": 90.0})
         cls.application.action_submit()
         cls.application.action_start_review()
@@ -152,6 +157,19 @@ class TestLinesLockManagement(LinesLockManagementCommon):
         self.assertEqual(self._lines_snapshot((self.application, "document_ids")), before)
         self.draft_application.document_ids.with_user(self.dealer_user).write({"note": "2025 accounts"})
 
+    def test_dealer_user_deleting_files_of_approved_application(self):
+        """Whoever may write a document line may delete or replace its files in Odoo, without writing the line."""
+        files = self.application.document_ids.attachment_ids
+        before = [(attachment.id, attachment.raw) for attachment in files]
+        for user in (self.dealer_user, self.dealer_manager):
+            for name, attack in (("unlink", lambda u=user: files.with_user(u).unlink()),
+                                 ("replace", lambda u=user: files.with_user(u).write({"raw": b"%PDF-1.4 forged"}))):
+                with self.subTest(user=user.login, attack=name), self.assertRefused(UserError, APPLICATION_LOCKED):
+                    attack()
+        self.assertEqual([(attachment.id, attachment.raw) for attachment in files.exists()], before)
+        self.draft_application.document_ids.attachment_ids.with_user(self.dealer_user).unlink()
+        self.assertFalse(self.draft_application.document_ids.attachment_ids)
+
     def test_validated_stock_report_lines(self):
         self.assertLinesLocked(
             self.dealer_manager, self.report, "line_ids", REPORT_LOCKED,
@@ -196,14 +214,17 @@ class TestLinesLockManagementRpc(CallKwMixin, HttpCase, LinesLockManagementCommo
 
     def test_dealer_user_rewriting_approved_application_over_rpc(self):
         before = self._lines_snapshot((self.application, "document_ids"), (self.application, "criterion_ids"))
+        files = self.application.document_ids.attachment_ids.read(["name", "checksum"])
         refused = partial(self.assertCallKwRefused, self.dealer_user, "UserError", APPLICATION_LOCKED)
         refused("dealer.application.document", "unlink",
                 [self.application.document_ids.filtered(lambda line: not line.required).ids])
         refused("dealer.application.criterion", "write", [self.application.criterion_ids.ids, {"score": 100.0}])
         refused("dealer.application", "write", [
             self.application.ids, {"document_ids": [Command.create({"document_type_id": self.tax.id})]}])
+        refused("ir.attachment", "unlink", [self.application.document_ids.attachment_ids.ids])
         self.assertEqual(
             self._lines_snapshot((self.application, "document_ids"), (self.application, "criterion_ids")), before)
+        self.assertEqual(self.application.document_ids.attachment_ids.read(["name", "checksum"]), files)
 
     def test_dealer_manager_moving_lines_into_locked_documents_over_rpc(self):
         documents_lines = ((self.rebate, "line_ids"), (self.report, "line_ids"), (self.contract, "target_ids"))

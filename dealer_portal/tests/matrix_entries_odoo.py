@@ -13,7 +13,8 @@ An entry is a ROUTES entry (matrix_entries.py) with ``"addon"``: the Odoo addon 
 - ``"token"``: "shared" when the record's access token opens the route to anybody (Odoo's share link, a read),
   "anonymous" when it opens it to the anonymous visitor only (acting on a dealer's order with its share link: the
   people of another dealer are refused even with it);
-- ``"watch"``: watch(record) -> the records that must not change (default: the record).
+- ``"watch"``: watch(record) -> the records that must not change (default: the record);
+- ``"quiet"``: True when Odoo logs the route's refusal as an error (its answer's status is checked all the same).
 """
 import io
 import json
@@ -227,7 +228,7 @@ ODOO_ROUTES = {
     ),
     "/invoice/transaction/overdue": _route(
         "account_payment", invoice, lambda rec: "/invoice/transaction/overdue", method="JSON", expect="page",
-        params=lambda case, rec: _order_payment(rec), count=TRANSACTIONS,
+        params=lambda case, rec: {**_order_payment(rec), "payment_reference": rec.name}, count=TRANSACTIONS,
     ),
     '/account/download_invoice_attachments/<models("ir.attachment"):attachments>': _route(
         "account", invoice_file, lambda rec: f"/account/download_invoice_attachments/{rec.id}", marker=_text_marker,
@@ -335,7 +336,7 @@ ODOO_ROUTES = {
     # reports
     # the back office's report routes: portal users print their orders and invoices from the portal pages
     "/report/<converter>/<reportname>/<docids>": _route(
-        "web", quotation, lambda rec: f"/report/pdf/sale.report_saleorder/{rec.id}",
+        "web", quotation, lambda rec: f"/report/pdf/sale.report_saleorder/{rec.id}", quiet=True,
     ),
     "/report/<converter>/<reportname>": _route(
         "web", quotation, lambda rec: f"/report/html/sale.report_saleorder?context="

@@ -13,6 +13,7 @@ import secrets
 
 from odoo import Command
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common_forms import DealerFormsCase
 from .matrix_entries import MODELS, ROUTES
@@ -222,6 +223,9 @@ class TestSecurityPortalMatrix(DealerFormsCase):
 
     def _request(self, entry, record, url, token=None):
         """The route's request; `token`: an access token, in the query string (in the parameters of a JSON call)."""
+        if entry.get("quiet"):  # Odoo logs this route's refusal as an error: the answer's status says enough
+            with mute_logger("odoo.http"):
+                return self._request(dict(entry, quiet=False), record, url, token=token)
         if token and entry["method"] != "JSON":
             url = f"{url}{'&' if '?' in url else '?'}access_token={token}"
         if entry["method"] == "JSON":

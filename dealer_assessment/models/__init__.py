@@ -10,3 +10,5 @@ from . import dealer_correction_plan
 from . import dealer_assessment_proposal
 from . import dealer_assessment_consequence
 from . import dealer_kpi_service
+from . import res_company
+from . import res_config_settings

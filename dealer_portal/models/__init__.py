@@ -19,3 +19,4 @@ from . import dealer_correction_plan_line
 from . import dealer_termination_request
 from . import res_partner_dashboard
 from . import dealer_portal_spreadsheet
+from . import ir_http

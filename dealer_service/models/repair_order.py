@@ -65,6 +65,10 @@ class RepairOrder(models.Model):
         index="btree_not_null",
     )
     dealer_warranty_end = fields.Date(related="lot_id.dealer_warranty_end", string="Warranty End")
+    # the claim handlers (Dealer Users) read the serial's retail sale: who bought the vehicle, to call them
+    dealer_end_customer = fields.Char(related="lot_id.dealer_sellout_id.customer_name", string="End Customer")
+    dealer_end_customer_phone = fields.Char(
+        related="lot_id.dealer_sellout_id.customer_phone", string="End Customer Phone")
 
     @api.depends("dealer_claim")
     def _compute_dealer_claim_state(self):

@@ -127,10 +127,17 @@ class RepairOrder(models.Model):
         return True
 
     def action_dealer_claim_settle(self):
-        """Approved → settled: post a credit note of the approved amount to the dealer."""
+        """Approved → settled, once the repair is done: post a credit note of the approved amount to the dealer."""
         self._check_dealer_manager(_("Only a Dealer Manager may settle a warranty claim."))
         self._dealer_check_claim_state(
             ("approved",), _("Warranty claim %(name)s cannot be settled: it is %(state)s, not approved."))
+        unrepaired = self.filtered(lambda r: r.state != "done")
+        if unrepaired:
+            raise UserError(_(
+                "Warranty claim %(name)s cannot be settled before its repair is done (the repair is %(state)s): "
+                "end the repair first.",
+                name=unrepaired[0].display_name, state=unrepaired[0]._selection_label("state"),
+            ))
         if not self._dealer_claim_product():
             raise UserError(_("Set the Warranty Claim Product in Settings > Dealers before settling claims."))
         for repair in self:

@@ -64,6 +64,7 @@ class TestSecurityWarrantyClaim(ServiceTestCommon):
 
     def test_settling_twice(self):
         self.claim.action_dealer_claim_approve()
+        self._repair_done(self.claim)
         self.claim.with_user(self.dealer_manager).action_dealer_claim_settle()
         self.assertEqual(self._credit_notes(), 1)
         with self.assertRefused(UserError, "cannot be settled: it is Settled, not approved"):

@@ -104,6 +104,7 @@ class TestWarrantyClaim(ServiceTestCommon):
         claim.with_user(self.dealer_manager).action_dealer_claim_approve()
         self.assertEqual(claim.dealer_claim_state, "approved")
         self.assertEqual(claim.dealer_claim_approved_amount, 1000.0)
+        self._repair_done(claim)
         claim.with_user(self.dealer_manager).action_dealer_claim_settle()
         self.assertEqual(claim.dealer_claim_state, "settled")
         move = claim.dealer_claim_credit_note_id
@@ -120,6 +121,7 @@ class TestWarrantyClaim(ServiceTestCommon):
         claim = self._claim(parts=0, labour=250.0)
         claim.action_dealer_claim_submit()
         claim.action_dealer_claim_approve()
+        self._repair_done(claim)
         claim.action_dealer_claim_settle()
         self.assertEqual(claim.dealer_claim_credit_note_id.invoice_line_ids.product_id, product)
         self.assertEqual(claim.dealer_claim_credit_note_id.amount_total, 250.0)

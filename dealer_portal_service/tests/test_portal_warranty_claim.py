@@ -1,3 +1,5 @@
+from lxml import html
+
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -188,3 +190,25 @@ class TestPortalWarrantyClaim(PortalServiceCase):
         response = self.url_open(f"/my/warranty_claims/{claim.id}/files/{photo.id}")
         self.assertEqual(response.status_code, 404)
         self.assertNotEqual(response.content, JPEG)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalClaimApprovedAmount(PortalServiceCase):
+    """Issue 15: the dealer reads how much of each claim was approved, in the list and on the claim's page."""
+
+    def _approved_cells(self):
+        response = self.url_open("/my/warranty_claims")
+        self.assertEqual(response.status_code, 200)
+        rows = html.fromstring(response.text).xpath("//tr[hasclass('o_dealer_claim_row')]")
+        return {row.xpath("string(td[1])").strip(): " ".join(row.xpath("string(td[hasclass("
+                                                                       "'o_dealer_claim_approved')])").split())
+                for row in rows}
+
+    def test_approved_amount_in_list_and_page(self):
+        self.authenticate("sv_portal_a1", "sv_portal_a1")
+        self.assertEqual(self._approved_cells(), {self.claim_a1.name: "-"}, "submitted: not decided yet")
+        self.claim_a1.action_dealer_claim_approve()  # two brake pads at 300.00 and 400.00 of labour
+        self.assertIn("1,000.00", self._approved_cells()[self.claim_a1.name])
+        page = html.fromstring(self.url_open(f"/my/warranty_claims/{self.claim_a1.id}").text)
+        approved = " ".join(page.xpath("string(//div[hasclass('o_dealer_claim_approved')])").split())
+        self.assertRegex(approved, r"^Approved: .*1,000\.00")

@@ -1,6 +1,6 @@
 from odoo import _, api, fields, models
 
-FINDING_STATES = [("open", "Open"), ("closed", "Corrected")]
+FINDING_STATES = [("draft", "Proposed"), ("open", "Open"), ("closed", "Corrected"), ("discarded", "Discarded")]
 
 
 class DealerServiceFinding(models.Model):
@@ -8,15 +8,25 @@ class DealerServiceFinding(models.Model):
 
     _name = "dealer.service.finding"
     _description = "Service Inspection Finding"
-    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin", "dealer.workflow.line.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "dealer.workflow.mixin", "dealer.workflow.line.mixin",
+        "dealer.unique.mixin",
+    ]
     _order = "deadline, id"
     _check_company_auto = True
 
-    _dealer_protected_fields = ("state", "date_closed")
+    # the checked point of a proposed finding is set by the inspection's proposal only
+    _dealer_protected_fields = ("state", "date_closed", "inspection_line_id")
     # what was found, what is required and by when are locked with the done inspection (its
     # _dealer_lines_locked); its follow-up user, its status (buttons) and its chatter still change
     _dealer_line_parent_field = "inspection_id"
     _dealer_line_locked_fields = ("name", "action", "deadline")
+    # one finding per checked point: a point is proposed once, whatever its finding became
+    _dealer_unique_indexes = {
+        "inspection_line_uniq": (("inspection_line_id",), "inspection_line_id", "inspection_line_id IS NOT NULL",
+                                 None),
+    }
+    _sql_constraints = [("inspection_line_uniq", "", "This checked point already has a finding.")]
 
     inspection_id = fields.Many2one(
         "dealer.service.inspection", required=True, index=True, ondelete="cascade",
@@ -24,6 +34,11 @@ class DealerServiceFinding(models.Model):
     )
     company_id = fields.Many2one(related="inspection_id.company_id", store=True, index=True)
     dealer_id = fields.Many2one(related="inspection_id.dealer_id", store=True, index=True)
+    inspection_line_id = fields.Many2one(
+        "dealer.service.inspection.line", string="Proposed From", readonly=True, copy=False,
+        index="btree_not_null", ondelete="set null",
+        help="The checked point scored under its threshold that proposed this finding.",
+    )
     name = fields.Char(string="Finding", required=True, tracking=True)
     action = fields.Text(string="Correction Required")
     deadline = fields.Date(required=True, tracking=True)
@@ -56,6 +71,26 @@ class DealerServiceFinding(models.Model):
                 "mail.mail_activity_data_todo", date_deadline=finding.deadline, user_id=user.id,
                 summary=_("Correct: %(finding)s", finding=finding.name),
             )
+
+    def _dealer_line_changes_locked(self, fnames):
+        """A proposed finding stays editable on a done inspection until the inspector confirms or discards it."""
+        if self and all(finding.state == "draft" for finding in self) and self._dealer_line_parent_field not in fnames:
+            return False
+        return super()._dealer_line_changes_locked(fnames)
+
+    def action_confirm(self):
+        """Proposed → open: the inspector keeps the finding; its correction to-do opens once the inspection is
+        done (at once if it is)."""
+        self._check_state(("draft",), _("Finding %(name)s cannot be confirmed: it is %(state)s, not proposed."))
+        self._dealer_trusted().write({"state": "open"})
+        self.filtered(lambda f: f.inspection_id.state == "done")._dealer_open_correction()
+        return True
+
+    def action_discard(self):
+        """Proposed → discarded: no shortcoming after all. Kept, so that its checked point is not proposed again."""
+        self._check_state(("draft",), _("Finding %(name)s cannot be discarded: it is %(state)s, not proposed."))
+        self._dealer_trusted().write({"state": "discarded"})
+        return True
 
     def action_close(self):
         """Open → corrected: the dealer has corrected the finding."""

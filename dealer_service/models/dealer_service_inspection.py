@@ -3,9 +3,13 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .dealer_service_inspection_template import SERVICE_CATEGORIES
+from odoo.addons.dealer_management.models.dealer_unique_mixin import lock_rows
+
+from .dealer_service_inspection_template import DEFAULT_FINDING_THRESHOLD, SERVICE_CATEGORIES
 
 INSPECTION_STATES = [("draft", "Draft"), ("done", "Done")]
+# deadline of a proposed finding's correction, from the day it is proposed (the inspector may change it)
+PROPOSED_FINDING_DAYS = 30
 
 
 class DealerServiceInspection(models.Model):
@@ -93,9 +97,33 @@ class DealerServiceInspection(models.Model):
                 raise UserError(_(
                     "Service inspection %(name)s has no checked point: choose its checklist first.",
                     name=inspection.display_name))
+        self._dealer_propose_findings()
         self._dealer_trusted().write({"state": "done"})
         self.finding_ids._dealer_open_correction()
         return True
+
+    def action_propose_findings(self):
+        """Propose a finding for each checked point scored under its threshold (button of a draft inspection)."""
+        self._check_state(("draft",), _(
+            "Service inspection %(name)s is %(state)s: its findings were proposed when it was completed."))
+        self._dealer_propose_findings()
+        return True
+
+    def _dealer_propose_findings(self):
+        """Create one proposed (draft) finding per checked point scored under its threshold that has no finding
+        yet, whatever that finding became: a discarded proposal is not proposed again. Returns them."""
+        lock_rows(self)  # two runs at the same moment: the second waits, is retried and sees the first's
+        Finding = self.env["dealer.service.finding"]
+        lines = self.line_ids.filtered(lambda line: line.score < line.finding_threshold)
+        # sudo: which of these lines already have a finding, whoever may read it (one per line, database index)
+        taken = Finding.sudo().search([("inspection_line_id", "in", lines.ids)]).inspection_line_id
+        deadline = fields.Date.context_today(self) + relativedelta(days=PROPOSED_FINDING_DAYS)
+        return Finding._dealer_trusted().create([{
+            "inspection_id": line.inspection_id.id, "inspection_line_id": line.id, "state": "draft",
+            "name": _("%(point)s: scored %(score)s, under %(threshold)s", point=line.name,
+                      score=f"{line.score:g}", threshold=f"{line.finding_threshold:g}"),
+            "action": line.note or False, "deadline": deadline,
+        } for line in lines - taken])
 
     def action_draft(self):
         """Done → draft, to correct the scores (Dealer Manager)."""
@@ -181,6 +209,10 @@ class DealerServiceInspectionLine(models.Model):
     category = fields.Selection(SERVICE_CATEGORIES, required=True, default="aftersales")
     weight = fields.Float(required=True, default=1.0)
     score = fields.Float(digits=(5, 2), help="0 (not met) to 100 (fully met).")
+    finding_threshold = fields.Float(
+        string="Findings Under Score", default=DEFAULT_FINDING_THRESHOLD, digits=(5, 2),
+        help="Scored under this, the point gets a proposed finding (from the checklist).",
+    )
     weighted_score = fields.Float(compute="_compute_weighted_score", store=True)
     note = fields.Char()
 
@@ -189,12 +221,16 @@ class DealerServiceInspectionLine(models.Model):
         for line in self:
             line.weighted_score = line.score * line.weight
 
-    @api.constrains("score", "weight")
+    @api.constrains("score", "weight", "finding_threshold")
     def _check_score(self):
         for line in self:
             if not 0.0 <= line.score <= 100.0:
                 raise ValidationError(_(
                     "The score of %(item)s must lie between 0 and 100.", item=line.name))
+            if not 0.0 <= line.finding_threshold <= 100.0:
+                raise ValidationError(_(
+                    "The score under which %(item)s gets a proposed finding must lie between 0 and 100.",
+                    item=line.name))
             if line.weight <= 0:
                 raise ValidationError(_("The weight of %(item)s must be positive.", item=line.name))
 

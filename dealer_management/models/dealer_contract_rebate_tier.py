@@ -2,6 +2,11 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 
+def _percent_label(value):
+    """A percentage without trailing zeros: 100.0 → "100", 2.5 → "2.5"."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
 class DealerContractRebateTier(models.Model):
     """A rebate tier: from this % of target reached, this % of net invoiced sales plus a fixed bonus."""
 
@@ -30,6 +35,19 @@ class DealerContractRebateTier(models.Model):
         ("achievement_uniq", "unique(contract_id, achievement_min)",
          "Two rebate tiers of a contract cannot start at the same achievement."),
     ]
+
+    @api.depends("achievement_min", "rebate_percent", "fixed_bonus", "currency_id")
+    def _compute_display_name(self):
+        """The tier as its terms read, e.g. "From 100% of target: 3% rebate" (plus the bonus when there is one)."""
+        for tier in self:
+            label = _(
+                "From %(achievement)s%% of target: %(rebate)s%% rebate",
+                achievement=_percent_label(tier.achievement_min), rebate=_percent_label(tier.rebate_percent),
+            )
+            if tier.fixed_bonus:
+                label = _("%(tier)s + %(bonus)s bonus", tier=label, bonus=tier.currency_id.format(tier.fixed_bonus)
+                          if tier.currency_id else tier.fixed_bonus)
+            tier.display_name = label
 
     @api.constrains("achievement_min", "rebate_percent", "fixed_bonus")
     def _check_values(self):

@@ -315,6 +315,7 @@ class DealerRebateLine(models.Model):
 
     _name = "dealer.rebate.line"
     _description = "Dealer Rebate Bonus/Penalty"
+    _rec_name = "description"  # a proposal's "Rebate Bonus" link reads as the line's text, not "dealer.rebate.line,3"
     _inherit = ["dealer.workflow.line.mixin"]
     _dealer_line_parent_field = "rebate_id"
     _order = "rebate_id, id"

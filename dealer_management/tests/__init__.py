@@ -26,3 +26,4 @@ from . import test_security_orders
 from . import test_dealer_statement
 from . import test_security_lines_lock
 from . import test_races
+from . import test_display_names

@@ -23,9 +23,10 @@ class DealerCustomerSurveyMixin(models.AbstractModel):
     def _compute_dealer_survey(self):
         for record in self:
             answer = record.dealer_survey_answer_ids.sorted("id")[-1:]
-            record.dealer_survey_url = answer and answer.get_base_url() + answer.get_start_url()
+            # no answer: empty values (an empty recordset written to a text field would read "survey.user_input()")
+            record.dealer_survey_url = answer.get_base_url() + answer.get_start_url() if answer else False
             states = dict(answer._fields["state"]._description_selection(self.env))
-            record.dealer_survey_state = answer and states.get(answer.state)
+            record.dealer_survey_state = states.get(answer.state) if answer else False
             record.dealer_survey_score = answer.scoring_percentage if answer.state == "done" else 0.0
 
     # ------------------------------------------------------------------ hooks

@@ -89,3 +89,25 @@ class TestServiceSatisfaction(SelloutTestCommon):
         self.assertEqual(
             self.env["survey.survey"]._dealer_satisfaction(self.dealer_a | self.dealer_b, day, day, kind="customer"),
             {self.dealer_a.id: 80.0})
+
+    def test_sale_without_survey_shows_no_raw_value(self):
+        """A retail sale nobody was invited for shows nothing, not "survey.user_input()" (nor its group)."""
+        self.env["ir.config_parameter"].set_param(AUTO_PARAM, False)
+        sellout = self._confirmed_sale()
+        self.assertFalse(sellout.dealer_survey_url)
+        self.assertFalse(sellout.dealer_survey_state)
+        self.assertFalse(sellout.dealer_survey_score)
+        repair = self._done_repair()
+        self.assertFalse(repair.dealer_survey_url)
+        self.assertFalse(repair.dealer_survey_state)
+
+    def test_invited_sale_shows_link_and_status(self):
+        self.env["ir.config_parameter"].set_param(AUTO_PARAM, False)
+        sellout = self._confirmed_sale()
+        sellout.action_dealer_invite_customer()
+        answer = sellout.dealer_survey_answer_ids
+        self.assertTrue(sellout.dealer_survey_url.startswith("http"))
+        self.assertIn(answer.access_token, sellout.dealer_survey_url)
+        self.assertEqual(sellout.dealer_survey_state, "New")
+        for value in (sellout.dealer_survey_url, sellout.dealer_survey_state):
+            self.assertNotIn("survey.user_input", value)

@@ -1,9 +1,48 @@
-from odoo import models
+from odoo import fields, models
 from odoo.tools import SQL
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
+
+    dealer_credit_limit = fields.Monetary(
+        compute="_compute_dealer_credit", currency_field="currency_id",
+        groups="dealer_management.group_dealer_user",
+        help="The active contract's credit limit, else the dealer's own (from its grade); 0 means no limit.",
+    )
+    dealer_credit_available = fields.Monetary(
+        string="Credit Available", compute="_compute_dealer_credit", currency_field="currency_id",
+        groups="dealer_management.group_dealer_user",
+        help="Credit limit minus open receivable and confirmed orders not yet invoiced, in the current company: "
+             "what the order credit check leaves for new orders.",
+    )
+
+    def _compute_dealer_credit(self):
+        company = self.env.company
+        for partner in self:
+            figures = partner._dealer_credit_figures(company) if partner.is_dealer and partner.id else {}
+            partner.dealer_credit_limit = figures.get("limit", 0.0)
+            partner.dealer_credit_available = figures.get("available", 0.0)
+
+    def _dealer_credit_figures(self, company, contract=None):
+        """{limit, used, available, receivable} of this dealer in ``company``, in the company's currency.
+
+        The order credit check's own figures (used = open receivable + confirmed orders not yet invoiced), asked
+        through an unsaved order of the dealer: no order is created. Available is 0.0 when there is no limit.
+        """
+        self.ensure_one()
+        receivable = self._dealer_open_receivable(company).get((self.id, company.id), (0.0, None))[0]
+        # sudo: an unsaved order only carries the dealer and company to the check's figures; nothing is written
+        order = self.env["sale.order"].sudo().new({"partner_id": self.id, "company_id": company.id})
+        uninvoiced = order._dealer_uninvoiced_amounts(self, company)[0]
+        limit = order._dealer_credit_limit(contract)
+        used = company.currency_id.round(receivable + uninvoiced)
+        return {
+            "limit": limit,
+            "used": used,
+            "available": limit - used if limit else 0.0,
+            "receivable": receivable,
+        }
 
     def _dealer_open_receivable(self, companies, overdue_before=None):
         """{(commercial partner id, company id): (open receivable, oldest due date before ``overdue_before``)}.

@@ -218,16 +218,10 @@ class SaleOrder(models.Model):
     # ------------------------------------------------------------------ online payment
     def _dealer_payment_refusal(self):
         """The message refusing online payment of this quotation when the dealer checks fail, else None."""
-        self.ensure_one()
-        if self.state not in ("draft", "sent") or not self.dealer_is_dealer_order:
-            return None
-        try:
-            # no row lock: this only decides whether to offer payment; confirmation re-runs the checks
-            failures = self._dealer_collect_failures(lock=False).get(self)
-        except UserError as error:
-            return error.args[0]
-        if not failures:
-            return None
+        # no row lock: this only decides whether to offer payment; confirmation re-runs the checks
+        failures, error = self._dealer_dry_run()
+        if error or not failures:
+            return error
         return _(
             "Order %(order)s cannot be paid online: it breaks the dealer commercial policy.\n%(failures)s\n"
             "Contact your salesperson.",

@@ -25,10 +25,27 @@ class SaleOrder(models.Model):
     _inherit = "sale.order"
 
     dealer_is_dealer_order = fields.Boolean(
-        string="Dealer Order", compute="_compute_dealer_is_dealer_order",
+        string="Dealer Order", compute="_compute_dealer_is_dealer_order", search="_search_dealer_is_dealer_order",
         help="The customer, the invoice address or the delivery address belongs to a dealer: the dealer "
              "checks apply.",
     )
+
+    # what the confirmation would say, shown on the quotation before anyone clicks Confirm
+    dealer_check_warnings = fields.Text(
+        string="Dealer Checks Failing", compute="_compute_dealer_check_preview",
+        groups="sales_team.group_sale_salesman",
+        help="The dealer checks this quotation fails now: the confirmation will refuse it for these reasons.",
+    )
+    dealer_credit_limit = fields.Monetary(
+        compute="_compute_dealer_check_preview", currency_field="dealer_company_currency_id",
+        groups="sales_team.group_sale_salesman",
+    )
+    dealer_credit_available = fields.Monetary(
+        compute="_compute_dealer_check_preview",
+        currency_field="dealer_company_currency_id", groups="sales_team.group_sale_salesman",
+        help="The dealer's credit limit minus its open receivable and its confirmed orders not yet invoiced.",
+    )
+    dealer_company_currency_id = fields.Many2one(related="company_id.currency_id", string="Company Currency")
 
     @api.depends(
         "partner_id.commercial_partner_id.is_dealer",
@@ -38,6 +55,34 @@ class SaleOrder(models.Model):
     def _compute_dealer_is_dealer_order(self):
         for order in self:
             order.dealer_is_dealer_order = bool(order._dealer_candidates())
+
+    def _search_dealer_is_dealer_order(self, operator, value):
+        """Orders whose customer, invoice or delivery address belongs to a dealer (as the compute says)."""
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        domain = [
+            "|", "|",
+            ("partner_id.commercial_partner_id.is_dealer", "=", True),
+            ("partner_invoice_id.commercial_partner_id.is_dealer", "=", True),
+            ("partner_shipping_id.commercial_partner_id.is_dealer", "=", True),
+        ]
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    @api.depends(
+        "state", "partner_id", "partner_invoice_id", "partner_shipping_id", "company_id", "currency_id",
+        "amount_total", "order_line.product_id", "order_line.product_uom_qty", "order_line.product_uom",
+        "order_line.price_unit", "order_line.discount",
+    )
+    def _compute_dealer_check_preview(self):
+        """The failing checks and the dealer's available credit, by a dry run of the confirmation's checks."""
+        for order in self:
+            failures, error = order._dealer_dry_run()
+            order.dealer_check_warnings = error or (failures and order._dealer_format_failures(failures)) or False
+            figures = {}
+            if order.state in ("draft", "sent") and order.dealer_is_dealer_order and not error:
+                figures = order._dealer_partner()._dealer_credit_figures(order.company_id)
+            order.dealer_credit_limit = figures.get("limit", 0.0)
+            order.dealer_credit_available = figures.get("available", 0.0)
 
     # ------------------------------------------------------------------ which dealer
     def _dealer_candidates(self):
@@ -90,6 +135,22 @@ class SaleOrder(models.Model):
             if failures:
                 result[order] = failures
         return result
+
+    def _dealer_dry_run(self):
+        """(failures {check: [messages]}, error message or None) the confirmation would give this quotation now.
+
+        The confirmation's own checks, without the credit row lock and without writing anything: for what is
+        shown before the confirmation (the quotation's warning banner, the online payment offer). An order
+        mixing two dealers' addresses gives that refusal as the error. Nothing for a confirmed or cancelled
+        order, or an order of no dealer.
+        """
+        self.ensure_one()
+        if self.state not in ("draft", "sent") or not self.dealer_is_dealer_order:
+            return {}, None
+        try:
+            return self._dealer_collect_failures(lock=False).get(self, {}), None
+        except UserError as error:
+            return {}, error.args[0]
 
     def _dealer_enabled_checks(self):
         """Names of the checks the dealer's grade switches on (all of them for a dealer without grade)."""

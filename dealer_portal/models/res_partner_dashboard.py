@@ -54,19 +54,15 @@ class ResPartner(models.Model):
 
     def _dealer_portal_credit_figures(self, company, day, contract):
         """Credit limit, used (open receivable + confirmed uninvoiced orders), available and overdue amount."""
-        receivable = self._dealer_open_receivable(company).get((self.id, company.id), (0.0, None))[0]
-        # the order credit check's own figures, asked through an unsaved order of the dealer (no order is created);
+        # the order credit check's own figures (res.partner._dealer_credit_figures, also on the dealer form);
         # everything pending is written first, as the check's SQL reads the tables
         self.env.flush_all()
-        order = self.env["sale.order"].sudo().new({"partner_id": self.id, "company_id": company.id})
-        uninvoiced = order._dealer_uninvoiced_amounts(self, company)[0]
-        limit = order._dealer_credit_limit(contract)
-        used = company.currency_id.round(receivable + uninvoiced)
+        figures = self._dealer_credit_figures(company, contract)
         return {
-            "credit_limit": limit,
-            "credit_used": used,
-            "credit_available": limit - used if limit else 0.0,
-            "receivable": receivable,
+            "credit_limit": figures["limit"],
+            "credit_used": figures["used"],
+            "credit_available": figures["available"],
+            "receivable": figures["receivable"],
             "overdue": self._dealer_portal_overdue(company, day),
         }
 

@@ -392,10 +392,11 @@ class ResPartner(models.Model):
 
     # ------------------------------------------------------------------ smart buttons
     def action_view_dealer_orders(self):
+        """The dealer's orders and its contacts' (confirmed ones first: the count), quotations one filter away."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("sale.action_orders")
+        action = self.env["ir.actions.act_window"]._for_xml_id("dealer_management.action_dealer_sale_order")
         action["domain"] = [("partner_id", "child_of", self.id)]
-        action["context"] = {"default_partner_id": self.id}
+        action["context"] = {"default_partner_id": self.id, "search_default_sales": 1}
         return action
 
     def action_view_dealer_invoices(self):

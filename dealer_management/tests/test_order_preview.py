@@ -7,6 +7,7 @@ from psycopg2.errors import ReadOnlySqlTransaction
 from odoo.exceptions import AccessError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
+from odoo.tools.safe_eval import safe_eval
 
 from .test_order_checks import DealerOrderCheckCommon
 
@@ -125,3 +126,25 @@ class TestDealerOrderPreview(DealerOrderCheckCommon):
         credit = arch.xpath("//group[@name='partner_details']/field[@name='dealer_credit_available']")
         self.assertEqual(len(credit), 1)
 
+
+@tagged("post_install", "-at_install")
+class TestDealerOrdersMenu(DealerOrderCheckCommon):
+    """Dealers > Orders lists the orders of dealers only, in Odoo's own sale order views."""
+
+    def test_menu_lists_dealer_orders_only(self):
+        menu = self.env.ref("dealer_management.menu_dealer_sale_order")
+        action = self.env.ref("dealer_management.action_dealer_sale_order")
+        self.assertEqual(menu.action, action)
+        walk_in = self.env["res.partner"].create({"name": "Walk-in Customer"})
+        buyer = self.env["res.partner"].create({"name": "Buyer", "parent_id": self.dealer.id})
+        dealer_orders = self._order() | self._order(partner=buyer)
+        dealer_orders[0].action_confirm()
+        other = self._order(partner=walk_in)
+        domain = action._get_action_dict()["domain"]
+        found = self.env["sale.order"].search(safe_eval(domain))
+        self.assertEqual(found & (dealer_orders | other), dealer_orders)  # quotations and orders, no other customer
+        self.assertIn(other, self.env["sale.order"].search([("dealer_is_dealer_order", "=", False)]))
+        self.assertNotIn(other, self.env["sale.order"].search([("dealer_is_dealer_order", "!=", False)]))
+        views = dict((mode, view_id) for view_id, mode in action._get_action_dict()["views"])
+        self.assertEqual(views["form"], self.env.ref("sale.view_order_form").id)
+        self.assertEqual(views["list"], self.env.ref("sale.view_quotation_tree").id)

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from lxml import etree
 from psycopg2 import IntegrityError
 
 from odoo import Command, fields
@@ -296,3 +297,68 @@ class TestDealerPartner(DealerTestCommon):
         orders = self._order(self.dealer) | self._order(contact)
         action = self.dealer.action_view_dealer_orders()
         self.assertEqual(self.env["sale.order"].search(action["domain"]), orders)
+
+    def test_orders_action_lists_dealer_orders_in_the_dealer_orders_action(self):
+        action = self.dealer.action_view_dealer_orders()
+        self.assertEqual(action["id"], self.env.ref("dealer_management.action_dealer_sale_order").id)
+        self.assertEqual(action["context"].get("search_default_sales"), 1)  # the confirmed orders: the count
+
+    # ------------------------------------------------------------------ the dealer form
+    def _form_arch(self, user):
+        view = self.env.ref("base.view_partner_form")
+        return etree.fromstring(self.env["res.partner"].with_user(user).get_view(view.id, "form")["arch"])
+
+    def test_form_shows_the_dealer_profile_at_the_top(self):
+        arch = self._form_arch(self.dealer_user)
+        top = arch.xpath("//sheet/group")[0]
+        for fname in ("dealer_code", "dealer_grade_id", "dealer_state", "dealer_territory_ids",
+                      "dealer_credit_available"):
+            fields_at_top = top.xpath(f".//field[@name='{fname}']")
+            self.assertTrue(fields_at_top, f"{fname} is not at the top of the dealer form")
+            self.assertIn("not is_dealer", fields_at_top[0].get("invisible") + fields_at_top[0].getparent().get(
+                "invisible", ""))
+            # not a second time in the Dealer tab
+            self.assertFalse(arch.xpath(f"//page[@name='dealer']//field[@name='{fname}']"), fname)
+
+    def test_form_labels_the_vat_as_credit_code_for_dealers_only(self):
+        arch = self._form_arch(self.dealer_user)
+        vats = arch.xpath("//sheet/group//field[@name='vat']")
+        self.assertEqual(len(vats), 2)
+        self.assertEqual([v.get("invisible") for v in vats], ["is_dealer", "not is_dealer"])
+        self.assertFalse(vats[0].get("string"))  # Odoo's own label for every other contact
+        self.assertEqual(vats[1].get("string"), "Unified Social Credit Code")
+        # a contact creator without the dealer groups still sees the vat, and no dealer field
+        arch = self._form_arch(self.contact_creator)
+        self.assertEqual(len(arch.xpath("//field[@name='vat']")), 2)
+        self.assertFalse(arch.xpath("//field[@name='dealer_credit_available']"))
+
+    def test_form_has_one_orders_button_for_dealers(self):
+        arch = self._form_arch(self.dealer_user)
+        odoo_button = arch.xpath("//div[@name='button_box']/button[@name='action_view_sale_order']")
+        ours = arch.xpath("//div[@name='button_box']/button[@name='action_view_dealer_orders']")
+        self.assertEqual(len(odoo_button), 1)
+        self.assertEqual(odoo_button[0].get("invisible"), "is_dealer")  # Odoo's stays for other customers
+        self.assertEqual(len(ours), 1)
+        self.assertEqual(ours[0].get("invisible"), "not is_dealer")
+
+    def test_credit_available_at_the_top(self):
+        dealer = self._create_dealer("授信经销商", grade=self.grade_core)  # grade credit limit: 500,000
+        self.assertEqual(dealer.dealer_credit_limit, 500000.0)
+        self.assertEqual(dealer.dealer_credit_available, 500000.0)
+        order = self._order(dealer)
+        dealer.invalidate_recordset()
+        self.assertEqual(dealer.dealer_credit_available, 500000.0 - order.amount_total)
+
+    def test_credit_available_without_limit_or_for_other_partners(self):
+        self.grade_regular.credit_limit = 0.0
+        dealer = self._create_dealer("无授信经销商", grade=self.grade_regular)
+        self.assertFalse(dealer.dealer_credit_limit)
+        self.assertFalse(dealer.dealer_credit_available)
+        customer = self.Partner.create({"name": "普通客户", "is_company": True})
+        self.assertFalse(customer.dealer_credit_available)
+
+    def test_credit_available_not_readable_by_portal_or_plain_users(self):
+        portal = self._create_portal_user(self.dealer, "credit_portal_t")
+        for user in (portal, self.contact_creator):
+            with self.assertRaises(AccessError):
+                self.dealer.with_user(user).read(["dealer_credit_available"])

@@ -8,6 +8,7 @@ from . import dealer_grade_history
 from . import dealer_document_type
 from . import dealer_criterion
 from . import dealer_application
+from . import dealer_application_contract
 from . import dealer_application_document
 from . import dealer_application_criterion
 from . import dealer_termination

@@ -381,7 +381,8 @@ class DealerApplication(models.Model):
             ))
             partner.message_post(body=_("Dealer admitted by application %(application)s.",
                                         application=application._get_html_link()))
-        return True
+        # the next step: the dealer's contract, without which its first order is refused
+        return self.action_create_contract() if len(self) == 1 else True
 
     def _check_approvable(self):
         """Refuse approval without a proposed grade, with missing required documents or a too low score."""

@@ -1,3 +1,5 @@
+from dateutil.relativedelta import relativedelta
+from lxml import etree
 from stdnum.cn import uscc
 
 from odoo import Command
@@ -309,3 +311,102 @@ class TestDealerApplication(DealerTestCommon):
         application = self._create_application()
         with self.assertRaisesRegex(UserError, "cannot be reset to draft: it is Draft, not Rejected"):
             application.action_reset_draft()
+
+    # ------------------------------------------------------------------ next step: the dealer's contract
+    def _approved(self):
+        application = self._to_review(self._create_application())
+        return application, application.action_approve()
+
+    def _save_contract(self, action, **values):
+        """The contract form the action opens, saved by the manager as it comes (plus `values`)."""
+        form = Form(self.env["dealer.contract"].with_user(self.manager).with_context(**action["context"]))
+        for name, value in values.items():
+            setattr(form, name, value)
+        return form.save()
+
+    def _contracts_of(self, partner):
+        return self.env["dealer.contract"].search([("partner_id", "=", partner.id)])
+
+    def test_approval_opens_the_new_dealers_contract_prefilled(self):
+        self.grade.credit_limit = 80000.0
+        application, action = self._approved()
+        self.assertEqual((action["res_model"], action["target"]), ("dealer.contract", "current"))
+        self.assertNotIn("res_id", action)
+        self.assertFalse(self._contracts_of(application.partner_id))  # nothing is created before saving
+        contract = self._save_contract(action)
+        self.assertEqual(contract.partner_id, application.partner_id)
+        self.assertEqual(contract.company_id, application.company_id)
+        self.assertEqual(contract.grade_id, self.grade)
+        self.assertEqual(contract.territory_ids, self.territory)
+        self.assertEqual(contract.credit_limit, 80000.0)
+        self.assertEqual(contract.date_start, self.today)
+        self.assertEqual(contract.date_end, self.today + relativedelta(years=1, days=-1))
+        self.assertEqual((contract.state, contract.deposit_state), ("draft", "none"))
+
+    def test_contract_from_the_approval_lets_the_first_order_pass(self):
+        application, action = self._approved()
+        dealer = application.partner_id
+        order = self.env["sale.order"].with_user(self.manager).create({
+            "partner_id": dealer.id,
+            "order_line": [Command.create({"product_id": self.product_free.id, "price_unit": 100.0})],
+        })
+        self.assertIn("has no active contract", order.dealer_check_warnings)
+        contract = self._save_contract(action, deposit_amount=20000.0)
+        self.assertEqual(contract.deposit_state, "required")
+        with self.assertRaisesRegex(UserError, "the deposit of .* has not been received"):
+            contract.with_user(self.manager).action_activate()
+        contract.with_user(self.manager).action_deposit_received()
+        contract.with_user(self.manager).action_activate()
+        self.assertEqual(contract.state, "active")
+        order.invalidate_recordset()
+        self.assertFalse(order.dealer_check_warnings)
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
+        self.assertTrue(order.dealer_checks_passed)
+
+    def test_create_contract_opens_the_existing_contract(self):
+        application, action = self._approved()
+        contract = self._save_contract(action)
+        self.assertEqual(application.dealer_contract_id, contract)
+        again = application.action_create_contract()
+        self.assertEqual(again["res_id"], contract.id)
+        self.assertNotIn("context", again)
+        contract.with_user(self.manager).action_activate()
+        self.assertEqual(application.action_create_contract()["res_id"], contract.id)
+        self.assertEqual(self._contracts_of(application.partner_id), contract)
+
+    def test_approval_of_a_prospect_with_a_contract_opens_it(self):
+        prospect = self.env["res.partner"].create({
+            "name": "Prospect Ltd.", "is_company": True, "is_dealer": True, "vat": self.code,
+        })
+        draft = self._create_contract(prospect, activate=False)
+        action = self._to_review(self._create_application(partner_id=prospect.id)).action_approve()
+        self.assertEqual(action["res_id"], draft.id)
+        self.assertEqual(self._contracts_of(prospect), draft)
+
+    def test_create_contract_refused_before_approval(self):
+        application = self._to_review(self._create_application())
+        with self.assertRefused(UserError, "a contract is made for the dealer of an approved application only"):
+            application.action_create_contract()
+        self.assertFalse(application.partner_id)
+
+    def test_create_contract_refused_to_dealer_user_portal_and_plain_user(self):
+        application, _action = self._approved()
+        portal = self._create_portal_user(application.partner_id, "contract_portal_t")
+        for user in (self.user, portal, self.contact_creator):
+            with self.assertRefused(AccessError, "Only a Dealer Manager may create a dealer contract"):
+                application.with_user(user).action_create_contract()
+            with self.assertRefused(AccessError, "not allowed to (create|access)"):
+                self.env["dealer.contract"].with_user(user).create({
+                    "partner_id": application.partner_id.id, "date_start": self.today, "date_end": self.today,
+                })
+        self.assertFalse(self._contracts_of(application.partner_id))
+
+    def test_form_offers_create_contract_once_approved(self):
+        arch = etree.fromstring(self.env["dealer.application"].with_user(self.manager).get_view()["arch"])
+        button = arch.xpath("//header/button[@name='action_create_contract']")
+        self.assertEqual(len(button), 1)
+        self.assertEqual(button[0].get("invisible"), "state != 'approved' or dealer_contract_id")
+        self.assertTrue(arch.xpath("//div[@name='button_box']/button[@name='action_create_contract']"))
+        arch = etree.fromstring(self.env["dealer.application"].with_user(self.user).get_view()["arch"])
+        self.assertFalse(arch.xpath("//button[@name='action_create_contract']"))

@@ -145,6 +145,6 @@ class TestDealerOrdersMenu(DealerOrderCheckCommon):
         self.assertEqual(found & (dealer_orders | other), dealer_orders)  # quotations and orders, no other customer
         self.assertIn(other, self.env["sale.order"].search([("dealer_is_dealer_order", "=", False)]))
         self.assertNotIn(other, self.env["sale.order"].search([("dealer_is_dealer_order", "!=", False)]))
-        views = dict((mode, view_id) for view_id, mode in action._get_action_dict()["views"])
+        views = {mode: view_id for view_id, mode in action._get_action_dict()["views"]}
         self.assertEqual(views["form"], self.env.ref("sale.view_order_form").id)
         self.assertEqual(views["list"], self.env.ref("sale.view_quotation_tree").id)

@@ -14,7 +14,7 @@
         "security/dealer_relations_security.xml",
         "data/ir_sequence_data.xml",
         "data/dealer_criterion_data.xml",
-        "data/dealer_termination_cron.xml",
+        "data/ir_cron.xml",
         "wizard/dealer_grade_change_wizard_views.xml",
         "wizard/dealer_territory_assign_wizard_views.xml",
         "wizard/dealer_application_reject_wizard_views.xml",

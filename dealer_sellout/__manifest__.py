@@ -12,6 +12,7 @@
         "security/dealer_sellout_rules.xml",
         "data/ir_sequence_data.xml",
         "data/dealer_sellout_mail_data.xml",
+        "data/ir_cron.xml",
         "views/dealer_sellout_views.xml",
         "views/dealer_sellout_analysis_views.xml",
         "views/dealer_sellout_forecast_views.xml",

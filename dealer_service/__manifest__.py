@@ -11,6 +11,7 @@
         "security/ir.model.access.csv",
         "security/dealer_service_rules.xml",
         "data/dealer_service_data.xml",
+        "data/ir_cron.xml",
         "data/dealer_service_inspection_data.xml",
         "wizard/dealer_claim_reject_wizard_views.xml",
         "views/repair_order_views.xml",

@@ -47,6 +47,7 @@ class DealerStockReportPortal(CustomerPortal):
                 "A CSV or XLSX file of at most %(size)s MB, with the columns of the template.",
                 size=MAX_UPLOAD_BYTES // (1024 * 1024),
             ),
+            "file_columns": Report._dealer_portal_file_columns(),
         })
         return values
 
@@ -152,5 +153,6 @@ class DealerStockReportPortal(CustomerPortal):
         file_type = request.httprequest.path.rsplit(".", 1)[-1]
         dealer = request.env.user._dealer_portal_dealer()
         content = request.env["dealer.stock.report"]._dealer_portal_template(dealer, file_type)
+        # a name the dealer recognises, in its language (库存上报模板.xlsx; sent as RFC 5987 by content_disposition)
         return DealerRelationsPortal._dealer_spreadsheet_response(
-            file_type, content, f"stock_report_template.{file_type}")
+            file_type, content, f"{_('Stock report template')}.{file_type}")

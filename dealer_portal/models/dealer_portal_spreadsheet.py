@@ -1,6 +1,8 @@
 import csv
 import io
 import itertools
+import re
+import unicodedata
 import zipfile
 
 import openpyxl
@@ -8,8 +10,11 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from odoo import _, api, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.dealer_management.tools.xlsx import new_workbook, write_cells
+
+_lt = LazyTranslate(__name__)
 
 # more lines than a dealer reports at once: a bigger file is refused before its lines are checked
 MAX_FILE_ROWS = 2000
@@ -17,6 +22,15 @@ SPREADSHEET_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+# the product's name next to its code in a template: for the dealer's eyes, ignored when the file is read
+PRODUCT_NAME_COLUMN = ("product_name", _lt("Product name"))
+INFORMATIVE_COLUMNS = frozenset({PRODUCT_NAME_COLUMN[0]})
+
+
+def header_key(text):
+    """A header cell as compared: full-width forms folded (（ → (), lower case, spaces and underscores as one _."""
+    text = unicodedata.normalize("NFKC", str(text or "")).strip().lower()
+    return re.sub(r"[\s_]+", "_", text)
 
 
 class DealerPortalSpreadsheet(models.AbstractModel):
@@ -26,17 +40,40 @@ class DealerPortalSpreadsheet(models.AbstractModel):
 
     A file is a header row naming the columns, then one line per row. ``_dealer_read_rows`` returns the rows as
     dicts with the row's number in the file (``row``) so that every error names the line the dealer sees.
+
+    The columns of a file are ``(key, label)`` pairs, the label a lazy translation (``_lt``): a template's header
+    row holds the labels in the user's language (产品编码, 数量 … for a Chinese dealer), and a header is read in
+    any installed language, in English or as the column's key (``product_code``), so that a Chinese template, an
+    English one and the files made before the labels were translated are all read the same way. The product name
+    column (``PRODUCT_NAME_COLUMN``) is there for the dealer and is ignored on upload.
     """
 
     _name = "dealer.portal.spreadsheet"
     _description = "Dealer Portal Spreadsheet Upload"
 
     @api.model
-    def _dealer_read_rows(self, filename, content, columns, required):
-        """The rows of an uploaded file as dicts (``row`` and the columns); UserError when it is malformed.
+    def _dealer_column_labels(self, columns, keys=None):
+        """The labels of ``columns`` (of those in ``keys`` when given) in the user's language."""
+        return [self.env._(label) for key, label in columns if keys is None or key in keys]
 
-        Trailing blank lines are ignored; a blank line between filled ones is an error of its row, so that the
-        rows keep the numbers the dealer sees in the file.
+    @api.model
+    def _dealer_column_names(self, columns):
+        """{compared header: column key}: each column's key and its label in English and every installed language."""
+        languages = {"en_US", *(code for code, _name in self.env["res.lang"].get_installed())}
+        names = {}
+        for key, label in columns:
+            names[header_key(key)] = key
+            for language in languages:
+                names[header_key(label._translate(language))] = key
+        return names
+
+    @api.model
+    def _dealer_read_rows(self, filename, content, columns, required):
+        """The rows of an uploaded file as dicts (``row`` and the column keys); UserError when it is malformed.
+
+        ``columns``: the ``(key, label)`` pairs of the file; ``required``: the keys a file must have. Trailing blank
+        lines are ignored; a blank line between filled ones is an error of its row, so that the rows keep the
+        numbers the dealer sees in the file. Informative columns (the product name) are dropped.
         """
         if not content:
             raise UserError(_("The file is empty: fill in the template and upload it again."))
@@ -47,19 +84,21 @@ class DealerPortalSpreadsheet(models.AbstractModel):
             table = self._dealer_read_xlsx(content)
         else:
             raise UserError(_("Upload a CSV or XLSX file in the shape of the template."))
-        header = [str(cell or "").strip().lower().replace(" ", "_") for cell in (table[0] if table else [])]
-        while header and not header[-1]:
-            header.pop()
-        unknown = [name for name in header if name not in columns]
-        missing = [name for name in required if name not in header]
-        if unknown or missing or len(set(header)) != len(header):
+        cells = [header_key(cell) for cell in (table[0] if table else [])]
+        while cells and not cells[-1]:
+            cells.pop()
+        names = self._dealer_column_names(columns)
+        header = [names.get(cell) for cell in cells]
+        missing = [key for key in required if key not in header]
+        if None in header or missing or len(set(header)) != len(header):
             raise UserError(_(
                 "The first row of the file must name the columns %(columns)s (%(required)s required), as in the "
-                "template.", columns=", ".join(columns), required=", ".join(required),
+                "template.", columns=", ".join(self._dealer_column_labels(columns)),
+                required=", ".join(self._dealer_column_labels(columns, required)),
             ))
         rows = []
         for number, cells in enumerate(table[1:], start=2):
-            values = dict(zip(header, cells, strict=False))
+            values = {key: value for key, value in zip(header, cells, strict=False) if key not in INFORMATIVE_COLUMNS}
             blank = all(value is None or (isinstance(value, str) and not value.strip()) for value in values.values())
             rows.append({"row": number, "blank": blank, **values})
         while rows and rows[-1]["blank"]:
@@ -120,27 +159,31 @@ class DealerPortalSpreadsheet(models.AbstractModel):
     # ------------------------------------------------------------------ templates
     @api.model
     def _dealer_template(self, file_type, columns, sheet_name, products=None, rows=()):
-        """A template (bytes) with the header row and `rows` (lines to fill in); with `products`, the XLSX one
-        lists the products to choose from on a second sheet."""
+        """A template (bytes) with the header row (the labels of ``columns`` in the user's language) and ``rows``
+        (dicts by column key: lines to fill in); with ``products``, the XLSX one lists the products to choose
+        from on a second sheet."""
+        header = self._dealer_column_labels(columns)
+        lines = [["" if row.get(key) is None else row[key] for key, _label in columns] for row in rows]
         if file_type == "csv":
             stream = io.StringIO()
             writer = csv.writer(stream)
-            writer.writerow(columns)
-            writer.writerows(rows)
+            writer.writerow(header)
+            writer.writerows(lines)
             return stream.getvalue().encode("utf-8-sig")
         stream = io.BytesIO()
         workbook = new_workbook(stream)
         bold = workbook.add_format({"bold": True})
         sheet = workbook.add_worksheet(sheet_name)
-        write_cells(sheet, 0, 0, columns, bold)
-        for index, row in enumerate(rows, start=1):
-            write_cells(sheet, index, 0, row)
+        write_cells(sheet, 0, 0, header, bold)
+        for index, line in enumerate(lines, start=1):
+            write_cells(sheet, index, 0, line)
         sheet.set_column(0, len(columns) - 1, 18)
+        sheet.freeze_panes(1, 0)
         if products is None:
             workbook.close()
             return stream.getvalue()
         product_sheet = workbook.add_worksheet(_("Products"))
-        write_cells(product_sheet, 0, 0, [_("Product code"), _("Product")], bold)
+        write_cells(product_sheet, 0, 0, [_("Product code"), self.env._(PRODUCT_NAME_COLUMN[1])], bold)
         for index, product in enumerate(products, start=1):
             write_cells(product_sheet, index, 0, [product.default_code or "", product.name])
         product_sheet.set_column(0, 0, 18)

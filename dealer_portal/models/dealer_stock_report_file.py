@@ -1,7 +1,19 @@
 from odoo import _, api, models
+from odoo.tools.translate import LazyTranslate
 
-# the columns of an uploaded stock report (first row of the file), as in the downloadable template
-FILE_COLUMNS = ("product_code", "quantity", "lot_name", "note")
+from .dealer_portal_spreadsheet import PRODUCT_NAME_COLUMN
+
+_lt = LazyTranslate(__name__)
+
+# the columns of an uploaded stock report (first row of the file), as in the downloadable template; the header
+# is read in English, in Chinese (产品编码, 数量 …) or as the keys (see dealer.portal.spreadsheet)
+FILE_COLUMNS = (
+    ("product_code", _lt("Product code")),
+    PRODUCT_NAME_COLUMN,
+    ("quantity", _lt("Quantity")),
+    ("lot_name", _lt("Serial/VIN")),
+    ("note", _lt("Note")),
+)
 REQUIRED_COLUMNS = ("product_code", "quantity")
 
 
@@ -21,9 +33,15 @@ class DealerStockReport(models.Model):
     # ------------------------------------------------------------------ template
     @api.model
     def _dealer_portal_template_rows(self, dealer):
-        """The template's lines: one per product the dealer buys (by code), quantity to fill in."""
+        """The template's lines: one per product the dealer buys (code and name), quantity to fill in."""
         products = self._dealer_portal_products(dealer) if dealer else self.env["product.product"]
-        return [[product.default_code, 0, "", product.name] for product in products if product.default_code]
+        return [{"product_code": product.default_code, "product_name": product.name, "quantity": 0}
+                for product in products if product.default_code]
+
+    @api.model
+    def _dealer_portal_file_columns(self):
+        """The columns of the file as the upload form names them, in the user's language."""
+        return ", ".join(self.env["dealer.portal.spreadsheet"]._dealer_column_labels(FILE_COLUMNS))
 
     @api.model
     def _dealer_portal_template(self, dealer, file_type):

@@ -7,8 +7,12 @@ import openpyxl
 from odoo.tests import tagged
 
 from .common_forms import DealerFormsCase, csv_bytes, xlsx_bytes
+from .spreadsheet_files import download_name, sheet_rows
 
+# the columns' keys: the header of the files made before the template's header was translated, still read
 HEADER = ["product_code", "quantity", "lot_name", "note"]
+EN_HEADER = ["Product code", "Product name", "Quantity", "Serial/VIN", "Note"]
+ZH_HEADER = ["产品编码", "产品名称", "数量", "序列号/车架号", "备注"]
 
 
 @tagged("post_install", "-at_install")
@@ -185,14 +189,65 @@ class TestPortalStockReports(DealerFormsCase):
         response = self.url_open("/my/stock_reports/template.csv")
         self.assertEqual(response.status_code, 200)
         text = response.content.decode("utf-8-sig")
-        self.assertTrue(text.startswith("product_code,quantity,lot_name,note"))
-        self.assertIn("PR-1", text)
-        self.assertIn("PR-2", text)
+        self.assertTrue(text.startswith(",".join(EN_HEADER)))
+        self.assertIn("PR-1,Pump PR-1,0,,", text, "the product's name in its own column, not in the note")
+        self.assertIn("PR-2,Valve PR-2,0,,", text)
         self.assertNotIn("PR-9", text)
+        self.assertEqual(download_name(response), "Stock report template.csv")
         response = self.url_open("/my/stock_reports/template.xlsx")
         sheet = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]
-        self.assertEqual([cell.value for cell in sheet[1]], HEADER)
+        self.assertEqual([cell.value for cell in sheet[1]], EN_HEADER)
         self.assertEqual(sorted(row[0] for row in sheet.iter_rows(min_row=2, values_only=True)), ["PR-1", "PR-2"])
+
+    def test_templates_in_chinese_for_a_chinese_dealer(self):
+        """A dealer user reading Chinese downloads 库存上报模板.xlsx with Chinese headers and its products' names."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.portal_a.lang = "zh_CN"
+        self.authenticate("pr_portal_a", "pr_portal_a")  # the session takes the user's language at login
+        response = self.url_open("/my/stock_reports/template.xlsx")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(download_name(response), "库存上报模板.xlsx")
+        self.assertIn("filename*=UTF-8''%E5%BA%93", response.headers["Content-Disposition"], "RFC 5987 encoding")
+        rows = sheet_rows(response.content, "库存上报")
+        self.assertEqual(rows[0], ZH_HEADER)
+        self.assertCountEqual([row[:3] for row in rows[1:]], [["PR-1", "Pump PR-1", "0"], ["PR-2", "Valve PR-2", "0"]])
+        response = self.url_open("/my/stock_reports/template.csv")
+        self.assertEqual(download_name(response), "库存上报模板.csv")
+        self.assertTrue(response.content.decode("utf-8-sig").startswith(",".join(ZH_HEADER)))
+        page = self.url_open("/my/stock_reports/new")
+        self.assertIn(", ".join(ZH_HEADER), page.text, "the form names the template's columns")
+
+    def test_chinese_and_english_headers_import_the_same_rows(self):
+        """The same lines under the Chinese header (full-width slash as Excel may type it), the English one and the
+        keys give the same report lines; the product name column is ignored."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        lines = [["PR-1", "not read", "7", "LOT-7", "shop"], ["PR-2", "", "3.5", "", ""]]
+        zh_header = [*ZH_HEADER[:3], "序列号／车架号", ZH_HEADER[4]]
+        uploads = [
+            ("stock.csv", csv_bytes([zh_header, *lines])),
+            ("stock.xlsx", xlsx_bytes([EN_HEADER, *lines])),
+            ("stock.csv", csv_bytes([HEADER, *[[line[0], *line[2:]] for line in lines]])),
+        ]
+        reports = []
+        # one report per day: days without one (the fixtures' reports are 3 days old)
+        for offset, (name, content) in zip((1, 2, 4), uploads, strict=True):
+            before = self._reports_of_a()
+            response = self._upload(name, content, day=self.today - timedelta(days=offset))
+            self.assertNotIn("o_dealer_form_error", response.text, name)
+            reports.append(self._reports_of_a() - before)
+        for report in reports:
+            self.assertEqual(report.state, "submitted")
+            self.assertEqual(
+                [(line.product_id, line.quantity, line.lot_name, line.note) for line in report.line_ids],
+                [(self.product, 7.0, "LOT-7", "shop"), (self.valve, 3.5, False, False)],
+            )
+
+    def test_header_naming_a_column_twice_or_unknown_is_refused(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        for header in (["产品编码", "product_code", "数量"], ["产品编码", "数量", "库位"]):
+            with self.subTest(header=header):
+                response = self._upload("stock.csv", csv_bytes([header, ["PR-1", "PR-1", "1"]]))
+                self.assertNothingCreated(response, "must name the columns Product code, Product name, Quantity")
 
     def test_template_uploaded_back_creates_report(self):
         content = self.url_open("/my/stock_reports/template.xlsx").content

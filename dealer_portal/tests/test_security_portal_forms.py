@@ -158,14 +158,14 @@ class TestSecurityPortalForms(DealerFormsCase):
         cells = xlsx_cells(content)["Stock Report"]
         self.assertFalse([cell for cell in cells.values() if cell[0] == "formula"])
         self.assertEqual(xlsx_links(content), {"Stock Report": 0})
-        rows = {row: [cells.get((row, col)) for col in range(4)] for row in (1, 2)}
+        rows = {row: [cells.get((row, col)) for col in range(5)] for row in (1, 2)}
         self.assertCountEqual(rows.values(), [
-            [("string", "PR-1"), ("number", "0"), None, ("string", names[self.product])],
-            [("string", "-2"), ("number", "0"), None, ("string", names[self.valve])],
+            [("string", "PR-1"), ("string", names[self.product]), ("number", "0"), None, None],
+            [("string", "-2"), ("string", names[self.valve]), ("number", "0"), None, None],
         ])
         # the products sheet of the sell-out and forecast templates
         content = self.env["dealer.portal.spreadsheet"]._dealer_template(
-            "xlsx", ["+1+1"], "Template", products=self.product | self.valve, rows=[["=1+1"]],
+            "xlsx", [("code", "+1+1")], "Template", products=self.product | self.valve, rows=[{"code": "=1+1"}],
         )
         cells = xlsx_cells(content)
         self.assertEqual(cells["Template"], {(0, 0): ("string", "+1+1"), (1, 0): ("string", "=1+1")})

@@ -38,16 +38,23 @@ def spreadsheet_limits():
     )
 
 
-def template_download(file_type, columns, sheet_name, file_name):
-    """The upload template of a sell-out or forecast form (CSV or XLSX), one line per product the user's dealer
-    sells on; 404 for another file type or a user of no dealer."""
+def template_download(file_type, columns, sheet_name, file_name, rows=None):
+    """The upload template of a sell-out or forecast form (CSV or XLSX): the header in the user's language, the
+    lines ``rows(dealer)`` gives, and (XLSX) a sheet of the products the user's dealer sells on; 404 for another
+    file type or a user of no dealer. ``file_name`` (translated) is sent as RFC 5987 by ``content_disposition``."""
     dealer = request.env.user._dealer_portal_dealer()
     if file_type not in SPREADSHEET_TYPES or not dealer:
         raise request.not_found()
     content = request.env["dealer.portal.spreadsheet"]._dealer_template(
         file_type, columns, sheet_name, request.env["dealer.sellout"]._dealer_portal_products(dealer),
+        rows=rows(dealer) if rows else (),
     )
     return DealerRelationsPortal._dealer_spreadsheet_response(file_type, content, f"{file_name}.{file_type}")
+
+
+def column_labels(columns, keys=None):
+    """The labels of a file's columns as the upload page lists them, in the user's language."""
+    return ", ".join(request.env["dealer.portal.spreadsheet"]._dealer_column_labels(columns, keys))
 
 
 def row_messages(errors, numbered=True):

@@ -5,7 +5,7 @@ from odoo.http import request
 from odoo.addons.dealer_portal.controllers.relations import DealerRelationsPortal
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
-from ..models.dealer_sellout_forecast import FORECAST_FILE_COLUMNS
+from ..models.dealer_sellout_forecast import FORECAST_FILE_COLUMNS, FORECAST_FILE_REQUIRED
 from . import common
 
 GRID_TOKEN = "dealer_portal_forecast_grid_token"
@@ -49,7 +49,7 @@ class DealerForecastPortal(CustomerPortal):
             "grid_token": common.form_token(GRID_TOKEN) if dealer else "",
             "upload_token": common.form_token(UPLOAD_TOKEN) if dealer else "",
             "upload_limits": common.spreadsheet_limits(),
-            "file_columns": ", ".join(FORECAST_FILE_COLUMNS),
+            "file_columns": common.column_labels(FORECAST_FILE_COLUMNS),
         })
         return values
 
@@ -120,7 +120,7 @@ class DealerForecastPortal(CustomerPortal):
         if upload:
             try:
                 rows = request.env["dealer.portal.spreadsheet"]._dealer_read_rows(
-                    upload[0], upload[1], FORECAST_FILE_COLUMNS, FORECAST_FILE_COLUMNS,
+                    upload[0], upload[1], FORECAST_FILE_COLUMNS, FORECAST_FILE_REQUIRED,
                 )
             except UserError as e:
                 error = DealerRelationsPortal._dealer_error_message(e)
@@ -133,5 +133,8 @@ class DealerForecastPortal(CustomerPortal):
 
     @http.route(["/my/forecasts/template.<string:file_type>"], type="http", auth="user", website=True)
     def portal_forecast_template(self, file_type, **kw):
-        # the sheet's and the file's names in the user's language
-        return common.template_download(file_type, FORECAST_FILE_COLUMNS, _("Forecast"), _("forecast"))
+        # the sheet's and the file's names in the user's language (销售预测模板.xlsx)
+        return common.template_download(
+            file_type, FORECAST_FILE_COLUMNS, _("Forecast"), _("Forecast template"),
+            rows=request.env["dealer.sellout.forecast"]._dealer_portal_template_rows,
+        )

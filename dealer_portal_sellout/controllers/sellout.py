@@ -49,8 +49,8 @@ class DealerSelloutPortal(CustomerPortal):
             "form_token": common.form_token(FORM_TOKEN) if dealer else "",
             "upload_token": common.form_token(UPLOAD_TOKEN) if dealer else "",
             "upload_limits": common.spreadsheet_limits(),
-            "file_columns": ", ".join(SELLOUT_FILE_COLUMNS),
-            "required_columns": ", ".join(SELLOUT_FILE_REQUIRED),
+            "file_columns": common.column_labels(SELLOUT_FILE_COLUMNS),
+            "required_columns": common.column_labels(SELLOUT_FILE_COLUMNS, SELLOUT_FILE_REQUIRED),
         })
         return values
 
@@ -161,5 +161,6 @@ class DealerSelloutPortal(CustomerPortal):
 
     @http.route(["/my/sellouts/template.<string:file_type>"], type="http", auth="user", website=True)
     def portal_sellout_template(self, file_type, **kw):
-        # the sheet's and the file's names in the user's language
-        return common.template_download(file_type, SELLOUT_FILE_COLUMNS, _("Sell-out"), _("sell-out"))
+        # the sheet's and the file's names in the user's language (零售上报模板.xlsx); one line per sale, so no lines
+        # in advance: the products sheet lists the codes and names
+        return common.template_download(file_type, SELLOUT_FILE_COLUMNS, _("Sell-out"), _("Sell-out template"))

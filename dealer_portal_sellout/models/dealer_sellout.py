@@ -3,13 +3,28 @@ import datetime
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools.misc import clean_context
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.dealer_management.models.dealer_unique_mixin import lock_rows
+from odoo.addons.dealer_portal.models.dealer_portal_spreadsheet import PRODUCT_NAME_COLUMN
+from odoo.addons.dealer_portal.provinces import sort_provinces
 
-# columns of an uploaded sell-out file (first row), as in the downloadable template
+_lt = LazyTranslate(__name__)
+
+# columns of an uploaded sell-out file (first row), as in the downloadable template; the header is read in English,
+# in Chinese (日期, 产品编码 …) or as the keys (see dealer.portal.spreadsheet)
 SELLOUT_FILE_COLUMNS = (
-    "date", "product_code", "serial", "quantity", "price_unit", "customer_name", "customer_phone", "province",
-    "city", "address",
+    ("date", _lt("Date")),
+    ("product_code", _lt("Product code")),
+    PRODUCT_NAME_COLUMN,
+    ("serial", _lt("Serial/VIN")),
+    ("quantity", _lt("Quantity")),
+    ("price_unit", _lt("Net retail price (per unit)")),
+    ("customer_name", _lt("End customer")),
+    ("customer_phone", _lt("Customer phone")),
+    ("province", _lt("Province")),
+    ("city", _lt("City")),
+    ("address", _lt("Address")),
 )
 SELLOUT_FILE_REQUIRED = ("date", "product_code", "quantity", "price_unit", "customer_name", "province")
 # fields of a retail sale a dealer fills in on the portal; the dealer, company and source are the route's
@@ -55,11 +70,11 @@ class DealerSellout(models.Model):
     @api.model
     def _dealer_portal_states(self):
         """Provinces the end customer may live in: those of the country of the dealer territories (else of the
-        company, else China)."""
+        company, else China), China's in the official order (GB/T 2260: 北京, 天津, 河北 …)."""
         # sudo: the country of the company's territories, to list the provinces (portal users may not read them)
         territory = self.env["dealer.territory"].sudo().search([("state_id", "!=", False)], limit=1)
         country = territory.state_id.country_id or self.env.company.country_id or self.env.ref("base.cn")
-        return self.env["res.country.state"].sudo().search([("country_id", "=", country.id)], order="name")
+        return sort_provinces(self.env["res.country.state"].sudo().search([("country_id", "=", country.id)]))
 
     # ------------------------------------------------------------------ checking typed lines
     @api.model

@@ -3,9 +3,21 @@ import datetime
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools.misc import clean_context
+from odoo.tools.translate import LazyTranslate
 
-# columns of an uploaded forecast file (first row), as in the downloadable template
-FORECAST_FILE_COLUMNS = ("product_code", "month", "quantity")
+from odoo.addons.dealer_portal.models.dealer_portal_spreadsheet import PRODUCT_NAME_COLUMN
+
+_lt = LazyTranslate(__name__)
+
+# columns of an uploaded forecast file (first row), as in the downloadable template (one line per product and
+# month, the quantity to fill in); the header is read in English, in Chinese (产品编码, 月份 …) or as the keys
+FORECAST_FILE_COLUMNS = (
+    ("product_code", _lt("Product code")),
+    PRODUCT_NAME_COLUMN,
+    ("month", _lt("Month")),
+    ("quantity", _lt("Quantity")),
+)
+FORECAST_FILE_REQUIRED = ("product_code", "month", "quantity")
 # largest quantity of one forecast line (a typo guard)
 MAX_FORECAST_QUANTITY = 1e9
 
@@ -30,10 +42,23 @@ class DealerSelloutForecast(models.Model):
         return products, months, quantities
 
     @api.model
+    def _dealer_portal_template_rows(self, dealer):
+        """The template's lines: one per product the dealer sells (with a code) and open month, with the quantity
+        already forecast, else empty to fill in."""
+        products, months, quantities = self._dealer_portal_grid(dealer)
+        return [
+            {"product_code": product.default_code, "product_name": product.name, "month": month.strftime("%Y-%m"),
+             "quantity": quantities.get((product.id, month))}
+            for product in products if product.default_code for month in months
+        ]
+
+    @api.model
     def _dealer_portal_prepare(self, dealer, rows):
         """Lines ``{product_id, month, quantity}`` from the grid or a file, and the errors of the wrong rows.
 
-        ``rows``: dicts of raw values (``row``, ``product_id`` or ``product_code``, ``month``, ``quantity``).
+        ``rows``: dicts of raw values (``row``, ``product_id`` or ``product_code``, ``month``, ``quantity``). A
+        line of a file without a quantity (a line of the template left as it was downloaded) is left out, as an
+        empty cell of the grid.
         """
         self = self.sudo()  # sudo: validation only, of the user's own dealer's lines (see the callers)
         Sellout = self.env["dealer.sellout"]
@@ -46,6 +71,8 @@ class DealerSelloutForecast(models.Model):
             if row.get("blank"):
                 messages.append(_("The line is empty: delete it or fill it in."))
                 errors += [{"row": row["row"], "message": message} for message in messages]
+                continue
+            if row.get("quantity") is None or not str(row["quantity"]).strip():
                 continue
             product = Sellout._dealer_portal_row_product(row, products, by_code)
             if not product:

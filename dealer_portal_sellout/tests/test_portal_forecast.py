@@ -100,13 +100,13 @@ class TestPortalForecast(PortalSelloutCase):
     def test_templates(self):
         csv_response = self.url_open("/my/forecasts/template.csv")
         self.assertEqual(csv_response.status_code, 200)
-        self.assertTrue(csv_response.content.decode("utf-8-sig").startswith("product_code,month,quantity"))
-        self.assertIn("forecast.csv", csv_response.headers["Content-Disposition"])
+        self.assertTrue(csv_response.content.decode("utf-8-sig").startswith("Product code,Product name,Month,Quantity"))
+        self.assertIn("Forecast%20template.csv", csv_response.headers["Content-Disposition"])
         xlsx_response = self.url_open("/my/forecasts/template.xlsx")
         self.assertEqual(xlsx_response.status_code, 200)
         workbook = openpyxl.load_workbook(io.BytesIO(xlsx_response.content), read_only=True)
         header = next(workbook.worksheets[0].iter_rows(values_only=True))
-        self.assertEqual(header, ("product_code", "month", "quantity"))
+        self.assertEqual(header, ("Product code", "Product name", "Month", "Quantity"))
         codes = {row[0] for row in workbook.worksheets[1].iter_rows(min_row=2, values_only=True)}
         self.assertEqual(codes, {"VX1", "MAT-01"}, "the products the dealer sells on")
         self.assertEqual(self.url_open("/my/forecasts/template.exe").status_code, 404)

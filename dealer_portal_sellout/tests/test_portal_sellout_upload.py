@@ -8,6 +8,8 @@ from .common import PortalSelloutCase
 
 UPLOAD = "/my/sellouts/upload"
 HEADER = "date,product_code,serial,quantity,price_unit,customer_name,customer_phone,province,city,address\n"
+EN_HEADER = ("Date,Product code,Product name,Serial/VIN,Quantity,Net retail price (per unit),End customer,"
+             "Customer phone,Province,City,Address")
 GOOD_ROWS = (
     "2026-11-02,VX1,VIN-P-001,1,120000,Zhang San,13800000000,浙江省,杭州,西湖区 1 号\n"
     "2026-11-03,MAT-01,,4,150,Li Si,,浙,杭州,\n"
@@ -123,12 +125,12 @@ class TestPortalSelloutUpload(PortalSelloutCase):
     def test_templates(self):
         csv_response = self.url_open("/my/sellouts/template.csv")
         self.assertEqual(csv_response.status_code, 200)
-        self.assertTrue(csv_response.content.decode("utf-8-sig").startswith(HEADER.strip()))
+        self.assertTrue(csv_response.content.decode("utf-8-sig").startswith(EN_HEADER))
         xlsx_response = self.url_open("/my/sellouts/template.xlsx")
         self.assertEqual(xlsx_response.status_code, 200)
         workbook = openpyxl.load_workbook(io.BytesIO(xlsx_response.content), read_only=True)
         header = next(workbook.worksheets[0].iter_rows(values_only=True))
-        self.assertEqual(",".join(header), HEADER.strip())
+        self.assertEqual(",".join(header), EN_HEADER)
         codes = {row[0] for row in workbook.worksheets[1].iter_rows(min_row=2, values_only=True)}
         self.assertEqual(codes, {"VX1", "MAT-01"})
         self.assertEqual(self.url_open("/my/sellouts/template.exe").status_code, 404)

@@ -1,8 +1,13 @@
+import io
 from datetime import date
+
+from lxml import html as lxml_html
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
+from odoo.tools.pdf import PdfFileReader
+from odoo.tools.translate import code_translations
 
 from .common import DealerTestCommon
 
@@ -131,3 +136,76 @@ class TestDealerStatement(DealerTestCommon):
         html = self._print(self.dealer_user, self.dealer_2, companies=self.company_2,
                            dealer_company_id=self.env.company.id)
         self.assertIn("8,765.00", html)
+
+    # ------------------------------------------------------------------ the printed statement (issue 15)
+    def _html_tree(self, html):
+        return lxml_html.fromstring(html)
+
+    def test_statement_reads_as_an_accounting_statement_in_chinese(self):
+        """贷方 (not 信用额度) and 单据 (not 文件) in the columns, the confirmation block in Chinese."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["dealer_management"], ["zh_CN"], overwrite=True)
+        self.dealer.lang = "zh_CN"
+        tree = self._html_tree(self._print(self.dealer_user, self.dealer))
+        headers = [" ".join(th.text_content().split()) for th in tree.xpath("//table[@name='statement_lines']//th")]
+        self.assertEqual(headers, ["日期", "单据", "类型", "参考编号", "借方", "贷方", "余额"])
+        confirmation = " ".join(tree.xpath("//div[hasclass('o_statement_confirmation')]")[0].text_content().split())
+        for term in ("对账确认", "确认无误", "有异议", "签字", "盖章", "日期"):
+            self.assertIn(term, confirmation)
+        self.assertNotIn("信用额度", " ".join(headers) + confirmation)
+        # the credit check keeps its own word: "Credit" stays 信用额度, the column is another source string
+        self.assertEqual(code_translations.get_python_translations("dealer_management", "zh_CN")["Credit"], "信用额度")
+
+    def test_statement_has_the_company_letterhead(self):
+        self.env.company.write({"street": "文一西路 969 号", "city": "杭州市"})
+        tree = self._html_tree(self._print(self.dealer_user, self.dealer))
+        header = tree.xpath("//div[contains(concat(' ', @class, ' '), ' header ')]")
+        self.assertTrue(header, "web.external_layout's header")
+        text = " ".join(header[0].text_content().split())
+        self.assertIn("文一西路 969 号", text)
+        self.assertTrue(header[0].xpath(".//img[starts-with(@src, 'data:image')]"), "the company logo")
+
+    def test_statement_end_kept_together_with_the_confirmation(self):
+        """The closing balance, the totals, the footnote and the confirmation block are one block that no page break
+        splits: the footnote never stands alone on a page."""
+        tree = self._html_tree(self._print(self.dealer_user, self.dealer))
+        [end] = tree.xpath("//div[hasclass('o_statement_end')]")
+        self.assertIn("page-break-inside: avoid", end.get("style"))
+        for css in ("o_statement_closing", "o_statement_footnote", "o_statement_confirmation", "o_statement_dealer",
+                    "o_statement_signature", "o_statement_stamp", "o_statement_date", "o_statement_agreed",
+                    "o_statement_disputed"):
+            self.assertTrue(end.xpath(f".//*[hasclass('{css}')]"), css)
+        self.assertIn("1,100.00", end.xpath(".//*[hasclass('o_statement_closing')]")[0].text_content())
+        self.assertEqual(len(end.xpath(".//*[hasclass('o_statement_box')]")), 2, "two tick boxes")
+
+    def test_statement_pdf_never_ends_with_a_page_of_footnote_only(self):
+        """Rendered by wkhtmltopdf with more lines than a page holds, around the page end: the page with the
+        footnote holds the closing balance and the confirmation block too, whatever the number of lines."""
+        journal = self.company_data["default_journal_misc"]
+        receivable = self.dealer.property_account_receivable_id
+        income = self.company_data["default_account_revenue"]
+        moves = self.env["account.move"].create([{
+            "move_type": "entry", "journal_id": journal.id, "date": f"2025-02-{1 + index % 28:02d}",
+            "line_ids": [
+                Command.create({"account_id": receivable.id, "partner_id": self.dealer.id, "debit": 10.0 + index}),
+                Command.create({"account_id": income.id, "credit": 10.0 + index}),
+            ],
+        } for index in range(60)])
+        moves.action_post()
+        Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        pages_seen = set()
+        for count in (20, 24, 28, 32, 36):
+            extra = moves[count:]
+            extra.button_draft()
+            with self.subTest(lines=count):
+                pdf, __ = Report.with_user(self.dealer_user)._render_qweb_pdf(
+                    "dealer_management.action_report_dealer_statement", self.dealer.ids, data=self.data,
+                )
+                pages = [" ".join(page.extract_text().split()) for page in PdfFileReader(io.BytesIO(pdf)).pages]
+                pages_seen.add(len(pages))
+                [last] = [page for page in pages if "Posted entries" in page]
+                for text in ("Closing balance", "Balance confirmation", "Company stamp"):
+                    self.assertIn(text, last)
+                self.assertEqual(last, " ".join(pages[-1].split()), "the footnote is on the last page")
+            extra.action_post()
+        self.assertGreater(max(pages_seen), 1, "the statements tried run over one page")

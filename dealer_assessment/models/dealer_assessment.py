@@ -2,6 +2,7 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 from odoo.addons.dealer_management.models.dealer_period import (
     PERIOD_TYPES,
@@ -9,6 +10,8 @@ from odoo.addons.dealer_management.models.dealer_period import (
     period_label,
     previous_period,
 )
+
+from .res_company import DEFAULT_RANK_LEVEL
 
 ASSESSMENT_STATES = [("draft", "Draft"), ("reviewed", "Reviewed"), ("approved", "Approved")]
 SCOPES = [("all", "All Active Dealers"), ("grade", "Grade"), ("territory", "Territory")]
@@ -226,6 +229,7 @@ class DealerAssessment(models.Model):
             ]
             for template in set(templates.values())
         }
+        groups = self._rank_groups(dealers.dealer_territory_ids)
         vals_list = []
         for dealer in dealers:
             template = templates[dealer]
@@ -245,7 +249,8 @@ class DealerAssessment(models.Model):
             total = round(100.0 * weighted / weights, 2) if weights else 0.0
             vals_list.append({
                 "assessment_id": self.id, "partner_id": dealer.id, "template_id": template.id,
-                "territory_id": dealer.dealer_territory_ids[:1].id, "total": total,
+                "territory_id": dealer.dealer_territory_ids[:1].id,
+                "rank_territory_id": groups.get(dealer.dealer_territory_ids[:1].id), "total": total,
                 "rating": template._rating(total), "previous_total": previous.get(dealer.id, 0.0),
                 "has_previous": dealer.id in previous, "line_ids": lines,
             })
@@ -253,9 +258,33 @@ class DealerAssessment(models.Model):
         Scorecard._replace_for_assessment(self, vals_list)
         self._dealer_trusted().write({"date_computed": fields.Datetime.now()})
 
+    def _rank_groups(self, territories):
+        """{territory id: id of the territory its dealers are ranked within}: one query for all territories.
+
+        The ranking group is the territory's ancestor (or itself) at the level the company chose (region,
+        province or city: ``res.company.dealer_rank_level``); a territory wider than that level is its own group.
+        """
+        self.ensure_one()
+        if not territories:
+            return {}
+        level = self.company_id.dealer_rank_level or DEFAULT_RANK_LEVEL
+        territories.flush_model(["parent_path", "level"])
+        self.env.cr.execute(SQL(
+            """
+            SELECT territory.id, COALESCE(ancestor.id, territory.id)
+              FROM dealer_territory territory
+              LEFT JOIN dealer_territory ancestor
+                     ON ancestor.level = %(level)s
+                    AND starts_with(territory.parent_path, ancestor.parent_path)
+             WHERE territory.id IN %(ids)s
+            """,
+            level=level, ids=tuple(territories.ids),
+        ))
+        return dict(self.env.cr.fetchall())
+
     @staticmethod
     def _rank(vals_list):
-        """Rank overall and within the territory by total (ties share the rank, 1 is the best)."""
+        """Rank overall and within the ranking group by total (ties share the rank, 1 is the best)."""
         def assign(rows, key):
             previous_total, rank = None, 0
             for position, row in enumerate(sorted(rows, key=lambda r: -r["total"]), start=1):
@@ -263,10 +292,10 @@ class DealerAssessment(models.Model):
                     rank, previous_total = position, row["total"]
                 row[key] = rank
         assign(vals_list, "rank")
-        by_territory = defaultdict(list)
+        by_group = defaultdict(list)
         for row in vals_list:
-            by_territory[row["territory_id"]].append(row)
-        for rows in by_territory.values():
+            by_group[row.get("rank_territory_id")].append(row)
+        for rows in by_group.values():
             assign(rows, "territory_rank")
 
     def _previous_totals(self, dealers):

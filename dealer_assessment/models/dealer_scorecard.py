@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
@@ -62,11 +64,27 @@ class DealerScorecard(models.Model):
     )
     template_id = fields.Many2one("dealer.assessment.template", readonly=True)
     territory_id = fields.Many2one(
-        "dealer.territory", readonly=True, help="The dealer's first territory, used for ranking.",
+        "dealer.territory", readonly=True, help="The dealer's first territory when the scorecard was computed.",
+    )
+    rank_territory_id = fields.Many2one(
+        "dealer.territory", string="Ranking Group", readonly=True,
+        help="The region, province or city (the level chosen in the settings) that contains the dealer's first "
+             "territory: the dealer is ranked among the dealers of this territory.",
     )
     total = fields.Float(string="Total Score", digits=(16, 2), readonly=True, aggregator="avg")
     rank = fields.Integer(readonly=True, aggregator="min", help="Rank among all dealers of the assessment.")
-    territory_rank = fields.Integer(string="Rank in Territory", readonly=True, aggregator="min")
+    rank_count = fields.Integer(
+        string="Dealers Ranked", compute="_compute_rank_counts", help="Number of scorecards of the assessment.",
+    )
+    # the label says the company's ranking level (see fields_get)
+    territory_rank = fields.Integer(
+        string="Rank in Province", readonly=True, aggregator="min",
+        help="Rank among the dealers of the same ranking group (region, province or city, as chosen in the settings).",
+    )
+    territory_rank_count = fields.Integer(
+        string="Dealers in Ranking Group", compute="_compute_rank_counts",
+        help="Number of scorecards of the assessment in the same ranking group.",
+    )
     rating = fields.Selection(RATINGS, readonly=True)
     previous_total = fields.Float(digits=(16, 2), readonly=True, aggregator="avg")
     has_previous = fields.Boolean(string="Has Previous Period", readonly=True)
@@ -87,6 +105,43 @@ class DealerScorecard(models.Model):
         # (an upgrade applied in the same transaction as the approval)
         for scorecard in self:
             scorecard.grade_id = scorecard.partner_id.dealer_grade_id
+
+    @api.depends("assessment_id", "rank_territory_id")
+    def _compute_rank_counts(self):
+        """How many dealers each rank is out of: one grouped query for all the scorecards' assessments."""
+        assessments = self.assessment_id
+        # sudo: counts only; a dealer's owner reads its own scorecards, not the others' of the assessment
+        groups = self.sudo()._read_group(
+            [("assessment_id", "in", assessments.ids)], ["assessment_id", "rank_territory_id"], ["__count"],
+        ) if assessments.ids else []
+        by_assessment, by_group = defaultdict(int), {}
+        for assessment, group, count in groups:
+            by_assessment[assessment.id] += count
+            by_group[assessment.id, group.id] = count
+        for scorecard in self:
+            assessment_id = scorecard.assessment_id.id
+            scorecard.rank_count = by_assessment[assessment_id]
+            scorecard.territory_rank_count = by_group.get((assessment_id, scorecard.rank_territory_id.id), 0)
+
+    @api.model
+    def fields_get(self, allfields=None, attributes=None):
+        """The rank within the ranking group is labelled with the company's ranking level (Rank in Province...)."""
+        result = super().fields_get(allfields, attributes)
+        if "string" in result.get("territory_rank", {}):
+            result["territory_rank"]["string"] = self._rank_level_label(self.env.company.dealer_rank_level)
+        return result
+
+    @api.model
+    def _rank_level_label(self, level):
+        """The label of the rank within a ranking group of ``level`` (region, province or city)."""
+        return {
+            "region": _("Rank in Region"), "city": _("Rank in City"),
+        }.get(level) or _("Rank in Province")
+
+    @api.model
+    def _rank_out_of(self, rank, count):
+        """A rank and how many dealers it is out of ("No. 3 of 12")."""
+        return _("No. %(rank)s of %(count)s", rank=rank, count=count)
 
     @api.depends("total", "previous_total", "has_previous")
     def _compute_total_change(self):
@@ -125,25 +180,27 @@ class DealerScorecard(models.Model):
         cr.execute(SQL(
             """
             INSERT INTO dealer_scorecard (assessment_id, assessment_state, company_id, period_type, date_from, date_to,
-                                          partner_id, grade_id, template_id, territory_id, total, rank, territory_rank,
-                                          rating, previous_total, has_previous, total_change, create_uid,
-                                          create_date, write_uid, write_date)
+                                          partner_id, grade_id, template_id, territory_id, rank_territory_id, total,
+                                          rank, territory_rank, rating, previous_total, has_previous, total_change,
+                                          create_uid, create_date, write_uid, write_date)
             SELECT %(assessment)s, %(state)s, %(company)s, %(period_type)s, %(date_from)s, %(date_to)s,
-                   row.partner_id, row.grade_id, row.template_id, row.territory_id, row.total, row.rank,
-                   row.territory_rank, row.rating, row.previous_total, row.has_previous,
+                   row.partner_id, row.grade_id, row.template_id, row.territory_id, row.rank_territory_id, row.total,
+                   row.rank, row.territory_rank, row.rating, row.previous_total, row.has_previous,
                    CASE WHEN row.has_previous THEN row.total - row.previous_total ELSE 0 END,
                    %(uid)s, %(now)s, %(uid)s, %(now)s
               FROM unnest(%(partners)s::int[], %(grades)s::int[], %(templates)s::int[], %(territories)s::int[],
-                          %(totals)s::numeric[], %(ranks)s::int[], %(territory_ranks)s::int[], %(ratings)s::varchar[],
-                          %(previous)s::numeric[], %(has_previous)s::bool[])
-                   AS row(partner_id, grade_id, template_id, territory_id, total, rank, territory_rank, rating,
-                          previous_total, has_previous)
+                          %(rank_territories)s::int[], %(totals)s::numeric[], %(ranks)s::int[],
+                          %(territory_ranks)s::int[], %(ratings)s::varchar[], %(previous)s::numeric[],
+                          %(has_previous)s::bool[])
+                   AS row(partner_id, grade_id, template_id, territory_id, rank_territory_id, total, rank,
+                          territory_rank, rating, previous_total, has_previous)
             RETURNING partner_id, id
             """,
             assessment=assessment.id, state=assessment.state, company=assessment.company_id.id,
             period_type=assessment.period_type, date_from=assessment.date_from, date_to=assessment.date_to,
             uid=uid, now=now, partners=column("partner_id"), grades=[grades[vals["partner_id"]] for vals in vals_list],
             templates=column("template_id"), territories=column("territory_id"),
+            rank_territories=column("rank_territory_id"),
             totals=column("total", convert=_round2), ranks=column("rank"), territory_ranks=column("territory_rank"),
             ratings=column("rating"), previous=column("previous_total", convert=_round2),
             has_previous=column("has_previous", convert=bool),

@@ -30,8 +30,9 @@ class DealerApplication(models.Model):
     _order = "id desc"
     _rec_names_search = ["name", "company_name", "credit_code"]
     _check_company_auto = True
-    # written by the workflow actions only; the score is computed from the evaluation lines
-    _dealer_protected_fields = ("state", "reject_reason", "score")
+    # written by the workflow actions only; the score is computed from the evaluation lines; the consent is
+    # recorded by the public application form
+    _dealer_protected_fields = ("state", "reject_reason", "score", "privacy_consent_date")
     # one submitted or reviewed application per credit code (see _check_no_blocking_duplicate)
     _dealer_unique_indexes = {
         "open_code_uniq": (("credit_code", "state"), "credit_code", "state IN ('submitted', 'review')", None),
@@ -73,6 +74,11 @@ class DealerApplication(models.Model):
     staff_count = fields.Integer(string="Staff")
     warehouse_area = fields.Float(string="Warehouse Area (m²)")
     annual_turnover = fields.Monetary(currency_field="currency_id")
+    privacy_consent_date = fields.Datetime(
+        string="Personal Data Consent", readonly=True, copy=False,
+        help="When the applicant agreed, on the public application form, to the processing of the personal data it "
+             "gave (个人信息处理同意). Empty for an application entered in the back office.",
+    )
     street = fields.Char()
     city = fields.Char()
     state_id = fields.Many2one("res.country.state", string="Province", domain="[('country_id', '=?', country_id)]")

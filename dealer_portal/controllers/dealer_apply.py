@@ -8,10 +8,16 @@ from odoo.tools import consteq, single_email_re
 from odoo.addons.dealer_management.models.dealer_application import normalize_credit_code
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
+from ..provinces import sort_provinces
 from .relations import DealerRelationsPortal
 
 # the longest text an applicant may type in a one-line field
 MAX_TEXT_LENGTH = 200
+# registered capital and annual turnover are typed in 万元 (10,000 CNY), as on a business licence
+TEN_THOUSAND = 10000
+# largest figures the form accepts: 万元 (one trillion CNY) and outlets
+MAX_AMOUNT = 100_000_000
+MAX_OUTLETS = 100_000
 # states of an application in which the applicant may still send a missing document
 UPLOAD_STATES = ("draft", "submitted", "review")
 
@@ -26,11 +32,13 @@ class DealerApplyPortal(CustomerPortal):
     # ------------------------------------------------------------------ form
     @staticmethod
     def _apply_choices():
-        """Provinces, territories, grades and document types offered by the form (names only)."""
+        """Provinces (in GB/T 2260 order: 北京, 天津, 河北 …), territories, grades and document types offered by the
+        form (names only)."""
         # sudo: the public user has no right on these; only names and the grades' required documents are shown
         china = request.env.ref("base.cn")
+        provinces = request.env["res.country.state"].sudo().search([("country_id", "=", china.id)])
         return {
-            "provinces": request.env["res.country.state"].sudo().search([("country_id", "=", china.id)]),
+            "provinces": sort_provinces(provinces),
             "territories": request.env["dealer.territory"].sudo().search([], order="complete_name"),
             "grades": request.env["dealer.grade"].sudo().search([]),
             "document_types": request.env["dealer.document.type"].sudo().search([]),
@@ -49,7 +57,8 @@ class DealerApplyPortal(CustomerPortal):
     def _apply_vals_from_post(self, post, choices):
         """Validate the form: (vals, error message)."""
         texts = {}
-        for name in ("company_name", "credit_code", "contact_name", "phone", "email", "city", "street"):
+        for name in ("company_name", "credit_code", "legal_representative", "contact_name", "phone", "email", "city",
+                     "street"):
             texts[name] = (post.get(name) or "").strip()
             if len(texts[name]) > MAX_TEXT_LENGTH:
                 return None, _(
@@ -58,6 +67,7 @@ class DealerApplyPortal(CustomerPortal):
         for name, message in (
             ("company_name", _("Give the legal name of your company.")),
             ("credit_code", _("Give the unified social credit code of your company.")),
+            ("legal_representative", _("Give the name of the legal representative of your company.")),
             ("contact_name", _("Give the name of the contact person.")),
             ("phone", _("Give a phone number.")),
             ("email", _("Give an e-mail address: the link to follow your application is sent there.")),
@@ -85,13 +95,50 @@ class DealerApplyPortal(CustomerPortal):
         )
         if territory_id is None or (territory_id and territory_id not in territories.ids):
             return None, _("Choose one of the listed territories.")
+        figures, error = self._apply_figures(post)
+        if error:
+            return None, error
+        if not post.get("privacy_consent"):
+            return None, _(
+                "Tick the box to agree to the processing of the personal data of this form: without your consent "
+                "we cannot examine your application."
+            )
         return {
             **{name: value or False for name, value in texts.items()},
+            **figures,
             "credit_code": code,
             "state_id": state_id,
             "proposed_grade_id": grade_id,
             "proposed_territory_ids": [Command.set([territory_id] if territory_id else [])],
         }, None
+
+    @staticmethod
+    def _apply_figures(post):
+        """The company's figures typed in the form: ({registered_capital, annual_turnover, outlet_count}, error).
+
+        Capital and turnover are typed in 万元 and stored in CNY; each is required, a number from 0."""
+        figures = {}
+        for name, integer, maximum, message in (
+            ("registered_capital", False, MAX_AMOUNT, _(
+                "Give the registered capital of your company in 10,000 CNY (万元), as on the business licence: a "
+                "number from 0 to %(max)s.", max=MAX_AMOUNT)),
+            ("annual_turnover", False, MAX_AMOUNT, _(
+                "Give the annual turnover of your company in 10,000 CNY (万元): a number from 0 to %(max)s.",
+                max=MAX_AMOUNT)),
+            ("outlet_count", True, MAX_OUTLETS, _(
+                "Give the number of your sales outlets and stores: a whole number from 0 to %(max)s.",
+                max=MAX_OUTLETS)),
+        ):
+            text = (post.get(name) or "").strip().replace(",", "")
+            try:
+                value = int(text) if integer else float(text)
+            except ValueError:
+                return None, message
+            # float() reads "nan" and "inf" too: neither passes the range check
+            if not 0 <= value <= maximum:
+                return None, message
+            figures[name] = value if integer else value * TEN_THOUSAND
+        return figures, None
 
     @staticmethod
     def _apply_files(document_types):
@@ -125,7 +172,7 @@ class DealerApplyPortal(CustomerPortal):
         if not error:
             try:
                 with request.env.cr.savepoint():
-                    application = Application._dealer_portal_apply(vals, files, ip_hash)
+                    application = Application._dealer_portal_apply(vals, files, ip_hash, consent=True)
             except (AccessError, UserError, ValidationError) as e:
                 error = DealerRelationsPortal._dealer_error_message(e)
         if error:

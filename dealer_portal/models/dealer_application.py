@@ -17,8 +17,8 @@ ATTEMPT_LIMIT_PARAM = "dealer_portal.application_attempt_limit"
 ATTEMPT_LIMIT_DEFAULT = 20
 # fields an applicant fills in on the public form; everything else is the back office's
 APPLICATION_PUBLIC_FIELDS = frozenset({
-    "company_name", "credit_code", "contact_name", "phone", "email", "state_id", "city", "street",
-    "proposed_territory_ids", "proposed_grade_id",
+    "company_name", "credit_code", "legal_representative", "registered_capital", "annual_turnover", "outlet_count",
+    "contact_name", "phone", "email", "state_id", "city", "street", "proposed_territory_ids", "proposed_grade_id",
 })
 
 
@@ -83,15 +83,22 @@ class DealerApplication(models.Model):
 
     # ------------------------------------------------------------------ creation from the public form
     @api.model
-    def _dealer_portal_apply(self, vals, files, ip_hash):
+    def _dealer_portal_apply(self, vals, files, ip_hash, consent=False):
         """Create the submitted application with its files and send the applicant the link to follow it.
 
-        ``vals``: the whitelisted fields the route validated; ``files``: {document type: [(name, content)]}.
+        ``vals``: the whitelisted fields the route validated; ``files``: {document type: [(name, content)]};
+        ``consent``: the applicant ticked the consent to the processing of its personal data (个人信息处理同意),
+        recorded with its date and time: without it nothing is created.
         """
         forbidden = set(vals) - APPLICATION_PUBLIC_FIELDS
         if forbidden:
             raise AccessError(_(
                 "An applicant cannot set these fields: %(fields)s.", fields=", ".join(sorted(forbidden)),
+            ))
+        if consent is not True:
+            raise UserError(_(
+                "Tick the box to agree to the processing of the personal data of this form: without your consent "
+                "we cannot examine your application."
             ))
         # sudo: the public user has no right on applications. Safe: `vals` holds only the whitelisted fields
         # the route validated, the reviewer and company are set here, clean_context drops every default_* key
@@ -104,6 +111,7 @@ class DealerApplication(models.Model):
             raise UserError(self._dealer_portal_refusal(company))
         application = Application.create({
             **vals, "company_id": company.id, "user_id": False, "portal_ip_hash": ip_hash,
+            "privacy_consent_date": fields.Datetime.now(),
         })
         for doc_type, uploads in files.items():
             application._dealer_portal_add_files(doc_type, uploads)

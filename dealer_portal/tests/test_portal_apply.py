@@ -1,5 +1,9 @@
 import re
+from datetime import timedelta
 
+from lxml import html as lxml_html
+
+from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -22,6 +26,11 @@ class TestPortalApply(DealerFormsCase):
             "csrf_token": self._csrf(),
             "company_name": "Hangzhou Pumps Trading Co.",
             "credit_code": self.code,
+            "legal_representative": "Zhang San",
+            "registered_capital": "500",
+            "annual_turnover": "1,200.5",
+            "outlet_count": "3",
+            "privacy_consent": "1",
             "contact_name": "Wang Wei",
             "phone": "138 0000 1111",
             "email": "wang@example.com",
@@ -53,6 +62,7 @@ class TestPortalApply(DealerFormsCase):
         self.assertIn(f'name="document_{self.doc_licence.id}"', response.text)
 
     def test_application_submitted_with_documents_and_link_mailed(self):
+        before = fields.Datetime.now().replace(microsecond=0)
         response = self._apply(files={f"document_{self.doc_licence.id}": ("licence.jpg", JPEG)})
         self.assertEqual(response.status_code, 200)
         error = re.search(r'o_dealer_form_error" role="alert">([^<]*)<', response.text)
@@ -62,7 +72,12 @@ class TestPortalApply(DealerFormsCase):
         self.assertRecordValues(application, [{
             "state": "submitted", "credit_code": self.code, "contact_name": "Wang Wei", "email": "wang@example.com",
             "state_id": self.state_zj.id, "proposed_grade_id": self.grade_gold.id, "user_id": False,
+            # what the selection criteria need; capital and turnover typed in 万元, stored in CNY
+            "legal_representative": "Zhang San", "registered_capital": 5_000_000.0, "annual_turnover": 12_005_000.0,
+            "outlet_count": 3,
         }])
+        # the consent (个人信息处理同意), with the server's date and time
+        self.assertTrue(before <= application.privacy_consent_date <= fields.Datetime.now() + timedelta(seconds=1))
         self.assertEqual(application.proposed_territory_ids, self.hangzhou)
         self.assertTrue(application.portal_ip_hash)
         self.assertNotIn("127.0.0.1", application.portal_ip_hash)
@@ -113,9 +128,79 @@ class TestPortalApply(DealerFormsCase):
             ("contact_name", "Give the name of the contact"), ("phone", "Give a phone number"),
             ("email", "Give an e-mail address"), ("state_id", "Choose your province"),
             ("proposed_grade_id", "Choose the dealer grade"),
+            ("legal_representative", "Give the name of the legal representative"),
+            ("registered_capital", "Give the registered capital of your company in 10,000 CNY"),
+            ("annual_turnover", "Give the annual turnover of your company in 10,000 CNY"),
+            ("outlet_count", "Give the number of your sales outlets and stores"),
+            ("privacy_consent", "Tick the box to agree to the processing of the personal data"),
         ):
             with self.subTest(field=field):
                 self.assertRefusedForm(self._apply(**{field: ""}), message)
+
+    def test_consent_not_ticked_refused_and_nothing_written(self):
+        attempts = self.env["dealer.application.attempt"].search_count([])
+        data_without_consent = {"privacy_consent": ""}
+        self.assertRefusedForm(self._apply(**data_without_consent, files={
+            f"document_{self.doc_licence.id}": ("licence.jpg", JPEG),
+        }), "without your consent we cannot examine your application")
+        self.assertFalse(self.env["mail.mail"].search([("model", "=", "dealer.application")]))
+        # the submission is counted for the rate limit, nothing else is written
+        self.assertEqual(self.env["dealer.application.attempt"].search_count([]), attempts + 1)
+
+    def test_negative_or_garbage_figures_refused(self):
+        cases = [
+            ("registered_capital", "-1"), ("registered_capital", "五百"), ("registered_capital", "nan"),
+            ("registered_capital", "1e300"), ("annual_turnover", "-0.5"), ("annual_turnover", "inf"),
+            ("annual_turnover", "<script>"), ("outlet_count", "-2"), ("outlet_count", "2.5"),
+            ("outlet_count", "99999999999"), ("outlet_count", "three"),
+        ]
+        for field, value in cases:
+            with self.subTest(field=field, value=value):
+                response = self._apply(**{field: value})
+                self.assertRefusedForm(response, "a number from 0" if field != "outlet_count"
+                                       else "a whole number from 0")
+                self.assertNotIn("Traceback", response.text)
+        self._apply(registered_capital="0", annual_turnover="0", outlet_count="0")
+        self.assertRecordValues(self._applications(), [
+            {"registered_capital": 0.0, "annual_turnover": 0.0, "outlet_count": 0},
+        ])
+
+    def test_required_fields_are_marked_and_required(self):
+        """Every required input has the required attribute and a red asterisk on its label; the others neither."""
+        page = lxml_html.fromstring(self.url_open("/dealer/apply").text)
+        form = page.xpath("//form[hasclass('o_dealer_apply_form')]")[0]
+        required = {node.get("name") for node in form.xpath(".//*[@required]")}
+        self.assertEqual(required, {
+            "company_name", "credit_code", "legal_representative", "registered_capital", "annual_turnover",
+            "outlet_count", "contact_name", "phone", "email", "state_id", "proposed_grade_id", "privacy_consent",
+        })
+        for node in form.xpath(".//input|.//select"):
+            if not node.get("id") or node.get("type") in ("hidden", "file") or node.get("name") == "website_url":
+                continue
+            label = form.xpath(f".//label[@for='{node.get('id')}']")[0]
+            with self.subTest(field=node.get("name")):
+                self.assertEqual(bool(label.xpath(".//span[hasclass('o_dealer_required')]")),
+                                 node.get("required") is not None)
+        self.assertEqual(form.xpath("//input[@name='privacy_consent']")[0].get("type"), "checkbox")
+
+    def test_provinces_in_official_order(self):
+        """Provinces in GB/T 2260 order (北京 11, 天津 12, 河北 13 … 澳门 82), not by Odoo's abbreviation."""
+        page = lxml_html.fromstring(self.url_open("/dealer/apply").text)
+        ids = [int(value) for value in page.xpath("//select[@name='state_id']/option/@value") if value]
+        gb2260 = ["BJ", "TJ", "HE", "SX", "NM", "LN", "JL", "HL", "SH", "JS", "ZJ", "AH", "FJ", "JX", "SD", "HA", "HB",
+                  "HN", "GD", "GX", "HI", "CQ", "SC", "GZ", "YN", "XZ", "SN", "GS", "QH", "NX", "XJ", "TW", "HK", "MO"]
+        self.assertEqual(ids, [self.env.ref(f"base.state_cn_{code}").id for code in gb2260])
+
+    def test_form_in_chinese(self):
+        """The form reads 法定代表人, 注册资本（万元）… and 个人信息处理同意; its messages are Chinese too."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["dealer_portal"], ["zh_CN"], overwrite=True)
+        self.opener.cookies.set("frontend_lang", "zh_CN")
+        text = self.url_open("/dealer/apply").text
+        for term in ("法定代表人", "注册资本（万元）", "年营业额（万元）", "销售网点/门店数", "个人信息处理同意"):
+            self.assertIn(term, text)
+        self.assertRefusedForm(self._apply(outlet_count="-1"), "销售网点和门店数量")
+        self.assertRefusedForm(self._apply(privacy_consent=""), "个人信息")
 
     def test_ids_outside_the_lists_refused(self):
         self.assertRefusedForm(self._apply(state_id=str(self.env.ref("base.state_us_5").id)), "Choose your province")

@@ -206,14 +206,15 @@ class TestSecurityPortalForms(DealerFormsCase):
             default_state="approved", default_partner_id=self.dealer_b.id, default_reject_reason="planted",
             default_parent_dealer_id=self.distributor.id,
         )
-        application = Application._dealer_portal_apply(self._application_vals(), {}, "hash")
+        application = Application._dealer_portal_apply(self._application_vals(), {}, "hash", consent=True)
         self.assertRecordValues(application.sudo(), [{
             "state": "submitted", "partner_id": False, "parent_dealer_id": False, "reject_reason": False,
         }])
         before = self._count("dealer.application")
         for field in ("state", "partner_id", "parent_dealer_id", "score", "user_id"):
             with self.subTest(field=field), self.assertRefused(AccessError, "An applicant cannot set these fields"):
-                Application._dealer_portal_apply({**self._application_vals(), field: False}, {}, "hash")
+                Application._dealer_portal_apply({**self._application_vals(), field: False}, {}, "hash",
+                                                 consent=True)
         self.assertEqual(self._count("dealer.application"), before)
 
     def test_posted_extra_fields_of_the_application_form_are_ignored(self):
@@ -222,6 +223,8 @@ class TestSecurityPortalForms(DealerFormsCase):
             "csrf_token": self._csrf(), "company_name": "Extra Fields Co.",
             "credit_code": make_credit_code("91330100MA27EXT01"), "contact_name": "Li", "phone": "1",
             "email": "li@example.com", "state_id": str(self.state_zj.id), "proposed_grade_id": str(self.grade_gold.id),
+            "legal_representative": "Li", "registered_capital": "100", "annual_turnover": "0", "outlet_count": "1",
+            "privacy_consent": "1", "privacy_consent_date": "2020-01-01 00:00:00",
             "state": "approved", "partner_id": str(self.dealer_b.id), "parent_dealer_id": str(self.distributor.id),
             "score": "100", "user_id": str(self.env.uid), "portal_ip_hash": "chosen",
         })
@@ -230,10 +233,13 @@ class TestSecurityPortalForms(DealerFormsCase):
             "state": "submitted", "partner_id": False, "parent_dealer_id": False, "user_id": False,
         }])
         self.assertNotEqual(application.portal_ip_hash, "chosen")
+        self.assertGreater(application.privacy_consent_date.year, 2020, "the server's time, not the posted one")
 
     def test_back_office_user_cannot_set_the_applicant_link_or_ip_hash(self):
         application = self.env["dealer.application"].create(self._application_vals())
-        for vals in ({"access_token": "chosen"}, {"portal_ip_hash": "chosen"}):
+        for vals in ({"access_token": "chosen"}, {"portal_ip_hash": "chosen"},
+                     {"privacy_consent_date": "2020-01-01 00:00:00"}):
             with self.subTest(vals=vals), self.assertRefused(AccessError, "change only through its buttons"):
                 application.with_user(self.dealer_manager).write(vals)
         self.assertNotEqual(application.access_token, "chosen")
+        self.assertFalse(application.privacy_consent_date, "a consent is recorded by the public form only")

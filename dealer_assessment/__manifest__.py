@@ -20,7 +20,6 @@
         "views/dealer_assessment_views.xml",
         "views/dealer_scorecard_views.xml",
         "views/res_config_settings_views.xml",
-        "views/res_config_settings_views.xml",
         "views/dealer_assessment_menus.xml",
         "views/dealer_assessment_proposal_views.xml",
         "views/dealer_correction_plan_views.xml",

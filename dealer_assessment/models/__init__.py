@@ -12,5 +12,3 @@ from . import dealer_assessment_consequence
 from . import dealer_kpi_service
 from . import res_company
 from . import res_config_settings
-from . import res_company
-from . import res_config_settings

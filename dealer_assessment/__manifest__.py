@@ -12,7 +12,6 @@
         "security/dealer_assessment_rules.xml",
         "security/dealer_consequence_rules.xml",
         "data/dealer_kpi_data.xml",
-        "data/dealer_kpi_service_data.xml",
         "data/ir_cron.xml",
         "data/dealer_consequence_data.xml",
         "views/dealer_kpi_views.xml",

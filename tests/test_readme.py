@@ -53,7 +53,8 @@ def _kpi_signatures(tree):
 
 def test_readme_kpi_example_has_the_builtin_signature():
     """The "Adding a KPI" example of dealer_assessment's README: the method has the signature of the built-in
-    KPI methods, and the record's code names that method (dealer_assessment/tests/test_kpi_example.py runs it)."""
+    KPI methods, and the record's compute_method names that method (dealer_assessment/tests/test_kpi_example.py
+    runs it)."""
     with open(os.path.join(ROOT, "dealer_assessment", "README.rst"), encoding="utf-8") as f:
         doctree = docutils.core.publish_doctree(f.read(), settings_overrides={"report_level": 5})
     section = next(node for node in doctree.findall(docutils.nodes.section)
@@ -67,8 +68,7 @@ def test_readme_kpi_example_has_the_builtin_signature():
     assert list(example.values()) == [["self", "dealers", "date_from", "date_to", "company"]]
     record = lxml.etree.fromstring(blocks["xml"])
     assert record.get("model") == "dealer.kpi"
-    code = record.find("field[@name='code']").text
-    assert list(example) == [f"_kpi_{code}"]
+    assert list(example) == [record.find("field[@name='compute_method']").text]
 
 
 # ---------------------------------------------------------------- README.md (the product) and docs/benchmarks.md

@@ -1,6 +1,5 @@
 from . import dealer_kpi
 from . import dealer_kpi_compute
-from . import dealer_kpi_sellout
 from . import dealer_assessment_template
 from . import dealer_assessment
 from . import dealer_scorecard
@@ -9,6 +8,5 @@ from . import dealer_credit_rating
 from . import dealer_correction_plan
 from . import dealer_assessment_proposal
 from . import dealer_assessment_consequence
-from . import dealer_kpi_service
 from . import res_company
 from . import res_config_settings

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 
@@ -64,6 +64,21 @@ class DealerAssessmentTemplate(models.Model):
 
     def write(self, vals):
         return super(DealerAssessmentTemplate, self.with_context(dealer_template_writing=_TEMPLATE_WRITING)).write(vals)
+
+    def _add_kpi_line(self, kpi_id, from_kpi_id, weight, sequence):
+        """Weight the KPI ``kpi_id`` in these templates with ``weight`` points taken from their line of the KPI
+        ``from_kpi_id``, in one write (the weights still add up to 100): how a link module adds its KPI to the
+        standard template when it is installed (ids, as a data file's ``<function>`` passes them). A template
+        already weighting the KPI, or without more than ``weight`` points on the other (its user changed it), is
+        left as it is."""
+        for template in self:
+            source = template.line_ids.filtered(lambda line: line.kpi_id.id == from_kpi_id)
+            if kpi_id in template.line_ids.kpi_id.ids or not source or source.weight <= weight:
+                continue
+            template.write({"line_ids": [
+                Command.update(source.id, {"weight": source.weight - weight}),
+                Command.create({"kpi_id": kpi_id, "weight": weight, "sequence": sequence}),
+            ]})
 
     @api.constrains("rating_a_min", "rating_b_min", "rating_c_min")
     def _check_rating_bands(self):

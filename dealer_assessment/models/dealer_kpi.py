@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 KPI_DIRECTIONS = [("higher", "Higher is better"), ("lower", "Lower is better")]
 SCORING_METHODS = [("linear", "Linear between two thresholds"), ("bands", "Bands table")]
@@ -10,10 +11,12 @@ KPI_PASS_CACHE = "dealer_kpi_pass"
 class DealerKpi(models.Model):
     """A measurable indicator of dealer performance, turned into 0–100 points.
 
-    The raw values come from the method ``_kpi_<code>(dealers, date_from, date_to, company)`` of this model
-    (see dealer_kpi_compute.py), which returns ``{dealer id: raw value}`` for all dealers at once; a dealer
-    missing from the result, or with ``None``, has no value for this KPI (not applicable): the KPI's weight
-    is left out of that dealer's total. A new KPI is one such method plus one data record.
+    The raw values come from the method of this model that the KPI's record names in ``compute_method``
+    (``_kpi_<something>(dealers, date_from, date_to, company)``, see dealer_kpi_compute.py), which returns
+    ``{dealer id: raw value}`` for all dealers at once; a dealer missing from the result, or with ``None``, has
+    no value for this KPI (not applicable): the KPI's weight is left out of that dealer's total. A new KPI is one
+    such method plus one data record naming it, in the addon that owns the data (a link module such as
+    dealer_assessment_sellout when the data is another addon's).
     """
 
     _name = "dealer.kpi"
@@ -21,8 +24,11 @@ class DealerKpi(models.Model):
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
-    code = fields.Char(
-        required=True, help="Technical code; the raw values come from the method _kpi_<code> of dealer.kpi.",
+    code = fields.Char(required=True, help="Technical code of the KPI, unique.")
+    compute_method = fields.Char(
+        string="Computed By", required=True,
+        help="The method of dealer.kpi computing the raw values of all the dealers at once; its name starts "
+             "with _kpi_.",
     )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
@@ -43,24 +49,25 @@ class DealerKpi(models.Model):
     band_ids = fields.One2many("dealer.kpi.band", "kpi_id", string="Bands", copy=True)
     is_available = fields.Boolean(
         string="Available", compute="_compute_is_available",
-        help="False when the addon that computes this KPI is not installed in this database: the KPI is then "
-             "not applicable and left out of the totals.",
+        help="False when the method computing this KPI is not in this database (its addon was uninstalled): the "
+             "KPI is then not applicable and left out of the totals.",
     )
 
     _sql_constraints = [("code_unique", "unique(code)", "A KPI code must be unique.")]
 
-    @api.depends("code")
+    @api.depends("compute_method")
     def _compute_is_available(self):
         for kpi in self:
-            kpi.is_available = bool(kpi.code) and kpi._kpi_method() is not None
+            kpi.is_available = kpi._get_compute_method() is not None
 
-    @api.constrains("code")
-    def _check_code(self):
+    @api.constrains("compute_method")
+    def _check_compute_method(self):
         for kpi in self:
-            if not kpi.code.isidentifier() or not hasattr(self, f"_kpi_{kpi.code}"):
+            if kpi._get_compute_method() is None:
                 raise ValidationError(_(
-                    "KPI %(name)s: there is no method _kpi_%(code)s on dealer.kpi to compute it. Write the "
-                    "method first, then create the KPI.", name=kpi.name, code=kpi.code,
+                    "KPI %(name)s: there is no method %(method)s on dealer.kpi to compute it. Write the method "
+                    "(its name starts with _kpi_) first, then create the KPI naming it.",
+                    name=kpi.name, method=kpi.compute_method,
                 ))
 
     @api.constrains("scoring_method", "threshold_low", "threshold_high")
@@ -71,17 +78,32 @@ class DealerKpi(models.Model):
                     "KPI %(name)s: the high threshold must be above the low threshold.", name=kpi.name,
                 ))
 
+    @api.model
+    def _move_xmlids(self, module, names):
+        """Hand the KPI records of dealer_assessment with the xml ids ``names`` over to the link ``module`` that
+        ships them now (its ``pre_init_hook``): a database created while dealer_assessment shipped them keeps its
+        records, with their scorecard and template lines, instead of getting a second KPI of the same code."""
+        self.env["ir.model.data"].flush_model(["module", "model", "name"])
+        self.env.cr.execute(SQL(
+            "UPDATE ir_model_data SET module = %s WHERE module = 'dealer_assessment' AND model = %s AND name IN %s",
+            module, self._name, tuple(names),
+        ))
+        self.env["ir.model.data"].invalidate_model(["module"])
+        self.env.registry.clear_cache()  # the xml id lookups
+
     # ------------------------------------------------------------------ computation
-    def _kpi_method(self):
-        """The bound method computing this KPI, or None when it is not applicable in this database."""
+    def _get_compute_method(self):
+        """The bound method named by ``compute_method``, or None when this database has no such KPI method.
+
+        Only methods named ``_kpi_…`` qualify: a KPI record, which a Dealer Manager may edit, cannot make the
+        assessment call any other method of the model.
+        """
         self.ensure_one()
-        method = getattr(self, f"_kpi_{self.code}", None)
-        if method is None:
+        name = self.compute_method or ""
+        if not (name.startswith("_kpi_") and name.isidentifier()):
             return None
-        available = getattr(self, f"_kpi_{self.code}_available", None)
-        if available is not None and not available():
-            return None
-        return method
+        method = getattr(self, name, None)
+        return method if callable(method) else None
 
     def _compute_raw_values(self, dealers, date_from, date_to, company):
         """{kpi: {dealer id: raw value}} — one set-based call per KPI for all dealers; None when not applicable.
@@ -95,7 +117,7 @@ class DealerKpi(models.Model):
             self.env.cr.cache[KPI_PASS_CACHE] = {}
         try:
             for kpi in self:
-                method = kpi._kpi_method()
+                method = kpi._get_compute_method()
                 result[kpi] = None if method is None else method(dealers, date_from, date_to, company)
         finally:
             if owner:

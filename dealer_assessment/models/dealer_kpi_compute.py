@@ -1,9 +1,10 @@
-"""The built-in KPI computations: one set-based method per KPI code.
+"""The KPI computations of dealer_assessment's own data: one set-based method per KPI.
 
-Each ``_kpi_<code>(dealers, date_from, date_to, company)`` returns ``{dealer id: raw value}`` for all the
-dealers at once, in a number of queries independent of the number of dealers. A dealer left out of the
-result (or mapped to ``None``) has no value for the KPI: it is not applicable to it. A KPI that needs an
-optional addon defines ``_kpi_<code>_available()``; when it returns False the KPI is not applicable at all.
+Each ``_kpi_<code>(dealers, date_from, date_to, company)``, named by the ``compute_method`` of its record in
+data/dealer_kpi_data.xml, returns ``{dealer id: raw value}`` for all the dealers at once, in a number of queries
+independent of the number of dealers. A dealer left out of the result (or mapped to ``None``) has no value for
+the KPI: it is not applicable to it. The KPIs computed from another addon's data live in the link module joining
+both (dealer_assessment_sellout, _service, _training, _satisfaction).
 """
 from collections import defaultdict
 
@@ -241,24 +242,3 @@ class DealerKpi(models.Model):
         for partner, _month in groups:
             reported[partner.id] += 1
         return {dealer.id: round(100.0 * reported[dealer.id] / len(months), 2) for dealer in dealers}
-
-    # ------------------------------------------------------------------ bridges (optional addons)
-    def _kpi_training_completion_available(self):
-        return "event.event" in self.env and hasattr(self.env["event.event"], "_dealer_training_completion")
-
-    def _kpi_training_completion(self, dealers, date_from, date_to, company):
-        """Required trainings attended (%), from the dealer_training bridge."""
-        if not self._kpi_training_completion_available():
-            return {}
-        # sudo: attendance figures for the assessment only
-        return self.env["event.event"].sudo()._dealer_training_completion(dealers, date_from, date_to)
-
-    def _kpi_satisfaction_available(self):
-        return "survey.survey" in self.env and hasattr(self.env["survey.survey"], "_dealer_satisfaction")
-
-    def _kpi_satisfaction(self, dealers, date_from, date_to, company):
-        """Average satisfaction score (%), from the dealer_satisfaction bridge; no answer, no value."""
-        if not self._kpi_satisfaction_available():
-            return {}
-        # sudo: survey scores for the assessment only
-        return self.env["survey.survey"].sudo()._dealer_satisfaction(dealers, date_from, date_to)

@@ -90,7 +90,7 @@ class AssessmentCase(DealerTestCommon):
 
     def _raw(self, code, date_from=Q2_FROM, date_to=Q2_TO, dealers=None):
         kpi = self.kpi(code)
-        return kpi._kpi_method()(dealers or self.dealers, date_from, date_to, self.env.company)
+        return kpi._get_compute_method()(dealers or self.dealers, date_from, date_to, self.env.company)
 
     @staticmethod
     def _today_quarter():

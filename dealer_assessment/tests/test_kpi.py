@@ -184,17 +184,54 @@ class TestKpiScoring(AssessmentCase):
         count(self.dealers)  # warm the caches of the registry (KPI records, excluded products)
         self.assertEqual(count(self.dealer_1), count(self.dealers))
 
-    def test_bridge_kpis_available_with_their_addons(self):
-        """training/satisfaction come from the bridges; without them _kpi_<code>_available() is False."""
-        for code, model in (("training_completion", "event.event"), ("satisfaction", "survey.survey"),
-                            ("sellout_volume", "dealer.sellout"), ("sell_through", "dealer.sellout"),
-                            ("sellout_compliance", "dealer.sellout"), ("forecast_accuracy", "dealer.sellout")):
-            self.assertEqual(self.kpi(code).is_available, model in self.env, code)
-        self.assertTrue(self.kpi("net_sales").is_available)
+    def test_every_kpi_names_its_method(self):
+        """Each KPI record names the method computing it (its data record's compute_method): all are available."""
+        kpis = self.env["dealer.kpi"].search([])
+        self.assertTrue(kpis)
+        for kpi in kpis:
+            self.assertTrue(kpi.is_available, kpi.code)
+            self.assertEqual(kpi._get_compute_method(), getattr(kpi, kpi.compute_method), kpi.code)
+        self.assertEqual(self.kpi("net_sales").compute_method, "_kpi_net_sales")
 
     def test_new_kpi_needs_its_method(self):
-        with self.assertRaisesRegex(ValidationError, "no method _kpi_made_up"):
-            self.env["dealer.kpi"].create({"name": "Made up", "code": "made_up", "threshold_high": 1.0})
+        # assertRaises (not assertRaisesRegex) rolls the refused write back to its savepoint
+        with self.assertRaises(ValidationError) as caught:
+            self.env["dealer.kpi"].create({
+                "name": "Made up", "code": "made_up", "compute_method": "_kpi_made_up", "threshold_high": 1.0,
+            })
+        self.assertIn("no method _kpi_made_up", str(caught.exception))
+        self.assertFalse(self.env["dealer.kpi"].with_context(active_test=False).search([("code", "=", "made_up")]))
+
+    def test_kpi_calls_only_kpi_methods(self):
+        """A Dealer Manager cannot make a KPI call another method of the model (unlink, a helper, a builtin)."""
+        kpi = self.kpi("net_sales").with_user(self.dealer_manager)
+        for name in ("unlink", "_net_sales", "_get_compute_method", "__class__", "_kpi_net_sales.__call__", "_kpi_"):
+            with self.assertRaises(ValidationError) as caught:
+                kpi.compute_method = name
+            self.assertIn(f"no method {name} on dealer.kpi", str(caught.exception))
+            self.env.invalidate_all()
+            self.assertEqual(kpi.compute_method, "_kpi_net_sales")
+        with self.assertRaises(ValidationError):
+            kpi.copy({"code": "copied", "compute_method": "_net_sales"})
+        self.assertFalse(self.env["dealer.kpi"].search([("code", "=", "copied")]))
+
+    def test_add_kpi_line_takes_the_weight_of_another_line(self):
+        """How a link module adds its KPI to the standard template: with points taken from another line in one
+        write (the weights still add up to 100); a template whose user changed it (no such line, or no more points
+        on it than the new line takes) is left as it is."""
+        template = self.template  # target achievement 50, sales growth 20, violation points 20, overdue share 10
+
+        def weights():
+            return {line.kpi_id.code: line.weight for line in template.line_ids}
+
+        template._add_kpi_line(self.kpi("feedback_count").id, self.kpi("sales_growth").id, 5, 50)
+        expected = {"target_achievement": 50.0, "sales_growth": 15.0, "violation_points": 20.0, "overdue_share": 10.0,
+                    "feedback_count": 5.0}
+        self.assertEqual(weights(), expected)
+        template._add_kpi_line(self.kpi("return_rate").id, self.kpi("overdue_share").id, 10, 60)
+        template._add_kpi_line(self.kpi("return_rate").id, self.kpi("net_sales").id, 5, 60)
+        template._add_kpi_line(self.kpi("feedback_count").id, self.kpi("target_achievement").id, 5, 50)
+        self.assertEqual(weights(), expected)
 
     def test_linear_thresholds_validated(self):
         with self.assertRaisesRegex(ValidationError, "high threshold must be above"):

@@ -6,9 +6,8 @@ from odoo.tests import tagged
 from odoo.addons.dealer_management.tests.common import DealerTestCommon
 
 
-@tagged("post_install", "-at_install")
-class TestDealerSatisfaction(DealerTestCommon):
-    """Dealer satisfaction surveys: scores per dealer and period, sending to dealers."""
+class DealerSatisfactionCommon(DealerTestCommon):
+    """Q2 2025: dealer A answered twice (80 % and 60 %) and left one answer unfinished; B answered after Q2."""
 
     run_as_superuser = True  # the set-up and the checks act as the administrator (TransactionCase's user)
     mail_tracking = True
@@ -56,6 +55,11 @@ class TestDealerSatisfaction(DealerTestCommon):
         else:
             user_input._mark_in_progress()
         return user_input
+
+
+@tagged("post_install", "-at_install")
+class TestDealerSatisfaction(DealerSatisfactionCommon):
+    """Dealer satisfaction surveys: scores per dealer and period, sending to dealers."""
 
     def test_survey_is_scored_per_answer(self):
         self.assertTrue(self.survey.is_dealer_satisfaction)

@@ -1,7 +1,6 @@
 from . import dealer_sellout
 from . import dealer_sellout_serial
 from . import dealer_sellout_detection
-from . import dealer_sellout_kpi
 from . import dealer_sellout_analysis
 from . import dealer_sellout_summary
 from . import dealer_sellout_forecast

@@ -1,4 +1,5 @@
 from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 FINDING_STATES = [("draft", "Proposed"), ("open", "Open"), ("closed", "Corrected"), ("discarded", "Discarded")]
 
@@ -24,7 +25,7 @@ class DealerServiceFinding(models.Model):
     # one finding per checked point: a point is proposed once, whatever its finding became
     _dealer_unique_indexes = {
         "inspection_line_uniq": (("inspection_line_id",), "inspection_line_id", "inspection_line_id IS NOT NULL",
-                                 None),
+                                 "_check_single_finding_per_point"),
     }
     _sql_constraints = [("inspection_line_uniq", "", "This checked point already has a finding.")]
 
@@ -71,6 +72,21 @@ class DealerServiceFinding(models.Model):
                 "mail.mail_activity_data_todo", date_deadline=finding.deadline, user_id=user.id,
                 summary=_("Correct: %(finding)s", finding=finding.name),
             )
+
+    def _check_single_finding_per_point(self):
+        """Refuse a second finding of a checked point, naming the first (run on the values about to be written)."""
+        lines = self.inspection_line_id
+        if not lines:
+            return
+        # sudo: whether the point already has a finding, whoever may read it (the message names only its title)
+        other = self.sudo().search([
+            ("inspection_line_id", "in", lines.ids), ("id", "not in", [f._origin.id for f in self if f._origin]),
+        ], limit=1)
+        if other:
+            raise ValidationError(_(
+                "Checked point %(point)s already has finding %(finding)s.",
+                point=other.inspection_line_id.name, finding=other.name,
+            ))
 
     def _dealer_line_changes_locked(self, fnames):
         """A proposed finding stays editable on a done inspection until the inspector confirms or discards it."""

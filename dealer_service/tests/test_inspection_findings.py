@@ -160,10 +160,11 @@ class TestInspectionFindingsRefused(FindingsCommon):
             })
         self.assertFalse(self._findings(inspection))
 
-    def test_second_finding_of_a_point_refused_by_the_database(self):
+    def test_second_finding_of_a_point_refused(self):
+        """The model refuses it before the write; two at the same moment, the unique index (race test)."""
         inspection = self._inspection(self.dealer_1, DAY, (80, 50, 90))
         Finding = self.env["dealer.service.finding"]._dealer_trusted()
-        with self.assertRefused(ValidationError, "This checked point already has a finding"):
+        with self.assertRefused(ValidationError, "Checked point Handover already has finding Handover: scored 50"):
             Finding.create({"inspection_id": inspection.id, "inspection_line_id": inspection.line_ids[1].id,
                             "name": "Twice", "deadline": DAY})
         self.assertEqual(len(self._findings(inspection)), 1)

@@ -174,14 +174,3 @@ class TestServiceQualityFigures(InspectionCommon):
 
         count(self.dealer_1)
         self.assertEqual(count(self.dealer_1), count(self.dealer_1 | self.dealer_2))
-
-    def test_service_quality_kpi(self):
-        """dealer_assessment's KPI service_quality delegates to the inspections (when it is installed)."""
-        if "dealer.kpi" not in self.env:
-            self.skipTest("dealer_assessment is not installed")
-        company = self.env.company
-        kpi = self.env["dealer.kpi"]
-        self.assertTrue(self.env.ref("dealer_assessment.kpi_service_quality").is_available)
-        self.assertEqual(kpi._kpi_service_quality(self.dealer_1 | self.dealer_2, *Q1, company),
-                         {self.dealer_1.id: 74.0})
-        self.assertEqual(kpi._kpi_service_presale(self.dealer_1, *Q1, company), {self.dealer_1.id: 65.0})

@@ -1,0 +1,17 @@
+{
+    "name": "Dealer Assessment: Satisfaction KPI",
+    "summary": "Customer satisfaction KPI for dealer assessments, from the dealer satisfaction surveys",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Dealers",
+    "license": "LGPL-3",
+    "author": "Dealer Suite",
+    "website": "https://example.com/dealer-suite",
+    "depends": ["dealer_assessment", "dealer_satisfaction"],
+    "data": [
+        "data/dealer_kpi_data.xml",
+    ],
+    "pre_init_hook": "pre_init_hook",
+    "installable": True,
+    "application": False,
+    "auto_install": True,
+}

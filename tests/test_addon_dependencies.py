@@ -5,7 +5,9 @@ satisfaction (`survey`) and the quotation templates of `sale_management` join th
 themselves when both sides are there, as Odoo's own `sale_stock` and `event_sale` do.
 """
 import ast
+import glob
 import os
+import re
 
 import pytest
 
@@ -17,7 +19,17 @@ BRIDGES = {
     "dealer_portal_sellout": {"dealer_portal", "dealer_sellout"},
     # through dealer_portal_sellout (dealer_portal + dealer_sellout), whose portal helpers it reuses
     "dealer_portal_service": {"dealer_portal_sellout", "dealer_service"},
+    "dealer_service": {"dealer_sellout", "repair"},
+    "dealer_service_satisfaction": {"dealer_service", "dealer_satisfaction"},
+    # the KPIs computed from another feature's data (issue 16)
+    "dealer_assessment_sellout": {"dealer_assessment", "dealer_sellout"},
+    "dealer_assessment_service": {"dealer_assessment", "dealer_service"},
+    "dealer_assessment_training": {"dealer_assessment", "dealer_training"},
+    "dealer_assessment_satisfaction": {"dealer_assessment", "dealer_satisfaction"},
 }
+FEATURES = ["dealer_sellout", "dealer_service", "dealer_training", "dealer_satisfaction"]
+# `"dealer.sellout" in self.env`, `hasattr(self.env["event.event"], ...)`: asking whether an addon is installed
+PROBE = re.compile(r"""["'][a-z_]+(\.[a-z_]+)+["']\s+(not\s+)?in\s+self\.env\b|hasattr\(\s*self\.env\[""")
 OPTIONAL_APPS = ["event", "survey", "sale_management", "website"]
 
 
@@ -94,3 +106,35 @@ def test_bridge_is_auto_install(bridge):
     assert bridge_manifest["auto_install"] is True
     assert not bridge_manifest["application"]
     assert bridge_manifest["installable"]
+
+
+def test_every_auto_install_addon_is_a_checked_bridge():
+    """No bridge escapes the two tests above: each addon of the repository installing itself is in BRIDGES."""
+    addons = sorted(os.path.basename(os.path.dirname(path))
+                    for path in glob.glob(os.path.join(ROOT, "*", "__manifest__.py")))
+    assert set(BRIDGES) <= set(addons)
+    assert sorted(addon for addon in addons if manifest(addon)["auto_install"]) == sorted(BRIDGES)
+
+
+def test_assessment_does_not_pull_the_features_it_measures():
+    closure = dependency_closure("dealer_assessment")
+    assert not closure & set(FEATURES), f"dealer_assessment pulls {sorted(closure & set(FEATURES))}"
+
+
+def test_no_model_asks_whether_an_addon_is_installed():
+    """What joins two addons lives in a link module depending on both, never behind a probe in one of them."""
+    found = []
+    for path in sorted(glob.glob(os.path.join(ROOT, "dealer_*", "models", "*.py"))):
+        with open(path, encoding="utf-8") as f:
+            found += [f"{os.path.relpath(path, ROOT)}:{number}: {line.strip()}"
+                      for number, line in enumerate(f, 1) if PROBE.search(line)]
+    assert found == []
+
+
+def test_probe_pattern_finds_the_probes():
+    """Guards the test above: the pattern matches the probes it is meant to find, not ordinary lookups."""
+    assert PROBE.search('if "dealer.sellout" in self.env:')
+    assert PROBE.search('return "survey.survey" not in self.env')
+    assert PROBE.search('hasattr(self.env["event.event"], "_dealer_training_completion")')
+    assert not PROBE.search('self.env["dealer.sellout"].search([])')
+    assert not PROBE.search('if "default_partner_id" in self.env.context:')

@@ -1,5 +1,7 @@
 """Odoo's own order pages (``sale``'s portal controller) for dealers.
 
+- /my/orders shows each order's status and delivery; a dealer's list also holds its cancelled orders, and a
+  distributor's its sub-dealers' orders, read-only: linked without their share link, named by their dealer.
 - A dealer's order is acted on (signed, rejected, paid, its options changed, reordered) by the dealer's own people
   only (``sale.order._dealer_portal_may_act``). A distributor's users read their sub-dealers' orders: they get the
   page without its buttons, share link or chatter composer, and any other request on the order (a POST or JSON
@@ -16,6 +18,7 @@ import binascii
 from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
+from odoo.osv import expression
 from odoo.tools import consteq
 
 from odoo.addons.sale.controllers import portal as sale_portal
@@ -25,6 +28,24 @@ from ..models.ordering_sale_order import READ_ONLY_KEY
 
 
 class DealerSaleOrderPortal(sale_portal.CustomerPortal):
+
+    def _prepare_orders_domain(self, partner):
+        """/my/orders of a dealer's users also lists its cancelled orders and a distributor's sub-dealers' orders."""
+        domain = super()._prepare_orders_domain(partner)
+        dealer = request.env.user._dealer_portal_dealer()
+        if not dealer:
+            return domain
+        return expression.OR([domain, request.env["sale.order"]._dealer_portal_orders_domain(dealer)])
+
+    def _prepare_sale_portal_rendering_values(self, *args, quotation_page=False, **kwargs):
+        """The orders of the list that the user only reads (a sub-dealer's): linked without share link, with their
+        dealer's name."""
+        values = super()._prepare_sale_portal_rendering_values(*args, quotation_page=quotation_page, **kwargs)
+        user = request.env.user
+        values["dealer_read_only_ids"] = set() if quotation_page or not user._dealer_portal_dealer() else {
+            order.id for order in values["orders"] if not order._dealer_portal_may_act(user)
+        }
+        return values
 
     def _document_check_access(self, model_name, document_id, access_token=None):
         document_sudo = super()._document_check_access(model_name, document_id, access_token=access_token)

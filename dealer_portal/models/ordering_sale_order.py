@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.osv import expression
 from odoo.tools.misc import clean_context
 
 from odoo.addons.dealer_management.models.sale_order import SaleOrder as DealerSaleOrder
@@ -120,6 +121,24 @@ class SaleOrder(models.Model):
         if not user.share or user._is_public() or not self.dealer_is_dealer_order:
             return True
         return self.partner_id.commercial_partner_id == user.partner_id.commercial_partner_id
+
+    @api.model
+    def _dealer_portal_orders_domain(self, dealer):
+        """Orders that /my/orders lists to `dealer`'s portal users besides Odoo's (the confirmed orders they follow).
+
+        Its cancelled orders, so that the status column says what became of them, and for a distributor its
+        sub-dealers' confirmed and cancelled orders: those that record rule ``rule_sale_order_portal_distributor``
+        lets it read, and that ``_dealer_portal_may_act`` leaves read-only (the caller searches as the portal user,
+        so the record rules bound the list whatever this domain says).
+        """
+        # sudo: the sub-dealers and their contacts, which the distributor's users may not read (a path through
+        # partner_id would then find nothing); a subquery of ids that only narrows the user's own search
+        sub_dealer_partners = self.env["res.partner"].sudo().with_context(active_test=False)._search(
+            [("commercial_partner_id.parent_dealer_id", "=", dealer.id)])
+        return expression.OR([
+            [("message_partner_ids", "child_of", [dealer.id]), ("state", "=", "cancel")],
+            [("partner_id", "in", sub_dealer_partners), ("state", "in", ("sale", "cancel"))],
+        ])
 
     def _dealer_portal_read_only(self):
         """This order as shown to a portal user who may only read it: no sign or pay button, no share link."""

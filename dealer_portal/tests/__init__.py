@@ -16,3 +16,4 @@ from . import test_security_portal_account
 from . import test_portal_races
 from . import test_portal_catalog_products
 from . import test_portal_chinese
+from . import test_portal_orders_list

@@ -171,8 +171,10 @@ ODOO_ROUTES = {
     # sale: quotations and orders
     "/my/quotes": _route("sale", quotation, lambda rec: "/my/quotes", expect="page"),
     "/my/quotes/page/<int:page>": _route("sale", quotation, lambda rec: "/my/quotes/page/1", expect="page"),
-    "/my/orders": _route("sale", order, lambda rec: "/my/orders", expect="page"),
-    "/my/orders/page/<int:page>": _route("sale", order, lambda rec: "/my/orders/page/1", expect="page"),
+    # a distributor's list holds its sub-dealers' orders, read-only (without their share link)
+    "/my/orders": _route("sale", order, lambda rec: "/my/orders", expect="page", distributor="reads"),
+    "/my/orders/page/<int:page>": _route("sale", order, lambda rec: "/my/orders/page/1", expect="page",
+                                         distributor="reads"),
     "/my/orders/<int:order_id>": _route("sale", quotation, lambda rec: f"/my/orders/{rec.id}", token="shared",
                                         distributor="reads"),
     "/my/orders/<int:order_id>/accept": _route(

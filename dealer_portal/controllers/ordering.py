@@ -22,6 +22,8 @@ from .relations import DealerRelationsPortal
 
 CART_KEY = "dealer_portal_cart"
 TOKEN_KEY = "dealer_portal_cart_token"
+# what the catalog's last "Add" put in the cart, said once by the next catalog page: [product id, quantity]
+ADDED_KEY = "dealer_portal_cart_added"
 
 
 class DealerOrderingPortal(CustomerPortal):
@@ -108,8 +110,19 @@ class DealerOrderingPortal(CustomerPortal):
             "search": search,
             "pager": pager,
             "cart": self._dealer_cart(),
+            "added": self._dealer_pop_added(dealer),
         })
         return request.render("dealer_portal.portal_my_catalog", values)
+
+    def _dealer_pop_added(self, dealer):
+        """The confirmation of the catalog's last "Add" (said once), or "" when there is none to say."""
+        product_id, quantity = (request.session.pop(ADDED_KEY, None) or [None, None])[:2]
+        product = request.env["dealer.portal.catalog"]._dealer_orderable(dealer, [product_id])
+        if not product or not isinstance(quantity, (int, float)):
+            return ""
+        return _("%(quantity)s × %(product)s added to your cart. Products in your cart: %(count)s.",
+                 quantity=int(quantity) if float(quantity).is_integer() else quantity,
+                 product=product.display_name, count=len(self._dealer_cart()))
 
     @staticmethod
     def _dealer_category_id(value, categories):
@@ -156,7 +169,8 @@ class DealerOrderingPortal(CustomerPortal):
 
     @http.route(["/my/cart/add"], type="http", auth="user", website=True, methods=["POST"])
     def portal_cart_add(self, product_id=None, quantity="1", **kw):
-        """Add a product of the catalog to the cart; back to the catalog page it came from."""
+        """Add a product of the catalog to the cart; back to the catalog page it came from, at the product (the
+        phone layout's card has its anchor), where the page says what was added."""
         dealer = request.env.user._dealer_portal_dealer()
         if not dealer:
             return request.redirect("/my/catalog")
@@ -178,7 +192,10 @@ class DealerOrderingPortal(CustomerPortal):
         if error:
             return self._dealer_render_cart(dealer, errors=[error])
         back = kw.get("redirect") or ""
-        return request.redirect(back if back.startswith("/my/catalog") else "/my/cart?added=1")
+        if not back.startswith("/my/catalog"):
+            return request.redirect("/my/cart?added=1")
+        request.session[ADDED_KEY] = [product.id, qty]
+        return request.redirect(f"{back.split('#')[0]}#dealer-product-{product.id}")
 
     @http.route(["/my/cart/update"], type="http", auth="user", website=True, methods=["POST"])
     def portal_cart_update(self, product_id=None, quantity="0", **kw):

@@ -87,6 +87,12 @@ class DealerOrderingCase(DealerPortalCase):
         match = re.search(rf'<tr[^>]*data-code="{re.escape(code)}".*?</tr>', html, re.S)
         return match and match.group(0)
 
+    def _card(self, html, code):
+        """The phone layout's card of the product with this code (its HTML up to the next card), or None."""
+        match = re.search(rf'<div[^>]*o_dealer_catalog_card"[^>]*data-code="{re.escape(code)}".*?(?=<div[^>]*'
+                          rf'o_dealer_catalog_card"|<div[^>]*o_dealer_catalog_table")', html, re.S)
+        return match and match.group(0)
+
     def _csrf(self):
         return http.Request.csrf_token(self)
 

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 from odoo import Command, fields
@@ -67,6 +68,29 @@ class TestPortalCatalog(DealerOrderingCase):
         self.assertTrue(self._row(html, "PAGER-24"))
         self.assertIsNone(self._row(html, "PAGER-00"))
 
+    def test_catalog_cards_on_phones_table_on_larger_screens(self):
+        """Issue 15: at 390 px the table was 616 px wide. Each product also has a card (image, full name, net price,
+        quantity, Add) in a block shown below Bootstrap's md breakpoint only; the table is shown from it on only."""
+        html = self.url_open("/my/catalog").text
+        self.assertRegex(html, r'<div class="d-md-none o_dealer_catalog_cards">')
+        self.assertRegex(html, r'<div class="table-responsive[^"]*\bd-none d-md-block\b[^"]*o_dealer_catalog_table')
+        for code, price in (("ORD-PUMP", "90.00"), ("ORD-VALVE", "45.00"), ("ORD-PROMO", "70.00")):
+            card, row = self._card(html, code), self._row(html, code)
+            self.assertTrue(card and row, code)
+            product = self.env["product.product"].search([("default_code", "=", code)])
+            for layout in (card, row):
+                self.assertIn(price, layout)
+                self.assertIn(f'name="product_id" value="{product.id}"', layout)
+                self.assertIn('name="quantity"', layout)
+                self.assertIn("o_dealer_add", layout)
+                self.assertIn(f"/web/image/product.product/{product.id}/image_128", layout)
+            self.assertRegex(card, rf'text-break o_dealer_card_name">\s*{re.escape(product.display_name)}',
+                             "the full name, wrapped rather than cut")
+        self.assertIn("o_dealer_promotion", self._card(html, "ORD-PROMO"))
+        self.assertIn("o_dealer_new", self._card(html, "ORD-PUMP"))
+        for code in ("ORD-PLAIN", "ORD-NOSALE", "ORD-OTHERCO"):
+            self.assertIsNone(self._card(html, code), f"{code} must not be offered to dealer A")
+
     def test_catalog_for_a_user_of_no_dealer(self):
         partner = self.Partner.create({"name": "Just A Customer"})
         self._create_portal_user(partner, "pr_customer_only")
@@ -97,6 +121,30 @@ class TestPortalCart(DealerOrderingCase):
         self.assertIn("In cart: 3.0", response.text)
         self.assertEqual(self._cart_products(), {"ORD-PUMP"})
         self.assertEqual(self._counts(), counts, "nothing is written before the submission")
+
+    def test_add_from_catalog_says_so_once(self):
+        """Back on the catalog, at the product's card, the page says what was added and how many products the cart
+        holds (on both layouts: one message fixed at the bottom of the screen); the next page says nothing."""
+        self._post("/my/cart/add", product_id=self.valve.id, quantity="1", redirect="/my/catalog")
+        response = self._post("/my/cart/add", product_id=self.pump.id, quantity="2.5",
+                              redirect="/my/catalog?search=ORD#elsewhere")
+        self.assertEqual(response.history[0].headers["Location"].split("/my/", 1)[1],
+                         f"catalog?search=ORD#dealer-product-{self.pump.id}")
+        self.assertIn(f'id="dealer-product-{self.pump.id}"', self._card(response.text, "ORD-PUMP"))
+        message = re.search(r'<div[^>]*o_dealer_cart_added".*?</div>', response.text, re.S).group(0)
+        self.assertIn("position-fixed", message)
+        self.assertIn("2.5 × [ORD-PUMP] Ordering Pump added to your cart. Products in your cart: 2.", message)
+        self.assertIn('href="/my/cart"', message)
+        self.assertNotIn("o_dealer_cart_added", self.url_open("/my/catalog").text, "said once")
+
+    def test_add_refused_says_nothing_was_added(self):
+        response = self._post("/my/cart/add", product_id=self.pump.id, quantity="abc", redirect="/my/catalog")
+        self.assertIn("Give a quantity above 0", response.text)
+        response = self._post("/my/cart/add", product_id=self.plain_only.id, quantity="1", redirect="/my/catalog")
+        self.assertIn("cannot be ordered by your dealer", response.text)
+        html = self.url_open("/my/catalog").text
+        self.assertNotIn("o_dealer_cart_added", html)
+        self.assertNotIn("In cart:", html)
 
     def test_add_refuses_bad_quantities_and_forbidden_products(self):
         cases = [
@@ -303,7 +351,8 @@ class TestPortalOrderTracking(DealerOrderingCase):
 class TestPortalOrderingTour(DealerOrderingCase):
 
     def test_ordering_tour(self):
-        """Quick order of two products, refused over the credit limit, then a smaller order accepted."""
+        """Pumps from the catalog, valves by quick order, refused over the credit limit, then a smaller order
+        accepted; the orders list shows its status and delivery."""
         Product = self.env["product.product"]
         Product.create([
             {"name": "Tour Pump", "default_code": "TOUR-PUMP", "list_price": 100.0, "taxes_id": [Command.clear()]},
@@ -311,11 +360,20 @@ class TestPortalOrderingTour(DealerOrderingCase):
         ])
         self.dealer_a.property_product_pricelist = self.env["product.pricelist"].create({"name": "Tour List Prices"})
         self.dealer_a.credit_limit = 300.0  # 8 pumps and 2 valves: 900, refused; 1 pump and 2 valves: 200
-        self.start_tour("/my/cart", "dealer_portal_ordering_tour", login="pr_portal_a")
+        self.start_tour("/my/catalog?search=TOUR", "dealer_portal_ordering_tour", login="pr_portal_a")
         order = self._orders_of(self.dealer_a)
         self.assertEqual(len(order), 1, "the refused try left nothing")
         self.assertEqual(order.state, "sale")
         self.assertEqual(order.amount_total, 200.0)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalOrderingTourPhone(TestPortalOrderingTour):
+    """The same tour on a 390 px phone: the catalog's cards (the tour checks that the cards, not the table, are
+    shown, and that nothing is wider than the screen)."""
+
+    browser_size = "390x844"
+    touch_enabled = True
 
 
 @tagged("post_install", "-at_install")

@@ -32,7 +32,7 @@ class DealerPagesPortal(CustomerPortal):
             ) if dealer and Complaint.has_access("read") else 0
         if "dealer_pending_target_count" in counters:
             values["dealer_pending_target_count"] = (
-                len(self._dealer_answerable_targets(dealer).filtered(lambda t: t.dealer_ack_state == "pending"))
+                len(self._dealer_answerable_targets(dealer)._dealer_awaiting_answer(fields.Date.context_today(user)))
                 if dealer and user._dealer_portal_is_owner() else 0
             )
         if not counters:
@@ -82,19 +82,27 @@ class DealerPagesPortal(CustomerPortal):
 
     # ------------------------------------------------------------------ targets
     @http.route(["/my/targets"], type="http", auth="user", website=True)
-    def portal_my_targets(self, answered=None, **kw):
+    def portal_my_targets(self, answered=None, nothing=None, **kw):
         dealer = self._dealer_pages_dealer(owner=True)
-        return request.render("dealer_portal.portal_my_targets", self._dealer_targets_values(dealer, answered=answered))
+        return request.render("dealer_portal.portal_my_targets", self._dealer_targets_values(
+            dealer, answered=answered, nothing=nothing,
+        ))
 
-    def _dealer_targets_values(self, dealer, error=None, error_target=None, post=None, answered=None):
+    def _dealer_targets_values(self, dealer, error=None, error_target=None, post=None, answered=None, nothing=None):
         Target = request.env["dealer.contract.target"]
+        today = fields.Date.context_today(request.env.user)
         targets = Target.search([("partner_id", "=", dealer.id)], order="date_start desc, id desc", limit=60)
         answerable = self._dealer_answerable_targets(dealer)
+        year_targets = Target.search([
+            ("partner_id", "=", dealer.id), ("date_start", ">=", today.replace(month=1, day=1)),
+            ("date_start", "<=", today),
+        ])
         return self._dealer_pages_values(
             "dealer_targets",
             # sudo: rendering only; the targets were searched with the owner's rights and record rules
-            targets=targets.sudo(), answerable_ids=set(answerable.ids), error=error, error_target=error_target,
-            post=post or {}, answered=answered,
+            targets=targets.sudo(), answerable_ids=set(answerable._dealer_open_for_answer(today).ids),
+            year_groups=answerable._dealer_year_groups(today), year_to_date=year_targets._dealer_year_to_date(today),
+            today=today, error=error, error_target=error_target, post=post or {}, answered=answered, nothing=nothing,
             answers=request.env["dealer.target.acknowledgement"].search(
                 [("target_id", "in", targets.ids)], order="id desc",
             ),
@@ -125,6 +133,24 @@ class DealerPagesPortal(CustomerPortal):
             values = self._dealer_targets_values(dealer, error=error, error_target=target_id, post=post)
             return request.render("dealer_portal.portal_my_targets", values)
         return request.redirect("/my/targets?answered=1")
+
+    @http.route(["/my/contracts/<int:contract_id>/targets/<int:year>/acknowledge"], type="http", auth="user",
+                website=True, methods=["POST"])
+    def portal_targets_acknowledge_year(self, contract_id, year, **post):
+        """Acknowledge every open target of a year of the owner's active contract at once."""
+        dealer = self._dealer_pages_dealer(owner=True)
+        contract = self._dealer_answerable_targets(dealer).contract_id.filtered(lambda c: c.id == contract_id)
+        if not contract:
+            raise request.not_found()
+        try:
+            with request.env.cr.savepoint():
+                answers = self._dealer_clean_env()["dealer.target.acknowledgement"]._dealer_portal_acknowledge_year(
+                    contract, year,
+                )
+        except (AccessError, UserError, ValidationError) as e:
+            values = self._dealer_targets_values(dealer, error=DealerRelationsPortal._dealer_error_message(e))
+            return request.render("dealer_portal.portal_my_targets", values)
+        return request.redirect("/my/targets?answered=1" if answers else "/my/targets?nothing=1")
 
     # ------------------------------------------------------------------ voluntary exit
     @http.route(["/my/dealer/exit"], type="http", auth="user", website=True, methods=["GET", "POST"])

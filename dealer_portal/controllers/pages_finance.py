@@ -13,6 +13,8 @@ OWNER_DOCUMENTS = {
     "contracts": ("dealer.contract", "dealer_management.action_report_dealer_contract", "dealer_contracts"),
     "scorecards": ("dealer.scorecard", "dealer_assessment.action_report_dealer_scorecard", "dealer_scorecards"),
 }
+# the colour of a scorecard's rating on the portal
+RATING_BADGES = {"A": "text-bg-success", "B": "text-bg-info", "C": "text-bg-warning", "D": "text-bg-danger"}
 
 
 class DealerFinancePortal(DealerPagesPortal):
@@ -20,7 +22,7 @@ class DealerFinancePortal(DealerPagesPortal):
     the correction plans. Staff get a 404; the records are searched with the owner's rights and record rules."""
 
     # ------------------------------------------------------------------ documents and their PDFs
-    def _dealer_owner_documents(self, kind, page):
+    def _dealer_owner_documents(self, kind, page, **extra):
         dealer = self._dealer_pages_dealer(owner=True)
         model, _report, page_name = OWNER_DOCUMENTS[kind]
         # the list helper of the relations pages: Odoo combines the sibling CustomerPortal controllers into one
@@ -28,7 +30,7 @@ class DealerFinancePortal(DealerPagesPortal):
         values = DealerRelationsPortal._dealer_list_values(
             self, model, f"/my/{kind}", page, page_name, [("partner_id", "=", dealer.id)],
         )
-        return request.render(f"dealer_portal.portal_my_{kind}", values)
+        return request.render(f"dealer_portal.portal_my_{kind}", {**values, **extra})
 
     def _dealer_owner_pdf(self, kind, record_id):
         self._dealer_pages_dealer(owner=True)
@@ -69,7 +71,12 @@ class DealerFinancePortal(DealerPagesPortal):
 
     @http.route(["/my/scorecards", "/my/scorecards/page/<int:page>"], type="http", auth="user", website=True)
     def portal_my_scorecards(self, page=1, **kw):
-        return self._dealer_owner_documents("scorecards", page)
+        Scorecard = request.env["dealer.scorecard"]
+        return self._dealer_owner_documents(
+            "scorecards", page, RATING_BADGES=RATING_BADGES,
+            # sudo: the ranking level of the user's own company, a setting it may not read
+            rank_label=Scorecard._rank_level_label(request.env.user.company_id.sudo().dealer_rank_level),
+        )
 
     @http.route(["/my/scorecards/<int:record_id>/pdf"], type="http", auth="user", website=True)
     def portal_scorecard_pdf(self, record_id, **kw):

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
+from odoo.addons.dealer_management.models.dealer_unique_mixin import lock_rows
 from odoo.addons.dealer_management.tools.html import text_to_html
 
 DECISIONS = [("acknowledged", "Acknowledged"), ("counter", "Counter-proposal")]
@@ -60,25 +62,63 @@ class DealerTargetAcknowledgement(models.Model):
                 raise UserError(_("Explain your counter-proposal in the comment."))
             if proposed_amount is None or proposed_amount < 0:
                 raise UserError(_("The proposed amount must be a positive number."))
-        if target.contract_id.state != "active":
+        self._dealer_check_contract_open(target.contract_id)
+        if not target._dealer_open_for_answer(fields.Date.context_today(self)):
+            raise UserError(_(
+                "The period of target %(target)s ended on %(date)s: it is closed and can no longer be acknowledged "
+                "or answered.",
+                target=target.display_name, date=format_date(self.env, target.date_end),
+            ))
+        answer = self._dealer_create_answers(target, decision, comment, proposed_amount)
+        answer._dealer_notify_salesperson()
+        return answer
+
+    @api.model
+    def _dealer_portal_acknowledge_year(self, contract, year):
+        """Acknowledge at once the targets of `contract` (its own dealer's, checked by the caller) starting in
+        `year` that still await an answer and whose period is not over, in one transaction; one activity tells
+        the salesperson. Returns the answers: none when nothing is left (a second click writes nothing)."""
+        self._dealer_check_contract_open(contract)
+        targets = contract.target_ids.filtered(lambda target: target.date_start.year == year)
+        # two clicks at once: the second waits for the first, is aborted and run again, then finds them answered
+        lock_rows(targets)
+        targets = targets._dealer_awaiting_answer(fields.Date.context_today(self))
+        answers = self._dealer_create_answers(targets, "acknowledged")
+        if answers:
+            summary = _("Targets of %(year)s acknowledged by the dealer", year=year)
+            note = "\n".join([_(
+                "%(user)s acknowledged the %(count)s open targets of %(year)s of contract %(contract)s:",
+                user=self.env.user.name, count=len(answers), year=year, contract=contract.name,
+            )] + [
+                f"{answer.target_id.display_name}: {answer.currency_id.format(answer.target_amount)}"
+                for answer in answers
+            ])
+            self._dealer_schedule_todo(contract, summary, note)
+        return answers
+
+    @api.model
+    def _dealer_check_contract_open(self, contract):
+        """Refuse answers to the targets of a contract that is not active."""
+        if contract.state != "active":
             raise UserError(_(
                 "The targets of contract %(name)s can no longer be answered: it is %(state)s.",
-                name=target.contract_id.name, state=target.contract_id._state_label(),
+                name=contract.name, state=contract._state_label(),
             ))
-        # sudo + trusted: the route checked that the target is the user's own dealer's; the answer's fields are
+
+    @api.model
+    def _dealer_create_answers(self, targets, decision, comment=False, proposed_amount=0.0):
+        """The portal user's answers to `targets`, with their current amounts (values validated by the caller)."""
+        # sudo + trusted: the route checked that the targets are the user's own dealer's; the answer's fields are
         # written here only, from the validated form values
-        answer = self.sudo()._dealer_trusted().create({
+        return self.sudo()._dealer_trusted().create([{
             "target_id": target.id, "decision": decision, "target_amount": target.amount,
             "proposed_amount": proposed_amount if decision == "counter" else 0.0,
             "comment": comment or False, "user_id": self.env.user.id,
-        })
-        answer._dealer_notify_salesperson()
-        return answer
+        } for target in targets])
 
     def _dealer_notify_salesperson(self):
         """A to-do activity on the contract for its salesperson, with the dealer's answer."""
         for answer in self:
-            contract = answer.contract_id.sudo()  # sudo: the portal user schedules on its own dealer's contract
             if answer.decision == "acknowledged":
                 summary = _("Target acknowledged by the dealer")
                 note = _(
@@ -94,8 +134,14 @@ class DealerTargetAcknowledgement(models.Model):
                     amount=answer.currency_id.format(answer.target_amount), target=answer.target_id.display_name,
                     comment=answer.comment,
                 )
-            # the comment and the user's name are the dealer's own text: escaped, a link in them stays text
-            contract.activity_schedule(
-                "mail.mail_activity_data_todo", summary=summary, note=text_to_html(note),
-                user_id=(contract.user_id or contract.create_uid).id,
-            )
+            self._dealer_schedule_todo(answer.contract_id, summary, note)
+
+    @api.model
+    def _dealer_schedule_todo(self, contract, summary, note):
+        """A to-do on `contract` for its salesperson; `note` is plain text built from the dealer's words."""
+        contract = contract.sudo()  # sudo: the portal user schedules on its own dealer's contract
+        # the comment and the user's name are the dealer's own text: escaped, a link in them stays text
+        contract.activity_schedule(
+            "mail.mail_activity_data_todo", summary=summary, note=text_to_html(note),
+            user_id=(contract.user_id or contract.create_uid).id,
+        )

@@ -91,14 +91,17 @@ class ResPartner(models.Model):
         return self.env.cr.fetchone()[0]
 
     def _dealer_portal_rebate_figures(self, company):
-        """Rebates earned (confirmed or settled) and settled, in one grouped query."""
+        """Rebates pending (draft: computed, not yet confirmed), earned (confirmed or settled) and settled, in one
+        grouped query."""
         groups = self.env["dealer.rebate"].sudo()._read_group(
-            [("partner_id", "=", self.id), ("company_id", "=", company.id), ("state", "in", ("confirmed", "settled"))],
+            [("partner_id", "=", self.id), ("company_id", "=", company.id),
+             ("state", "in", ("draft", "confirmed", "settled"))],
             ["state"], ["total_amount:sum"],
         )
         amounts = dict(groups)
         return {
-            "rebate_earned": sum(amounts.values()),
+            "rebate_pending": amounts.get("draft", 0.0),
+            "rebate_earned": amounts.get("confirmed", 0.0) + amounts.get("settled", 0.0),
             "rebate_settled": amounts.get("settled", 0.0),
         }
 

@@ -11,7 +11,7 @@ from .common import DealerPortalCase
 class DealerPagesCase(DealerPortalCase):
     """Dealer A and B each get an owner (the staff users of DealerPortalCase stay staff) and their finances.
 
-    Dealer A: an active contract over the current quarter with one monthly target per month, a confirmed
+    Dealer A: an active contract over this month and the next two with one monthly target per month, a confirmed
     rebate, an approved scorecard (and an older one for the trend), a correction plan with one action.
     Dealer B: the same, its own, so that every attack has a target.
     """
@@ -46,10 +46,12 @@ class DealerPagesCase(DealerPortalCase):
 
     @classmethod
     def _create_finances(cls, dealer):
-        """An active contract over this quarter, one target per month, a confirmed rebate of the quarter."""
-        start, end = period_bounds(cls.today, "quarter")
+        """An active contract over this month and the next two, one target per month (none of them over: a past
+        period is closed to the dealer's answers), a confirmed rebate of the contract's period."""
+        start = period_bounds(cls.today, "month")[0]
         months = [period_bounds(start, "month"), period_bounds(start + timedelta(days=32), "month"),
                   period_bounds(start + timedelta(days=63), "month")]
+        end = months[-1][1]
         contract = cls._create_contract(dealer, date_start=start, date_end=end, activate=False, target_ids=[
             Command.create({"period_type": "month", "date_start": m_start, "date_end": m_end, "amount": 1000.0})
             for m_start, m_end in months

@@ -416,6 +416,11 @@ ROUTES = {
         "count": {"dealer.target.acknowledgement": []},
         "data": lambda case, rec: _csrf_form(case, decision="acknowledged", comment="Attack"),
     },
+    "/my/contracts/<int:contract_id>/targets/<int:year>/acknowledge": {
+        "owner_only": True, "record": "dealer.contract", "method": "POST", "expect": "refused",
+        "url": lambda rec: f"/my/contracts/{rec.id}/targets/{rec.date_start.year}/acknowledge",
+        "count": {"dealer.target.acknowledgement": [], "mail.activity": [("res_model", "=", "dealer.contract")]},
+    },
     "/my/dealer/exit": {
         "owner_only": True, "record": "dealer.contract", "url": lambda rec: "/my/dealer/exit", "method": "POST",
         "expect": "page", "count": {"dealer.termination": [("partner_id", "!=", False)]},

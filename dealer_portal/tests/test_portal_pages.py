@@ -1,4 +1,5 @@
 import json
+import re
 from datetime import timedelta
 
 from odoo import Command, fields
@@ -76,6 +77,24 @@ class TestPortalPages(DealerPagesCase):
         self.assertEqual(values["rebate_settled"], 0.0)
         self.assertEqual(values["scorecard"], self.scorecard_a)
         self.assertEqual([p["total"] for p in values["trend"]["points"]], [61.0, 72.5])
+
+    def test_dashboard_shows_pending_rebates_next_to_settled_ones(self):
+        """Issue 15: a rebate still in draft is pending (待结算), next to the earned and settled amounts."""
+        draft = self.env["dealer.rebate"].create({
+            "contract_id": self.contract_a.id, "date_from": self.contract_a.date_start,
+            "date_to": self.contract_a.date_start,
+        })
+        draft._add_adjustment_line("bonus", "Showroom bonus", 45.0)
+        values = self.dealer_a._dealer_portal_dashboard(self.env.company, self.today)
+        self.assertEqual((values["rebate_pending"], values["rebate_earned"], values["rebate_settled"]),
+                         (draft.total_amount, self.rebate_a.total_amount, 0.0))
+        self._login(self.owner_a)
+        body = self.url_open("/my/dealer").text
+        pending = re.search(r'(?s)o_dealer_rebate_pending">(.*?)</tr>', body).group(1)
+        self.assertIn("<td>Pending", pending)
+        self.assertIn('oe_currency_value">45.00<', pending)
+        settled = re.search(r'(?s)o_dealer_rebate_settled">(.*?)</tr>', body).group(1)
+        self.assertIn('oe_currency_value">0.00<', settled)
 
     def test_dashboard_overdue_amount(self):
         invoice = self.init_invoice("out_invoice", partner=self.dealer_a, amounts=[400.0], taxes=[],
@@ -157,6 +176,25 @@ class TestPortalPages(DealerPagesCase):
         response = self.url_open(f"/my/scorecards/{self.scorecard_a.id}/pdf")
         self.assertEqual(response.status_code, 200)
         self.assertIn(self.kpi.name, response.text)
+
+    def test_scorecards_show_rating_and_rank_out_of_how_many(self):
+        """Issue 15: the rating (A–D), the rank among the assessment's dealers and within the ranking group."""
+        assessment = self.env["dealer.assessment"].create(
+            {"period_type": "quarter", "date": self.today - timedelta(days=400), "scope": "all"})
+        self.env["dealer.scorecard"].create([{
+            "assessment_id": assessment.id, "partner_id": dealer.id, "total": total, "rank": rank,
+            "rating": rating, "rank_territory_id": territory.id, "territory_rank": 1,
+        } for dealer, total, rank, rating, territory in (
+            (self.dealer_a, 66.0, 2, "C", self.zhejiang), (self.dealer_b, 90.0, 1, "A", self.jiangsu),
+        )])
+        assessment._dealer_trusted().write({"state": "approved"})
+        self._login(self.owner_a)
+        body = self.url_open("/my/scorecards").text
+        row = re.search(r"(?s)<tr>\s*<td>%s</td>.*?</tr>" % re.escape(assessment.name), body).group(0)
+        self.assertRegex(row, r'o_dealer_rating[^"]*"[^>]*>C</span>')
+        self.assertIn('o_dealer_rank">No. 2 of 2</td>', row)
+        self.assertIn('o_dealer_group_rank">浙江: No. 1 of 1</td>', row)
+        self.assertIn("<th>Rank in Province</th>", body)
 
     # ------------------------------------------------------------------ statement of account
     def test_statement_pdf(self):

@@ -19,4 +19,3 @@ from . import test_portal_chinese
 from . import test_portal_orders_list
 from . import test_portal_targets
 from . import test_security_portal_targets
-from . import test_portal_targets_race

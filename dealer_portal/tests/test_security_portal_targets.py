@@ -2,7 +2,6 @@
 from odoo.tests import tagged
 
 from .common_targets import DealerTargetsCase
-from .test_security_portal_pages import REFUSED_CREATE
 
 
 @tagged("post_install", "-at_install")
@@ -66,13 +65,4 @@ class TestSecurityPortalTargets(DealerTargetsCase):
                 result, error = self._call_kw(model, method, args)
                 self.assertIsNone(result)
                 self.assertRpcRefused(error, "AccessError", "Private methods")
-        self._assert_nothing_written()
-
-    def test_owner_creates_answers_to_a_past_period_over_rpc(self):
-        self._login(self.owner_c)
-        result, error = self._call_kw("dealer.target.acknowledgement", "create", [{
-            "target_id": self.past_c[0].id, "decision": "acknowledged",
-        }])
-        self.assertIsNone(result)
-        self.assertRegex(error["message"], REFUSED_CREATE)
         self._assert_nothing_written()

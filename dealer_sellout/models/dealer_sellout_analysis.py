@@ -44,6 +44,11 @@ class DealerSelloutAnalysis(models.Model):
         string="Reported Stock", readonly=True, digits="Product Unit of Measure",
         help="The dealer's latest validated channel stock report of the month.",
     )
+    sell_through_percent = fields.Float(
+        string="Sell-through (%)", readonly=True, digits=(16, 1), aggregator="avg",
+        help="Sell-out ÷ sell-in of the period: in a grouped row, the sell-out of all its rows over their sell-in "
+             "(never the average of the rows' percentages). Empty without sell-in.",
+    )
 
     @api.model
     def _analysis_sql(self):
@@ -92,7 +97,8 @@ class DealerSelloutAnalysis(models.Model):
                    SUM(COALESCE(sell_in.qty, 0) - COALESCE(sell_out.qty, 0)) OVER (
                        PARTITION BY keys.partner_id, keys.company_id, keys.product_id ORDER BY keys.month
                    ) AS channel_stock_qty,
-                   reported.qty AS reported_stock_qty
+                   reported.qty AS reported_stock_qty,
+                   100.0 * COALESCE(sell_out.qty, 0) / NULLIF(sell_in.qty, 0) AS sell_through_percent
               FROM keys
               JOIN product_product product ON product.id = keys.product_id
               JOIN product_template template ON template.id = product.product_tmpl_id
@@ -103,6 +109,17 @@ class DealerSelloutAnalysis(models.Model):
          LEFT JOIN reported ON (reported.partner_id, reported.company_id, reported.product_id, reported.month)
                              = (keys.partner_id, keys.company_id, keys.product_id, keys.month)
         """, moves=moves)
+
+    def _read_group_select(self, aggregate_spec, query):
+        """A ratio cannot be added up nor averaged: a group's sell-through is the sum of its rows' sell-out over the
+        sum of their sell-in (the way purchase.report weighs its average price)."""
+        if aggregate_spec not in ("sell_through_percent:avg", "sell_through_percent:sum"):
+            return super()._read_group_select(aggregate_spec, query)
+        return SQL(
+            "100.0 * SUM(%(sell_out)s) / NULLIF(SUM(%(sell_in)s), 0)",
+            sell_out=self._field_to_sql(self._table, "sellout_qty", query),
+            sell_in=self._field_to_sql(self._table, "sell_in_qty", query),
+        )
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

@@ -52,6 +52,27 @@ class TestSelloutAnalysis(SelloutTestCommon):
         self.assertEqual(row.reported_stock_qty, 5)
         self.assertEqual(row.territory_id, self.hangzhou)
 
+    def test_sell_through_of_a_row(self):
+        """This month: 1 sold of 2 bought; last month nothing bought: no percentage."""
+        self.assertEqual(self._row(self.this_month).sell_through_percent, 50.0)
+        self.assertFalse(self._row(self.last_month).sell_through_percent)
+
+    def test_grouped_sell_through_is_the_ratio_of_the_sums(self):
+        """Grouped by dealer: 2 sold of 2 bought is 100 %, not the sum or the average of the rows' 50 % and empty."""
+        domain = [("dealer_id", "=", self.dealer_a.id)]
+        rows = self.Analysis.search(domain)
+        self.assertEqual(sorted(rows.mapped("sell_through_percent")), [0.0, 50.0])
+        # the web client's call (pivot, graph, grouped list), and the ORM's own
+        [group] = self.Analysis.read_group(
+            domain, ["sell_through_percent", "sell_in_qty", "sellout_qty"], ["dealer_id"])
+        self.assertEqual((group["sell_in_qty"], group["sellout_qty"]), (2, 2))
+        self.assertEqual(group["sell_through_percent"], 100.0)
+        self.assertEqual(self.Analysis._read_group(domain, ["dealer_id"], ["sell_through_percent:sum"]),
+                         [(self.dealer_a, 100.0)])
+        by_month = dict(self.Analysis._read_group(domain, ["month:month"], ["sell_through_percent:avg"]))
+        self.assertEqual(by_month[self.this_month], 50.0)
+        self.assertFalse(by_month[self.last_month], "nothing bought that month: no sell-through")
+
     def test_other_dealer_has_no_row(self):
         self.assertFalse(self.Analysis.search([("dealer_id", "=", self.dealer_b.id)]))
 

@@ -122,7 +122,8 @@ class DealerAssessment(models.Model):
             (label("dealer.scorecard", "partner_id"), 36, "text"),
             (label("dealer.scorecard", "grade_id"), 14, "text"),
             (label("dealer.scorecard", "territory_id"), 28, "text"),
-            (label("dealer.scorecard", "territory_rank"), 10, "integer"),
+            # the rank within the ranking group says the company's level (Rank in Province...)
+            (self.env["dealer.scorecard"]._rank_level_label(self.company_id.dealer_rank_level), 10, "integer"),
             (label("dealer.scorecard", "total"), 12, "score"),
             (label("dealer.scorecard", "rating"), 8, "text"),
             (label("dealer.scorecard", "total_change"), 10, "change"),

@@ -4,6 +4,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import AssessmentCase
+from .xlsx_reader import read_xlsx
 
 
 @tagged("post_install", "-at_install")
@@ -71,6 +72,11 @@ class TestRankLevel(AssessmentCase):
             with self.subTest(level=level):
                 self.env.company.dealer_rank_level = level
                 self.assertEqual(Scorecard.fields_get(["territory_rank"])["territory_rank"]["string"], label)
+
+    def test_xlsx_export_says_the_level(self):
+        self._ranks("city")
+        assessment = self.env["dealer.assessment"].search([("grade_id", "=", self.grade.id)])
+        self.assertEqual(read_xlsx(assessment._export_xlsx())["Ranking"][0][0][5], "Rank in City")
 
     def test_rank_out_of_counts_on_the_scorecard_pdf(self):
         self._ranks("province")

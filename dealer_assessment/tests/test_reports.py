@@ -23,7 +23,7 @@ class TestReports(AssessmentCase):
         sheets = read_xlsx(self.assessment.with_user(self.dealer_user)._export_xlsx())
         self.assertEqual(list(sheets), ["Ranking", "KPI Details"])
         rows, formats, frozen = sheets["Ranking"]
-        self.assertEqual(rows[0], ["Rank", "Dealer Code", "Dealer", "Grade", "Territory", "Rank in Territory",
+        self.assertEqual(rows[0], ["Rank", "Dealer Code", "Dealer", "Grade", "Territory", "Rank in Province",
                                    "Total Score", "Rating", "Change"])
         self.assertEqual([row[2] for row in rows[1:]], ["Dealer Two", "Dealer One", "Dealer Three"])
         self.assertEqual([(row[0], row[6], row[7]) for row in rows[1:]],

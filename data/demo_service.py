@@ -23,6 +23,7 @@ CLAIMS = [
 PART = {"name": "瑞泽E5 前刹车片（原厂配件）", "default_code": "RZ-E5-BPF", "list_price": 320.0,
         "description_sale": "瑞泽E5 原厂前刹车片（一套两片），用于经销商售后维修与保修索赔。"}
 PART_CATEGORY = "售后配件"
+PART_STOCK = 40  # sets of brake pads in the main warehouse
 REJECT_REASON = "事故造成的损坏，不在保修范围内。"
 # (checked point sequence → score) of the two inspections: one good, one with a finding
 INSPECTIONS = [
@@ -40,10 +41,25 @@ def _claim_part(menv, vehicle):
     if part:
         return part
     categ = menv["product.category"].create({"name": PART_CATEGORY, "parent_id": vehicle.categ_id.id})
-    return Product.create({
+    part = Product.create({
         **PART, "is_storable": True, "categ_id": categ.id, "sale_ok": True, "dealer_ok": True,
         "taxes_id": [Command.clear()],
     })
+    # the parts the repairs use come from the main warehouse: its opening count (sudo: the warehouse manager's
+    # inventory adjustment, which the Dealer Manager may not apply)
+    warehouse = menv["stock.warehouse"].search([("company_id", "=", menv.company.id)], limit=1)
+    menv["stock.quant"].sudo().with_context(inventory_mode=True).create({
+        "product_id": part.id, "location_id": warehouse.lot_stock_id.id, "inventory_quantity": PART_STOCK,
+    }).action_apply_inventory()
+    return part
+
+
+def _repair_done(claim):
+    """The dealer's workshop did the repair: started, its parts used in full, ended (Odoo's repair buttons)."""
+    claim.action_repair_start()
+    for move in claim.move_ids:
+        move.write({"quantity": move.product_uom_qty, "picked": True})
+    claim.action_repair_end()
 
 
 def create_claims(menv, today):
@@ -72,7 +88,8 @@ def create_claims(menv, today):
             claim.action_dealer_claim_submit()
         if state in ("approved", "settled"):
             claim.action_dealer_claim_approve()
-        if state == "settled":
+        if state == "settled":  # a claim is settled once its repair is done
+            _repair_done(claim)
             claim.action_dealer_claim_settle()
         if state == "rejected":
             claim.action_dealer_claim_reject(REJECT_REASON)

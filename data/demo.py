@@ -85,7 +85,12 @@ def main(env):
     demo_contracts.set_floor_prices(menv, products)
     contracts = demo_contracts.create_contracts(menv, dealers, territories, today)
     checkpoint(menv)
-    demo_sales.load_sales_history(menv, dealers, products, manager, today)
+    orders = demo_sales.load_sales_history(menv, dealers, products, manager, today)
+    if "dealer.sellout" in env:  # the dealers' retail sales, while the dealers that stop trading are still active
+        import demo_sellout  # only with the dealer_sellout addon
+
+        checkpoint(menv)
+        demo_sellout.load_sellout_history(menv, dealers, products, orders, today)
 
     demo_dealers.change_grade(menv, dealers, grades)
     demo_dealers.suspend_dealers(menv, dealers)
@@ -96,9 +101,8 @@ def main(env):
     demo_commercial.load_commercial(menv, dealers, products, contracts, grades, today)
     checkpoint(menv)
     demo_relations.load_relations(menv, senv, dealers, products, grades, territories, today)
+    demo_commercial.create_stock_reports(menv, dealers, products, today)  # after the goods sent back (complaints)
     if "dealer.sellout" in env:
-        import demo_sellout  # only with the dealer_sellout addon
-
         checkpoint(menv)
         demo_sellout.load_sellout(menv, senv, dealers, today)
     if "dealer.service.inspection" in env:  # dealer_service: warranty claims on the sold-out serials, inspections

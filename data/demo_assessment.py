@@ -113,6 +113,22 @@ def decide_proposals(menv, assessment):
     return proposals
 
 
+def check_commendations(menv, proposals):
+    """Each dealer commended has the draft rebate of the period its letter speaks of: computed from its sales, with
+    the reward the letter states as a bonus line (the letter is the last commendation posted on the dealer)."""
+    for proposal in proposals.filtered(lambda p: p.proposal_type == "reward" and p.state == "applied"):
+        rebate, line = proposal.rebate_id, proposal.rebate_line_id
+        letters = proposal.partner_id.message_ids.filtered(lambda m: (m.subject or "").startswith(("表彰", "Commend")))
+        stated = f"{proposal.amount:,.2f}"  # as format_amount writes it, the currency symbol aside
+        in_chinese = proposal.partner_id.lang != "zh_CN" or (letters and "返利（草稿）" in letters[0].body)
+        if not (rebate.state == "draft" and rebate.computed_on and rebate.net_sales > 0
+                and rebate.date_from <= proposal.date_from and rebate.date_to >= proposal.date_to
+                and line.amount == proposal.amount and letters and stated in letters[0].body and in_chinese):
+            raise RuntimeError(f"commendation of {proposal.partner_id.name}: the letter states {stated}, the rebate "
+                               f"{rebate.name} is {rebate.state} (net sales {rebate.net_sales}, bonus {line.amount})")
+    log("commendations: the letters state the rewards added to the dealers' computed draft rebates")
+
+
 def follow_up_correction_plan(menv, assessment, today):
     """The correction plan created by the applied proposal: its actions, one done, one in progress."""
     plan = menv["dealer.correction.plan"].search([("assessment_id", "=", assessment.id)], limit=1)
@@ -137,6 +153,6 @@ def load_assessment(menv, grades, today):
     check_spread(approved)
     approved.action_review()
     approved.action_approve()
-    decide_proposals(menv, approved)
+    check_commendations(menv, decide_proposals(menv, approved))
     follow_up_correction_plan(menv, approved, today)
     computed_assessment(menv, today)

@@ -1,6 +1,7 @@
 """Commercial follow-up of the demo after the sales history: violations (with a fine invoice), rebates of the last
 quarter (one settled by credit note, one draft), a price adjustment scheduled for next month and the dealers'
-channel stock reports with their overstock / stock-out alerts.
+channel stock reports with their overstock / stock-out alerts (loaded by demo.py after the complaints, whose goods
+sent back they count).
 
 Runs as the Dealer Manager (`menv`) through the addon's own methods and wizards.
 """
@@ -10,6 +11,8 @@ from odoo import Command
 
 from odoo.addons.dealer_management.models.dealer_period import previous_period
 
+import demo_plan as P
+import demo_plan_sellout as PS
 import demo_tables_commercial as C
 from demo_util import add_days, log, tiny_pdf
 
@@ -88,12 +91,13 @@ def last_quarter(today):
 
 
 def create_rebates(menv, contracts, today):
-    """Last quarter's rebates of two dealers through the generate wizard: one settled, one left in draft."""
+    """Last quarter's rebates of every active contract through the generate wizard, computed and left in draft
+    for review (the assessment's rewards are added to them); one settled by credit note, one with a bonus."""
     date_from, date_to = last_quarter(today)
     wizard = menv["dealer.rebate.generate.wizard"].create({"date_from": date_from, "date_to": date_to})
-    wizard.contract_ids = [Command.set([contracts[row["dealer"]].id for row in C.REBATES])]
-    action = wizard.action_generate()
+    action = wizard.action_generate()  # the wizard's contracts: every active one over the quarter
     rebates = menv["dealer.rebate"].search(action["domain"])
+    log(f"rebates {date_from} – {date_to}: {len(rebates)} computed, total {sum(rebates.mapped('total_amount')):,.2f}")
     for row in C.REBATES:
         rebate = rebates.filtered(lambda r, key=row["dealer"]: r.contract_id == contracts[key])
         rebate.note = row["note"]
@@ -132,59 +136,36 @@ def schedule_price_adjustment(menv, grades, products, today):
 
 
 # ---------------------------------------------------------------- channel stock
-def _reported_quantities(report, figures, pattern):
-    """Quantities the dealer holds: most products covered 1-2 months; one overstocked, one about to run out."""
-    rows = {product_id: row for (report_id, product_id), row in figures.items() if report_id == report.id}
-    recent = sorted((pid for pid, row in rows.items() if row["delivered_90d"] > 0),
-                    key=lambda pid: (rows[pid]["delivered_90d"], pid))
-    stockout = recent[-1] if pattern in (0, 2) and recent else None
-    overstock = recent[0] if pattern in (0, 1) and len(recent) > 1 else None
-    quantities = {}
-    for index, (product_id, row) in enumerate(sorted(rows.items())):
-        delivered_90d, delivered = row["delivered_90d"], row["delivered_qty"]
-        if product_id == stockout:
-            quantity = int(delivered_90d * 0.08)
-        elif product_id == overstock:
-            quantity = int(delivered_90d * 1.3) + 2
-        elif delivered_90d > 0:
-            quantity = round(delivered_90d * (0.3 + 0.1 * (index % 5)))
-        else:
-            quantity = round(delivered * 0.2)
-        quantities[product_id] = quantity
-    return quantities
-
-
 def create_stock_reports(menv, dealers, products, today):
-    """Stock reports of several dealers, validated; the alerts become to-dos of the salesperson."""
-    Report = menv["dealer.stock.report"]
-    Analysis = menv["dealer.stock.analysis"]
-    day = add_days(today, -C.STOCK_REPORT_DAYS_AGO)
-    reports = Report.browse()
-    for key in C.STOCK_REPORT_DEALERS:
-        dealer = dealers[key]
-        bought = menv["sale.order.line"].search([
-            ("order_id.partner_id", "=", dealer.id), ("order_id.state", "=", "sale")]).product_id
-        reports |= Report.create({
-            "partner_id": dealer.id, "date": day, "note": C.STOCK_REPORT_NOTE,
-            "line_ids": [Command.create({"product_id": product.id, "quantity": 0.0})
-                         for product in products if product in bought],
-        })
-    figures = Analysis._figures_for_reports(reports)
-    for pattern, report in enumerate(reports):
-        quantities = _reported_quantities(report, figures, pattern % 3)
-        for line in report.line_ids:
-            line.quantity = quantities.get(line.product_id.id, 0)
+    """The reporting dealers' stock counts at each month's end and today (demo_plan_sellout: the stock derived from
+    deliveries, returns and retail sales, give or take a unit), validated; the latest ones raise the planned
+    overstock / stock-out alerts, to-dos of the salesperson."""
+    plan = P.plan_history(today)
+    counts = PS.plan_sellout(plan).counts
+    by_code = {product.default_code: product for product in products}
+    reports = menv["dealer.stock.report"].create([{
+        "partner_id": dealers[count.key].id, "date": count.day,
+        "note": C.STOCK_REPORT_NOTE if count.day.month != add_days(count.day, 1).month else C.STOCK_REPORT_NOTE_TODAY,
+        "line_ids": [Command.create({"product_id": by_code[code].id, "quantity": quantity})
+                     for code, quantity in sorted(count.quantities.items())],
+    } for count in counts])
     reports.action_submit()
     reports.action_validate()
-    reports.action_check_stock_alerts()
-    alerts = dict(menv["dealer.stock.report.line"]._read_group(
-        [("report_id", "in", reports.ids), ("alert_sent", "!=", False)], ["alert_sent"], ["__count"]))
-    log(f"channel stock reports: {len(reports)} validated ({sum(len(r.line_ids) for r in reports)} lines); "
-        f"alerts: {alerts.get('overstock', 0)} overstock, {alerts.get('stockout_risk', 0)} stock-out risk")
+    latest = reports.browse([report.id for report, count in zip(reports, counts, strict=True) if count.latest])
+    latest.action_check_stock_alerts()
+    raised = {(line.report_id.partner_id.id, line.product_id.default_code): line.alert_sent
+              for line in latest.line_ids if line.alert_sent}
+    planned = {(dealers[count.key].id, code): kind for count in counts if count.latest
+               for code, kind in count.alerts.items()}
+    if raised != planned:
+        raise RuntimeError(f"the stock counts raise the alerts {raised}, the plan said {planned}")
+    alerts = list(raised.values())
+    log(f"channel stock reports: {len(reports)} validated ({len(reports.line_ids)} lines) of "
+        f"{len(latest)} dealers; alerts: {alerts.count('overstock')} overstock, "
+        f"{alerts.count('stockout_risk')} stock-out risk")
 
 
 def load_commercial(menv, dealers, products, contracts, grades, today):
     process_violations(menv, dealers, today)
     create_rebates(menv, contracts, today)
     schedule_price_adjustment(menv, grades, products, today)
-    create_stock_reports(menv, dealers, products, today)

@@ -6,11 +6,14 @@ Everything runs as the Dealer Manager (`menv`) through the addon's own methods a
 """
 
 from odoo import Command
+from odoo.tools import SQL
+
+from odoo.addons.dealer_management.models.dealer_period import previous_period
 
 import demo_plan as P
 import demo_tables as T
 import demo_tables_commercial as C
-from demo_util import log, tiny_pdf
+from demo_util import add_days, log, tiny_pdf
 
 ESTABLISHED = ("active", "suspended", "terminated")
 
@@ -176,8 +179,55 @@ def terminate_contract(menv, contracts):
     log(f"contract terminated: {contract.name} ({contract.partner_id.name})")
 
 
+def answer_targets(menv, contracts, today):
+    """The dealers' answers to the targets of the months already over (see C.TARGET_COUNTERS), dated in their month.
+
+    The history's answers are written as the portal route writes them (trusted, the route's own fields), without
+    its to-do for the salesperson: those were dealt with at the time. The current and future months stay pending.
+    """
+    Answer = menv["dealer.target.acknowledgement"].sudo()._dealer_trusted()  # sudo: written by the portal route only
+    portal_user = menv["res.users"].sudo().search([("login", "=", T.USERS["portal"]["login"])])
+    portal_dealer = contracts[T.PORTAL_DEALER].partner_id
+    assessed_from = previous_period(today, "quarter")[0]
+    active = menv["dealer.contract"].browse([contract.id for contract in contracts.values()]).filtered(
+        lambda contract: contract.state == "active")
+    past = active.target_ids.filtered(lambda target: target.date_end < today).sorted(lambda t: (t.date_start, t.id))
+    counters = {row["dealer"]: row for row in C.TARGET_COUNTERS}
+    dated = []  # (answer, day answered)
+
+    def answer(target, decision, day, comment, proposed=0.0):
+        user = portal_user if target.partner_id == portal_dealer else menv["res.users"]
+        record = Answer.create({
+            "target_id": target.id, "decision": decision, "target_amount": target.amount, "comment": comment,
+            "proposed_amount": proposed, "user_id": user.id,
+        })
+        dated.append((record, day))
+
+    for key, row in counters.items():
+        target = past.filtered(lambda t, key=key: t.contract_id == contracts[key])[:1]
+        answer(target, "counter", add_days(target.date_start, 1), row["comment"],
+               menv.company.currency_id.round(target.amount * row["proposed"]))
+        if row["decision"] == "adjust" and target.date_end < assessed_from:
+            target._adjust(menv.company.currency_id.round(target.amount * row["settled"]), row["reason"])
+        else:
+            target.contract_id.message_post(body=C.TARGET_COUNTER_NOTE.format(target=target.display_name,
+                                                                              reply=row["reply"]))
+        answer(target, "acknowledged", add_days(target.date_start, 4), row["answer"])
+        past -= target
+    for target in past:
+        answer(target, "acknowledged", add_days(target.date_start, 2), C.TARGET_ANSWER_COMMENT)
+    for record, day in dated:  # answered in the target's month, not at the load
+        menv.cr.execute(SQL("UPDATE dealer_target_acknowledgement SET create_date = %s, write_date = %s WHERE id = %s",
+                            f"{day} 02:00:00", f"{day} 02:00:00", record.id))
+    pending = active.target_ids - active.target_ids.filtered(lambda target: target.date_end < today)
+    log(f"target answers: {len(dated)} for {len(dated) - len(counters)} past months "
+        f"({len(counters)} adjustment requests decided), {len(pending)} current and future targets pending")
+
+
 def contract_changes(menv, contracts, grades, today):
     amend_contract(menv, contracts, grades)
     renew_contract(menv, contracts)
     adjust_target(menv, contracts, today)
     terminate_contract(menv, contracts)
+    if "dealer.target.acknowledgement" in menv:  # dealer_portal: the dealers' answers to their targets
+        answer_targets(menv, contracts, today)

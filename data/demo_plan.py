@@ -68,7 +68,7 @@ class PlannedOrder:
     payment: str = "paid"  # paid | partial | unpaid
     pay_day: date = None  # None: not paid by the load
     breach: dict = None  # a row of C.HISTORY_OVERRIDES
-    refund: tuple = None  # (reason, quantity, day) of goods sent back
+    refund: tuple = None  # (reason, quantity, day, product code) of goods sent back (of the order's first line)
     scaled: bool = False  # quantities cut by a quarter slump
 
 
@@ -273,7 +273,7 @@ def plan_history(today):
         order.breach = breaches.get((order.key, order.index))
         if order.key in refunds and order.index == T.REFUND_ORDER_INDEX:
             reason, qty = refunds[order.key]
-            order.refund = (reason, qty, min(add_days(order.invoice, 4), today))
+            order.refund = (reason, qty, min(add_days(order.invoice, 4), today), order.lines[0][0])
     _payment_behaviour(plan)
     for order in plan.orders:
         if order.payment != "unpaid":

@@ -10,6 +10,7 @@ from odoo import Command
 
 from odoo.addons.dealer_management.models.dealer_period import previous_period
 
+import demo_plan_sellout as PS
 import demo_tables as T
 import demo_tables_relations as R
 from demo_sales import _deliver, _post_invoice
@@ -133,7 +134,7 @@ def _set_off(invoices, refund):
         invoice[:1].js_assign_outstanding_line(credit_line.id)
 
 
-def create_complaints(menv, dealers, products):
+def create_complaints(menv, dealers, products, today):
     portal_user = _portal_user(menv)
     by_code = {product.default_code: product for product in products}
     Complaint = menv["dealer.complaint"]
@@ -163,14 +164,14 @@ def create_complaints(menv, dealers, products):
         picking = order.picking_ids.filtered(lambda p: p.picking_type_code == "outgoing" and p.state == "done")[:1]
         complaint.write({"date_reported": reported, "picking_id": picking.id})
         complaints |= complaint
-        _advance_complaint(menv, complaint, row, reported)
+        _advance_complaint(menv, complaint, row, reported, today)
     states = dict(Complaint._read_group([], ["state"], ["__count"]))
     log(f"complaints: {', '.join(f'{s} {c}' for s, c in sorted(states.items()))}; "
         f"{len(complaints.return_picking_ids)} return, {len(complaints.refund_ids)} credit notes, "
         f"{len(complaints.filtered('escalated'))} escalated")
 
 
-def _advance_complaint(menv, complaint, row, reported):
+def _advance_complaint(menv, complaint, row, reported, today):
     state = row["state"]
     if state == "new":
         return
@@ -185,8 +186,8 @@ def _advance_complaint(menv, complaint, row, reported):
     if state == "in_progress":
         return
     resolved = reported + timedelta(hours=row["hours"])
-    if row.get("resolve") == "return":
-        _resolve_by_return(menv, complaint, resolved.date())
+    if row.get("resolve") == "return":  # on the day the sell-out plan counts the goods back
+        _resolve_by_return(menv, complaint, PS.complaint_return_day(today, row))
     elif row.get("resolve") == "credit_note":
         _resolve_by_credit_note(menv, complaint, resolved.date())
     complaint.resolution = row["resolution"]
@@ -288,7 +289,7 @@ def answer_survey(menv, senv, dealers, today):
 
 def load_relations(menv, senv, dealers, products, grades, territories, today):
     create_announcements(menv, grades, territories, today)
-    create_complaints(menv, dealers, products)
+    create_complaints(menv, dealers, products, today)
     create_feedback(menv, dealers, products)
     create_trainings(menv, dealers, grades, today)
     answer_survey(menv, senv, dealers, today)

@@ -182,12 +182,16 @@ def register_payment(menv, invoice, day, ratio=1.0):
     return wizard._create_payments()
 
 
-def return_and_refund(menv, order, reason, qty, day):
-    """Goods sent back: return picking, credit note from the order (Odoo's flow) set off against the invoice."""
+def return_and_refund(menv, order, reason, qty, day, code):
+    """Goods sent back (`qty` of the product `code`): return picking, credit note from the order (Odoo's flow) set
+    off against the invoice."""
     delivery = order.picking_ids.filtered(lambda p: p.picking_type_code == "outgoing")[:1]
     wizard = menv["stock.return.picking"].with_context(
         active_id=delivery.id, active_ids=delivery.ids, active_model="stock.picking").create({})
-    wizard.product_return_moves[:1].write({"quantity": qty, "to_refund": True})
+    returned = wizard.product_return_moves.filtered(lambda line: line.product_id.default_code == code)
+    if len(returned) != 1:
+        raise RuntimeError(f"{delivery.name}: no single line of {code} to return")
+    returned.write({"quantity": qty, "to_refund": True})
     returned = menv["stock.picking"].browse(wizard.action_create_returns()["res_id"])
     _deliver(returned, day)
     refund = order._create_invoices(final=True)
@@ -202,7 +206,7 @@ def return_and_refund(menv, order, reason, qty, day):
 
 # ---------------------------------------------------------------- the timeline
 def load_sales_history(menv, dealers, products, manager, today):
-    """Replay the planned history: orders, returns and payments in date order."""
+    """Replay the planned history: orders, returns and payments in date order; {(dealer key, index): sale.order}."""
     plan = P.plan_history(today)
     problems = P.plan_problems(plan)
     if problems:
@@ -215,6 +219,7 @@ def load_sales_history(menv, dealers, products, manager, today):
     heapq.heapify(events)
     log(f"sales history: {len(plan.orders)} orders from {plan.orders[0].day} to {plan.orders[-1].day}")
     stats = {"orders": 0, "paid": 0, "partial": 0, "refunds": 0, "overrides": 0}
+    orders = {}
     while events:
         day, kind, _seq, data = heapq.heappop(events)
         if kind == PAY:
@@ -222,13 +227,14 @@ def load_sales_history(menv, dealers, products, manager, today):
             register_payment(menv, invoice, day, ratio)
             stats["paid" if ratio == 1.0 else "partial"] += 1
         elif kind == RETURN:
-            order, reason, qty = data
-            return_and_refund(menv, order, reason, qty, day)
+            order, reason, qty, code = data
+            return_and_refund(menv, order, reason, qty, day, code)
             stats["refunds"] += 1
         else:
             planned = data
             dealer = dealers[planned.key].with_env(menv)
             order, invoice, overridden = process_order(menv, dealer, manager, planned, by_code, shipping)
+            orders[planned.key, planned.index] = order
             if overridden:
                 stats["overrides"] += 1
                 log(f"  {order.name} {dealer.name} confirmed by override: {overridden.replace(chr(10), ' ')}")
@@ -236,8 +242,8 @@ def load_sales_history(menv, dealers, products, manager, today):
                 ratio = 0.6 if planned.payment == "partial" else 1.0
                 heapq.heappush(events, (planned.pay_day, PAY, next(sequence), (invoice, ratio)))
             if planned.refund:
-                reason, qty, refund_day = planned.refund
-                heapq.heappush(events, (refund_day, RETURN, next(sequence), (order, reason, qty)))
+                reason, qty, refund_day, code = planned.refund
+                heapq.heappush(events, (refund_day, RETURN, next(sequence), (order, reason, qty, code)))
             stats["orders"] += 1
             if stats["orders"] % 10 == 0:
                 checkpoint(menv)
@@ -247,3 +253,4 @@ def load_sales_history(menv, dealers, products, manager, today):
     log(f"sales history done: {stats['orders']} orders, {stats['paid']} invoices paid in full, "
         f"{stats['partial']} in part, {stats['refunds']} returns with credit notes; "
         f"{stats['overrides']} orders confirmed by a manager override of the dealer checks")
+    return orders

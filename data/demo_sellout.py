@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command
 
+import demo_plan as P
+import demo_plan_sellout as PS
 from demo_util import add_days, log
 
 VEHICLE = {"name": "瑞泽E5 纯电动轿车", "default_code": "RZ-E5", "list_price": 128000.0, "standard_price": 96000.0,
@@ -27,6 +29,49 @@ SELLOUTS = [
     # sub-dealer: 瓯信 (温州, distributor 瑞丰) sells a VIN of its distributor
     ("D07", ("D01", 4), 153500.0, "郑海燕", "ZJ", "温州市", "鹿城区人民路66号", 5),
 ]
+
+
+# the dealers' monthly retail sales of the appliances (demo_plan_sellout): one line per product and month
+MONTHLY_CUSTOMER = "门店零售（{day:%Y年%m月}汇总）"
+PROJECT_CUSTOMER = "楼盘精装房项目（开发商集采）"
+
+
+def load_sellout_history(menv, dealers, products, orders, today):
+    """The dealers' retail sales of the history planned by demo_plan_sellout, confirmed as the Dealer Manager: each
+    month most of what was delivered, and the group purchase sold on to its project (its delivered quantities).
+
+    Loaded right after the sales history, while every trading dealer is still active (a suspended or terminated
+    dealer's retail sales are refused). One create and one confirmation for all the lines.
+    """
+    plan = P.plan_history(today)
+    sellout_plan = PS.plan_sellout(plan)
+    problems = PS.sellout_problems(plan, sellout_plan)
+    if problems:
+        raise RuntimeError("the sell-out planned for {} breaks the demo:\n{}".format(today, "\n".join(problems)))
+    by_code = {product.default_code: product for product in products}
+    vals_list = []
+    for sellout in sellout_plan.sellouts:
+        dealer = dealers[sellout.key]
+        quantity = sellout.qty
+        if sellout.project:  # the group purchase as delivered (sized over the credit limit at the load)
+            order = orders[sellout.project.key, sellout.project.index]
+            quantity = sum(order.order_line.filtered(
+                lambda line, code=sellout.code: line.product_id.default_code == code).mapped("qty_delivered"))
+        vals_list.append({
+            "dealer_id": dealer.id, "product_id": by_code[sellout.code].id, "quantity": quantity,
+            "price_unit": sellout.price, "date": sellout.day,
+            "customer_name": PROJECT_CUSTOMER if sellout.project else MONTHLY_CUSTOMER.format(day=sellout.day),
+            "customer_state_id": dealer.state_id.id, "customer_city": dealer.city,
+        })
+    Sellout = menv["dealer.sellout"].with_context(tracking_disable=True, mail_create_nolog=True)
+    sellouts = Sellout.create(vals_list)
+    sellouts.action_confirm()
+    if sellouts.violation_ids:
+        raise RuntimeError(f"the planned retail sales raise violations: {sellouts.violation_ids.mapped('description')}")
+    delivered = sum(qty for order in plan.orders for _code, qty in order.lines)
+    log(f"sell-out history: {len(sellouts)} monthly retail sales of {len(set(sellouts.dealer_id.ids))} dealers, "
+        f"{sum(sellouts.mapped('quantity')):,.0f} units sold of {delivered:,} delivered as planned")
+    return sellouts
 
 
 def _vin(n):

@@ -85,6 +85,18 @@ def _dealer_rows(env):
     ]
 
 
+def _optional_rows(env):
+    """Counts of the optional addons' models the story relies on (targets answered, retail sales)."""
+    rows = []
+    if "dealer.target.acknowledgement" in env:
+        rows.append(("dealer.target.acknowledgement", _by(env, "dealer.target.acknowledgement", "decision")))
+    if "dealer.sellout" in env:
+        sold = env["dealer.sellout"]._read_group([("state", "=", "confirmed")], [], ["quantity:sum"])[0][0]
+        rows.append(("dealer.sellout", _by(env, "dealer.sellout", "state")))
+        rows.append(("  units sold (confirmed)", f"{sold or 0:,.0f}"))
+    return rows
+
+
 def _assessment_rows(env):
     return [
         ("dealer.assessment.template", env["dealer.assessment.template"].search_count([])),
@@ -99,6 +111,6 @@ def _assessment_rows(env):
 def summary(env):
     """Counts per model, printed at the end of the load."""
     print("\n  Demo data summary")
-    for label, value in _trade_rows(env) + _dealer_rows(env) + _assessment_rows(env):
+    for label, value in _trade_rows(env) + _dealer_rows(env) + _optional_rows(env) + _assessment_rows(env):
         print(f"    {label:<36} {value}")
     print(flush=True)

@@ -60,6 +60,25 @@ TARGET_ADJUSTMENT = {"dealer": "D10", "factor": 1.15,
 CONTRACT_TERMINATION = ("D19", "经销商资格终止（连续两年未完成年度目标），"
                                 "年度经销合同同时终止，保证金待结清往来后退还。")
 
+# The dealers' answers to their monthly targets (目标确认): every target of a month already over is acknowledged (at the
+# start of its month); two dealers first asked for an adjustment (申请调整) of their earliest month, which the Dealer
+# Manager decided: lowered to a compromise ("adjust", only before the last complete quarter, whose assessment and
+# rebates are computed on the targets), else kept ("keep"); the dealer then acknowledged the target decided.
+# The targets of the current and next months await the dealers' answers.
+TARGET_ANSWER_COMMENT = "已确认本月目标，将按计划备货。"
+TARGET_COUNTER_NOTE = "{target}：{reply}"  # the Dealer Manager's answer to a request kept at its target
+TARGET_COUNTERS = [
+    {"dealer": "D01", "proposed": 0.85, "settled": 0.92, "decision": "adjust",
+     "comment": "本月有两家门店装修停业约两周，申请目标下调15%。",
+     "reason": "经销商两家门店装修停业，经协商目标下调8%（经销商申请下调15%）。",
+     "reply": "申请调整未获批准：该月目标已计入季度考核与返利核算，维持不变。",
+     "answer": "同意调整后的目标。"},
+    {"dealer": "D06", "proposed": 0.8, "decision": "keep",
+     "comment": "宁波地区新开两家竞品门店，申请目标下调20%。",
+     "reply": "申请调整未获批准：该月目标已按区域市场容量核定，总部将加大促销支持，目标维持不变。",
+     "answer": "接受维持原目标，按计划执行。"},
+]
+
 # Violations entered by hand (besides those created by the order overrides)
 MANUAL_VIOLATIONS = [
     {"dealer": "D13", "type": "late_payment", "points": 5, "fine": 2000, "state": "confirmed", "days_ago": 12,
@@ -93,7 +112,7 @@ PRICE_ADJUSTMENT = {"grades": ["CORE"], "increase": 0.03, "products": ["RZ-AC-35
                     "reason": "受铜、铝等原材料价格持续上涨影响，自下月1日起核心经销商空调产品供货价上调约3%，"
                               "已下单未发货订单仍按原价执行。"}
 
-# Channel stock reports (渠道库存): dealers reporting, days before today
+# Channel stock reports (渠道库存): the dealers counting their stock at each month's end and today (demo_plan_sellout)
 STOCK_REPORT_DEALERS = ["D01", "D02", "D03", "D04", "D05", "D06", "D08", "D14"]
-STOCK_REPORT_DAYS_AGO = 2
 STOCK_REPORT_NOTE = "月末盘点：门店及仓库库存合计。"
+STOCK_REPORT_NOTE_TODAY = "本月库存盘点（截至今日）：门店及仓库库存合计。"

@@ -4,7 +4,10 @@
 for every day of two years and for the days where calendars bite (month ends, quarter starts, 1 January, 29
 February, 31 December) and fail when a breach the demo shows on purpose would pass the dealer checks, or when a
 period the demo relies on (the last complete quarter, the current quarter and month, each dealer's months) is
-empty. They need no database: the plan is plain Python; `make demo-check` loads the real thing.
+empty. The dealers' retail sales and stock counts planned from that history (data/demo_plan_sellout.py) are checked
+the same way against figures recomputed here: no dealer sells more than it was delivered, each sells most of what it
+bought, every stock count is the derived stock within a unit, and the latest counts raise the planned alerts only.
+They need no database: the plan is plain Python; `make demo-check` loads the real thing.
 """
 import os
 import sys
@@ -21,8 +24,10 @@ if ROOT not in odoo.addons.__path__:
     odoo.addons.__path__.append(ROOT)
 
 import demo_plan as P  # noqa: E402
+import demo_plan_sellout as PS  # noqa: E402
 import demo_tables as T  # noqa: E402
 import demo_tables_commercial as C  # noqa: E402
+import demo_tables_relations as R  # noqa: E402
 
 # l10n_cn's default sales tax, on every product of the demo: what the credit check adds to an order's untaxed amount
 VAT = 0.13
@@ -82,12 +87,13 @@ def test_plan_has_every_period_and_breach(today):
 
 
 def test_plan_every_day_of_two_years():
-    """The same, and the credit breach replayed, for each of the 731 days of 2027 and 2028 (a leap year)."""
+    """The same, the sell-out plan's own checks and the credit breach replayed, for each of the 731 days of 2027 and
+    2028 (a leap year)."""
     failing = {}
     day = date(2027, 1, 1)
     while day <= date(2028, 12, 31):
         plan = P.plan_history(day)
-        problems = P.plan_problems(plan)
+        problems = P.plan_problems(plan) + PS.sellout_problems(plan, PS.plan_sellout(plan))
         if _credit_excess(plan)[2] <= 0:
             problems.append("the credit breach stays within the limit")
         if problems:
@@ -170,3 +176,111 @@ def test_plan_is_the_same_for_the_same_day():
     first, second = P.plan_history(date(2028, 2, 29)), P.plan_history(date(2028, 2, 29))
     assert [(o.key, o.day, o.lines, o.pay_day) for o in first.orders] == \
         [(o.key, o.day, o.lines, o.pay_day) for o in second.orders]
+
+
+# ---------------------------------------------------------------- sell-out and stock counts (demo_plan_sellout)
+def _goods_moves(plan):
+    """{dealer: [(day, code, qty)]} of the goods delivered (+) and sent back (−) in the history, the group purchase
+    (sold on whole to its project the day it is delivered) aside: computed here from the orders and the complaints."""
+    moves = {}
+    for order in plan.orders:
+        if order.breach and order.breach["kind"] == "credit":
+            continue
+        moves.setdefault(order.key, []).extend((order.delivery, code, qty) for code, qty in order.lines)
+        if order.refund:
+            reason, qty, day, code = order.refund
+            moves[order.key].append((day, code, -qty))
+    for row in R.COMPLAINTS:
+        if row.get("resolve") == "return":
+            moves[row["dealer"]].append((PS.complaint_return_day(plan.today, row), row["product"], -row["qty"]))
+    return moves
+
+
+def _stock_on(moves, sellouts, key, day):
+    """{code: delivered − sent back − sold} of a dealer at the end of `day`."""
+    stock = Counter()
+    for move_day, code, qty in moves.get(key, []):
+        if move_day <= day:
+            stock[code] += qty
+    for sellout in sellouts:
+        if sellout.key == key and sellout.day <= day and not sellout.project:
+            stock[sellout.code] -= sellout.qty
+    return stock
+
+
+@pytest.mark.parametrize("today", DAYS, ids=str)
+def test_sellout_never_exceeds_sellin(today):
+    """No dealer sells on a product it was not delivered: its sell-out to date never exceeds its deliveries to date
+    less what it sent back, on any day of the history; the group purchase is sold on whole, as delivered."""
+    plan = P.plan_history(today)
+    sellouts = PS.plan_sellout(plan).sellouts
+    moves = _goods_moves(plan)
+    for key in {s.key for s in sellouts}:
+        for day in sorted({s.day for s in sellouts if s.key == key} | {m[0] for m in moves.get(key, [])}):
+            stock = _stock_on(moves, sellouts, key, day)
+            assert min(stock.values(), default=0) >= 0, (today, key, day, +stock - stock)
+    project = [s for s in sellouts if s.project]
+    assert project and all(s.project.breach["kind"] == "credit" and s.day == s.project.delivery for s in project)
+    assert sorted((s.code, s.qty) for s in project) == sorted(project[0].project.lines)
+
+
+@pytest.mark.parametrize("today", DAYS, ids=str)
+def test_dealers_sell_most_of_what_they_buy(today):
+    """Over the history each dealer sells on most of what it bought (all together within PS.SELL_THROUGH, each
+    dealer between 70 % and all of it): the derived channel stock no longer only grows."""
+    plan = P.plan_history(today)
+    sellouts = PS.plan_sellout(plan).sellouts
+    bought, sold = Counter(), Counter()
+    for key, moves in _goods_moves(plan).items():
+        bought[key] = sum(qty for _day, _code, qty in moves)
+    for sellout in sellouts:
+        if not sellout.project:
+            sold[sellout.key] += sellout.qty
+    assert PS.SELL_THROUGH[0] <= sum(sold.values()) / sum(bought.values()) <= PS.SELL_THROUGH[1], today
+    for key in bought:
+        assert 0.7 <= sold[key] / bought[key] <= 1.0, (today, key, sold[key], bought[key])
+
+
+@pytest.mark.parametrize("today", DAYS, ids=str)
+def test_stock_counts_agree_with_the_derived_stock(today):
+    """Every stock count (month ends and today) of every reporting dealer is the stock derived from deliveries,
+    returns and sell-out, within PS.COUNT_MARGIN unit per product; each count covers every product delivered."""
+    plan = P.plan_history(today)
+    sellout_plan = PS.plan_sellout(plan)
+    moves = _goods_moves(plan)
+    counts = sellout_plan.counts
+    assert {c.key for c in counts} == set(C.STOCK_REPORT_DEALERS)
+    assert all(sum(c.latest for c in counts if c.key == key) == 1 for key in C.STOCK_REPORT_DEALERS)
+    for count in counts:
+        derived = _stock_on(moves, sellout_plan.sellouts, count.key, count.day)
+        assert set(count.quantities) == {code for code, qty in derived.items() if qty or code in count.quantities}
+        for code, qty in count.quantities.items():
+            assert qty >= 0 and abs(qty - derived[code]) <= PS.COUNT_MARGIN, (today, count.key, count.day, code)
+        total = sum(derived.values())
+        assert abs(sum(count.quantities.values()) - total) <= max(PS.COUNT_MARGIN, 0.05 * total)
+
+
+@pytest.mark.parametrize("today", DAYS, ids=str)
+def test_latest_counts_raise_the_planned_alerts(today):
+    """The latest counts raise in dealer_management's channel inventory (days of cover = count ÷ deliveries of the
+    last 90 days × 90, overstock over 90 days, stock-out risk under 15) exactly the planned alerts: at least one of
+    each kind, never an alert nobody planned."""
+    plan = P.plan_history(today)
+    moves = _goods_moves(plan)
+    kinds = Counter()
+    for count in (c for c in PS.plan_sellout(plan).counts if c.latest):
+        assert count.day == today
+        recent = Counter()
+        for day, code, qty in moves[count.key]:
+            if (today - day).days < 90:
+                recent[code] += qty
+        raised = {}
+        for code, qty in count.quantities.items():
+            cover = qty * 90 / recent[code] if recent[code] > 0 else None
+            if cover is not None and cover > 90:
+                raised[code] = "overstock"
+            elif cover is not None and cover < 15:
+                raised[code] = "stockout_risk"
+        assert raised == count.alerts, (today, count.key)
+        kinds.update(raised.values())
+    assert kinds["overstock"] and kinds["stockout_risk"], (today, kinds)

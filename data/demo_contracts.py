@@ -219,7 +219,11 @@ def answer_targets(menv, contracts, today):
     for record, day in dated:  # answered in the target's month, not at the load
         menv.cr.execute(SQL("UPDATE dealer_target_acknowledgement SET create_date = %s, write_date = %s WHERE id = %s",
                             f"{day} 02:00:00", f"{day} 02:00:00", record.id))
-    pending = active.target_ids - active.target_ids.filtered(lambda target: target.date_end < today)
+    answered = active.target_ids.filtered(lambda target: target.date_end < today)
+    pending = active.target_ids - answered
+    states = (set(answered.mapped("dealer_ack_state")), set(pending.mapped("dealer_ack_state")))
+    if states != ({"acknowledged"}, {"pending"} if pending else set()):
+        raise RuntimeError(f"target answers: past months {states[0]}, current and future months {states[1]}")
     log(f"target answers: {len(dated)} for {len(dated) - len(counters)} past months "
         f"({len(counters)} adjustment requests decided), {len(pending)} current and future targets pending")
 

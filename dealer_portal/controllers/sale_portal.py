@@ -47,6 +47,18 @@ class DealerSaleOrderPortal(sale_portal.CustomerPortal):
         }
         return values
 
+    @http.route()
+    def portal_my_orders(self, **kwargs):
+        """The previous/next links of an order page follow the list's history: it keeps none of the orders the user
+        only reads, whose links Odoo's pager would make with their share link (portal's get_records_pager)."""
+        response = super().portal_my_orders(**kwargs)
+        read_only_ids = response.qcontext.get("dealer_read_only_ids")
+        if read_only_ids:
+            request.session["my_orders_history"] = [
+                order_id for order_id in request.session.get("my_orders_history", []) if order_id not in read_only_ids
+            ]
+        return response
+
     def _document_check_access(self, model_name, document_id, access_token=None):
         document_sudo = super()._document_check_access(model_name, document_id, access_token=access_token)
         if model_name != "sale.order" or document_sudo._dealer_portal_may_act(request.env.user):

@@ -138,6 +138,18 @@ class TestPortalOrdersList(DealerFormsCase):
         self.env.invalidate_all()
         self.assertFalse(self.order_s.access_token)
 
+    def test_own_order_page_links_no_sub_dealer_order(self):
+        """Odoo's previous/next links of an order page follow the list and carry each order's share link: the
+        distributor's own order page links none of its sub-dealers' orders (nor makes their share link)."""
+        html = self._list("pr_portal_d")
+        self.assertTrue(self._list_row(html, self.order_s) and self._list_row(html, self.order_d))
+        before = self._snapshot(self.order_s)
+        page = self.url_open(self.order_d.sudo().get_portal_url()).text
+        self.assertIn(self.order_d.name, page)
+        self.assertNotIn(f"/my/orders/{self.order_s.id}", page)
+        self.assertEqual(self._snapshot(self.order_s), before, "no share link made for the sub-dealer's order")
+        self.assertFalse(self.order_s.access_token)
+
     def test_distributor_lists_no_other_dealer_order(self):
         html = self._list("pr_portal_d")
         for order in (self.order_a, self.order_b, self.order_other_sub, self.quote_s):

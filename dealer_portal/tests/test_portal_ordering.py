@@ -374,6 +374,7 @@ class TestPortalOrderingTourPhone(TestPortalOrderingTour):
 
     browser_size = "390x844"
     touch_enabled = True
+    allow_inherited_tests_method = True  # Odoo's test loader runs the inherited test_ordering_tour too
 
 
 @tagged("post_install", "-at_install")

@@ -31,6 +31,7 @@ INSPECTIONS = [
     ({10: 80, 20: 75, 30: 70, 40: 85, 50: 55, 60: 70, 70: 40},
      ("维修等待时间过长，未按承诺时间交车", "增设一名服务顾问，维修进度每日短信告知客户", 30)),
 ]
+FINDING_POINT = 50  # the checked point the inspector writes the finding up from
 
 
 def _claim_part(menv, vehicle):
@@ -99,7 +100,8 @@ def create_claims(menv, today):
 
 
 def create_inspections(menv, dealers, today):
-    """Two done inspections of the standard checklist, the second with a finding and its correction deadline."""
+    """Two done inspections of the standard checklist, the second with two proposed findings, one confirmed with
+    its correction deadline."""
     template = menv.ref("dealer_service.inspection_template_default")
     active = [dealer for dealer in dealers.values() if dealer.dealer_state == "active"][:2]
     inspections = menv["dealer.service.inspection"]
@@ -110,11 +112,13 @@ def create_inspections(menv, dealers, today):
         for line in inspection.line_ids:
             line.score = scores.get(line.sequence, 80)
         if finding:
+            # the points scored under the checklist's threshold propose findings: the inspector writes up the
+            # waiting-time one and confirms it, and leaves the other proposed, as a field visit would
+            inspection.action_propose_findings()
             name, action, days = finding
-            menv["dealer.service.finding"].create({
-                "inspection_id": inspection.id, "name": name, "action": action,
-                "deadline": add_days(today, days),
-            })
+            proposal = inspection.finding_ids.filtered(lambda f: f.inspection_line_id.sequence == FINDING_POINT)
+            proposal.write({"name": name, "action": action, "deadline": add_days(today, days)})
+            proposal.action_confirm()
         inspection.action_done()
         inspections |= inspection
     for grade in menv["dealer.grade"].search([]):

@@ -22,7 +22,7 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tools import SQL
 
-from odoo.addons.dealer_management.models.dealer_period import period_bounds
+from odoo.addons.dealer_management.tools.period import period_bounds
 
 env = globals()["env"]  # provided by `odoo shell`
 ORDERS = int(os.environ.get("BENCH_ORDERS", "10000"))

@@ -16,7 +16,7 @@ from datetime import timedelta
 
 from odoo import Command
 
-from odoo.addons.dealer_management.models.dealer_period import previous_period
+from odoo.addons.dealer_management.tools.period import previous_period
 
 import demo_tables_assessment as A
 from demo_util import log

@@ -9,7 +9,7 @@ from datetime import date
 
 from odoo import Command
 
-from odoo.addons.dealer_management.models.dealer_period import previous_period
+from odoo.addons.dealer_management.tools.period import previous_period
 
 import demo_plan as P
 import demo_plan_sellout as PS

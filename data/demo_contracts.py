@@ -8,7 +8,7 @@ Everything runs as the Dealer Manager (`menv`) through the addon's own methods a
 from odoo import Command
 from odoo.tools import SQL
 
-from odoo.addons.dealer_management.models.dealer_period import previous_period
+from odoo.addons.dealer_management.tools.period import previous_period
 
 import demo_plan as P
 import demo_tables as T

@@ -25,7 +25,7 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
-from odoo.addons.dealer_management.models.dealer_period import period_bounds, periods_between, previous_period
+from odoo.addons.dealer_management.tools.period import period_bounds, periods_between, previous_period
 
 import demo_tables as T
 import demo_tables_commercial as C

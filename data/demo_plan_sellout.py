@@ -19,12 +19,12 @@ import random
 from dataclasses import dataclass, field
 from datetime import date
 
-from odoo.addons.dealer_management.models.dealer_period import periods_between
 from odoo.addons.dealer_management.models.dealer_stock_analysis import (
     COVER_WINDOW_DAYS,
     DEFAULT_HIGH_DAYS,
     DEFAULT_LOW_DAYS,
 )
+from odoo.addons.dealer_management.tools.period import periods_between
 
 import demo_plan as P
 import demo_tables_commercial as C

@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta
 
 from odoo import Command
 
-from odoo.addons.dealer_management.models.dealer_period import previous_period
+from odoo.addons.dealer_management.tools.period import previous_period
 
 import demo_plan_sellout as PS
 import demo_tables as T

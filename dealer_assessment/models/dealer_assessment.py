@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from odoo.addons.dealer_management.models.dealer_period import (
+from odoo.addons.dealer_management.tools.period import (
     PERIOD_TYPES,
     period_bounds,
     period_label,

@@ -6,7 +6,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, models
 from odoo.tools import format_amount
 
-from odoo.addons.dealer_management.models.dealer_period import period_label, previous_period
+from odoo.addons.dealer_management.tools.period import period_label, previous_period
 
 
 class DealerAssessment(models.Model):

@@ -4,8 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_amount
 
-from odoo.addons.dealer_management.models.dealer_period import period_label
 from odoo.addons.dealer_management.tools.html import text_to_html
+from odoo.addons.dealer_management.tools.period import period_label
 
 PROPOSAL_TYPES = [
     ("upgrade", "Upgrade"),

@@ -2,7 +2,7 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 
-from odoo.addons.dealer_management.models.dealer_period import PERIOD_TYPES
+from odoo.addons.dealer_management.tools.period import PERIOD_TYPES
 
 RATINGS = [("A", "A"), ("B", "B"), ("C", "C"), ("D", "D")]
 # Set by the template while it writes its own lines: the template's constraint then checks the weights once,

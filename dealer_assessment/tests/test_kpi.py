@@ -4,7 +4,7 @@ from odoo import Command, fields
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.dealer_management.models.dealer_period import period_bounds
+from odoo.addons.dealer_management.tools.period import period_bounds
 
 from .common import Q2_FROM, Q2_TO, AssessmentCase
 

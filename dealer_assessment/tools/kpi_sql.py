@@ -13,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields
 from odoo.tools import SQL
 
-from odoo.addons.dealer_management.models.dealer_period import (
+from odoo.addons.dealer_management.tools.period import (
     dealer_period_bounds,
     periods_between,
     shift_period,

@@ -26,7 +26,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, fields
 from odoo.tools import SQL
 
-from odoo.addons.dealer_management.models.dealer_period import period_bounds, previous_period
+from odoo.addons.dealer_management.tools.period import period_bounds, previous_period
 
 from . import large_data_sql
 

@@ -4,7 +4,7 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_datetime, is_html_empty
 
-from .dealer_period import dealer_period_bounds
+from ..tools.period import dealer_period_bounds
 
 SUBJECT_TYPES = [
     ("quality", "Product Quality"),

@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .dealer_period import following_period, shift_period
+from ..tools.period import following_period, shift_period
 from .dealer_unique_mixin import lock_rows
 from .dealer_workflow_mixin import _TRUSTED
 

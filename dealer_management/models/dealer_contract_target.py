@@ -3,7 +3,7 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .dealer_period import PERIOD_TYPES, period_label
+from ..tools.period import PERIOD_TYPES, period_label
 
 # what a target commits the dealer to: frozen outside draft, except through the wizards
 TARGET_FIELDS = frozenset({"contract_id", "period_type", "date_start", "date_end", "amount", "quantity", "categ_id"})

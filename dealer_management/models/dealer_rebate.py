@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_amount, format_date
 
-from .dealer_period import PERIOD_MONTHS, is_whole_period, period_label
+from ..tools.period import PERIOD_MONTHS, is_whole_period, period_label
 from .dealer_unique_mixin import lock_rows
 
 REBATE_STATES = [

@@ -3,7 +3,7 @@ from datetime import date
 
 from odoo.tests.common import BaseCase
 
-from ..models.dealer_period import (
+from ..tools.period import (
     following_period,
     is_whole_period,
     period_bounds,

@@ -1,1 +1,1 @@
-from . import html, xlsx
+from . import html, period, xlsx

@@ -3,8 +3,8 @@ from datetime import date
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..models.dealer_period import PERIOD_TYPES, periods_between, same_period_last_year
 from ..models.dealer_unique_mixin import lock_rows
+from ..tools.period import PERIOD_TYPES, periods_between, same_period_last_year
 
 
 class DealerTargetSplitWizard(models.TransientModel):

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from odoo.addons.dealer_management.models.dealer_period import period_label
+from odoo.addons.dealer_management.tools.period import period_label
 
 # approved scorecards drawn on the dashboard's trend chart
 TREND_PERIODS = 8

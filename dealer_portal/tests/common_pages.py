@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from odoo import Command, http
 
-from odoo.addons.dealer_management.models.dealer_period import period_bounds
+from odoo.addons.dealer_management.tools.period import period_bounds
 
 from .common import DealerPortalCase
 

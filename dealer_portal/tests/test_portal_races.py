@@ -4,8 +4,8 @@ from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 
-from odoo.addons.dealer_management.models.dealer_period import period_bounds
 from odoo.addons.dealer_management.tests.common_race import DealerRaceCase
+from odoo.addons.dealer_management.tools.period import period_bounds
 
 IP_HASH = "race-test-address"
 

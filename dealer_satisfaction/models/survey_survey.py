@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.dealer_management.models.dealer_period import dealer_period_bounds
+from odoo.addons.dealer_management.tools.period import dealer_period_bounds
 
 
 class SurveySurvey(models.Model):

@@ -2,7 +2,7 @@ from collections import defaultdict
 
 from odoo import Command, api, fields, models
 
-from odoo.addons.dealer_management.models.dealer_period import period_label, previous_period
+from odoo.addons.dealer_management.tools.period import period_label, previous_period
 
 
 class DealerSelloutAnalysis(models.Model):

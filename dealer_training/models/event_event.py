@@ -2,7 +2,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
-from odoo.addons.dealer_management.models.dealer_period import dealer_period_bounds
+from odoo.addons.dealer_management.tools.period import dealer_period_bounds
 
 DEALER_TRAINING_TOPICS = [
     ("product", "Product knowledge"),

@@ -2,7 +2,7 @@
 
 One place computes them for rebates, targets, the target split, renewals and (later) assessments::
 
-    from odoo.addons.dealer_management.models.dealer_period import period_bounds
+    from odoo.addons.dealer_management.tools.period import period_bounds
     start, end = period_bounds(date(2026, 5, 17), "quarter")   # (2026-04-01, 2026-06-30)
 
 Every function takes and returns ``datetime.date`` objects; a period is the pair (first day, last day),

@@ -1,6 +1,8 @@
 """The dealer order checks: which dealer an order is for, and the four checks of the commercial policy."""
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import timedelta
+from typing import NamedTuple
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
@@ -8,17 +10,17 @@ from odoo.tools import SQL, format_amount, format_date
 
 from .dealer_unique_mixin import lock_rows
 
-# The checks in the order they run: (name of the _dealer_check_<name> method, grade switch). The dealer's
-# status has no switch: a suspended or terminated dealer's orders are blocked whatever its grade says.
-DEALER_CHECKS = [
-    ("status", None),
-    ("contract", "check_contract"),
-    ("floor_price", "check_floor_price"),
-    ("credit", "check_credit"),
-    ("territory", "check_territory"),
-]
 OVERDUE_DAYS_PARAM = "dealer_management.overdue_days_block"
 DEFAULT_OVERDUE_DAYS = 30
+
+
+class DealerCheck(NamedTuple):
+    """One dealer order check, as ``sale.order._dealer_checks()`` lists it."""
+
+    name: str  # the key of its failures ({check: [messages]}), of the violations' and the demo's check kinds
+    switch: str | None  # the dealer.grade Boolean field switching it on; None: always checked
+    method: Callable  # the bound method returning the refusal messages (none when the order passes)
+    label: str  # translated label, shown before each failure message
 
 
 class SaleOrder(models.Model):
@@ -105,7 +107,15 @@ class SaleOrder(models.Model):
 
     # ------------------------------------------------------------------ running the checks
     def _dealer_collect_failures(self, lock=True, skip=()):
-        """Run each dealer order's enabled checks; return {order: {check: [messages]}} for failing orders."""
+        """Run each dealer order's enabled checks; return {order: {check: [messages]}} for failing orders.
+
+        ``skip``: names of checks not to run (a name no check has is refused, as a typo would silently run
+        the check).
+        """
+        unknown = skip and set(skip) - {check.name for check in self._dealer_checks()}
+        if unknown:
+            raise ValueError(f"Unknown dealer order checks {sorted(unknown)}: the checks are "
+                             f"{[check.name for check in self._dealer_checks()]}")
         result = {}
         pending = defaultdict(float)  # earlier orders of this batch, per (dealer, company), company currency
         orders = self.filtered("dealer_is_dealer_order")
@@ -120,18 +130,19 @@ class SaleOrder(models.Model):
             contract = contracts[order.company_id].get(dealer, self.env["dealer.contract"])
             failures = {}
             for check in order._dealer_enabled_checks():
-                if check in skip:
+                if check.name in skip:
                     continue
-                if check == "credit":
+                # the credit and contract checks take what this batch already knows
+                if check.name == "credit":
                     key = (dealer.id, order.company_id.id)
-                    messages = order._dealer_check_credit(pending=pending[key], lock=lock, contract=contract)
+                    messages = check.method(pending=pending[key], lock=lock, contract=contract)
                     pending[key] += order._dealer_amount_company_currency()
-                elif check == "contract":
-                    messages = order._dealer_check_contract(contract=contract)
+                elif check.name == "contract":
+                    messages = check.method(contract=contract)
                 else:
-                    messages = getattr(order, f"_dealer_check_{check}")()
+                    messages = check.method()
                 if messages:
-                    failures[check] = messages
+                    failures[check.name] = messages
             if failures:
                 result[order] = failures
         return result
@@ -152,21 +163,30 @@ class SaleOrder(models.Model):
         except UserError as error:
             return {}, error.args[0]
 
+    def _dealer_checks(self):
+        """The dealer order checks, in the order they run: the one list of them.
+
+        An addon adds a check by overriding this method, calling super() and inserting its ``DealerCheck``
+        where it must run. The dealer's status has no grade switch: a suspended or terminated dealer's orders
+        are blocked whatever its grade says.
+        """
+        return (
+            DealerCheck("status", None, self._dealer_check_status, _("Dealer status")),
+            DealerCheck("contract", "check_contract", self._dealer_check_contract, _("Active contract")),
+            DealerCheck("floor_price", "check_floor_price", self._dealer_check_floor_price, _("Floor price")),
+            DealerCheck("credit", "check_credit", self._dealer_check_credit, _("Credit")),
+            DealerCheck("territory", "check_territory", self._dealer_check_territory, _("Territory")),
+        )
+
     def _dealer_enabled_checks(self):
-        """Names of the checks the dealer's grade switches on (all of them for a dealer without grade)."""
+        """The checks the dealer's grade switches on (all of them for a dealer without grade), in order."""
         self.ensure_one()
         grade = self._dealer_partner().dealer_grade_id
-        return [name for name, switch in DEALER_CHECKS if not switch or not grade or grade[switch]]
+        return [check for check in self._dealer_checks() if not check.switch or not grade or grade[check.switch]]
 
     def _dealer_check_labels(self):
         """Translated label of each check."""
-        return {
-            "status": _("Dealer status"),
-            "contract": _("Active contract"),
-            "floor_price": _("Floor price"),
-            "credit": _("Credit"),
-            "territory": _("Territory"),
-        }
+        return {check.name: check.label for check in self._dealer_checks()}
 
     def _dealer_format_failures(self, failures):
         """Render {check: [messages]} as text: one line per failure, under the check's label."""

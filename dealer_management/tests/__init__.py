@@ -10,6 +10,7 @@ from . import test_feedback
 from . import test_security_relations
 from . import test_i18n
 from . import test_order_checks
+from . import test_order_check_registry
 from . import test_credit_race
 from . import test_violation
 from . import test_contract

@@ -5,12 +5,12 @@ dealer addons installed, from the repository root:
 
     python3 -m odoo shell -c .local/odoo.conf -d dealer_bench --no-http < bench/bench_assessment.py
 
-1. Generates the data set (dealer_assessment/tools/large_data.py; BENCH_DEALERS 2000, BENCH_MONTHS 24,
+1. Generates the data set (bench/lib/dealer_bench/large_data.py; BENCH_DEALERS 2000, BENCH_MONTHS 24,
    BENCH_LINES 500000, BENCH_SEED 8) and prints the counts and the load time.
 2. Computes one quarterly assessment (the last complete quarter) of all the generated dealers with a template
    of the KPIs the SQL statement covers: wall time, SQL query count, then once more under tracemalloc for the
    peak Python memory. The KPI pass alone (``dealer.kpi._compute_raw_values``) is timed too.
-3. Times the hand-written SQL (dealer_assessment/tools/kpi_sql.py) and prints the ratios ORM / SQL; checks that
+3. Times the hand-written SQL (bench/lib/dealer_bench/kpi_sql.py) and prints the ratios ORM / SQL; checks that
    every raw value of the scorecards equals the SQL's (mismatches printed and counted; exit status 1 if any).
 4. Computes the assessment of half the dealers (one of the two provinces) and prints both query counts.
 5. Times the XLSX export of the scorecards and the PDF of one scorecard (bench/report_timing.py).
@@ -23,12 +23,13 @@ import tracemalloc
 
 from odoo import Command
 
-from odoo.addons.dealer_assessment.tools.kpi_sql import SQL_KPI_CODES, compare, kpi_values_sql, scorecard_values
-from odoo.addons.dealer_assessment.tools.large_data import LargeDataGenerator, last_complete_quarter
+sys.path[:0] = [os.path.join(os.getcwd(), "bench"), os.path.join(os.getcwd(), "bench", "lib")]
 
-sys.path.insert(0, os.path.join(os.getcwd(), "bench"))
+# bench/ and bench/lib are on the path from here
+from dealer_bench.kpi_sql import SQL_KPI_CODES, compare, kpi_values_sql, scorecard_values  # noqa: E402
+from dealer_bench.large_data import LargeDataGenerator, last_complete_quarter  # noqa: E402
 
-from report_timing import time_pdf, time_xlsx_export  # noqa: E402 (bench/ is on the path from here)
+from report_timing import time_pdf, time_xlsx_export  # noqa: E402
 
 env = globals()["env"]  # provided by `odoo shell`
 LANG = os.environ.get("BENCH_LANG", "en_US")

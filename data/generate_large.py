@@ -8,12 +8,15 @@ repository root, e.g. the harness cluster's bench database (`make large-data` do
     python3 -m odoo shell -c .local/odoo.conf -d dealer_large --no-http < data/generate_large.py
 
 Sizes: BENCH_DEALERS (2000), BENCH_MONTHS (24), BENCH_LINES (500000), BENCH_SEED (8). The history ends at
-the end of the last complete month. The generator itself is dealer_assessment/tools/large_data.py (also used
+the end of the last complete month. The generator itself is bench/lib/dealer_bench/large_data.py (also used
 by bench/bench_assessment.py and the large-data test). BENCH_COMMIT=0 rolls back instead of committing.
 """
 import os
+import sys
 
-from odoo.addons.dealer_assessment.tools.large_data import LargeDataGenerator
+sys.path.insert(0, os.path.join(os.getcwd(), "bench", "lib"))
+
+from dealer_bench.large_data import LargeDataGenerator  # noqa: E402 (bench/lib is on the path from here)
 
 env = globals()["env"]  # provided by `odoo shell`
 

@@ -1,8 +1,8 @@
 """One hand-written SQL statement computing the raw values of the built-in KPIs for a set of dealers.
 
 The reference of the assessment benchmark (bench/bench_assessment.py) and of the large-data test
-(tests/test_large_data.py): the ORM path (``dealer.kpi._kpi_<code>``) must give the same values. Written from
-the KPI definitions, not from their code: one statement, a few CTEs, all dealers at once.
+(dealer_assessment/tests/test_large_data.py): the ORM path (``dealer.kpi._kpi_<code>``) must give the same
+values. Written from the KPI definitions, not from their code: one statement, a few CTEs, all dealers at once.
 
 Ratios are computed in ``float8`` in the order the ORM path computes them in Python, and rounded to two
 decimals in Python (``round(value, 2)``, the rounding of the raw values), so that both paths meet on the same

@@ -1,1 +1,0 @@
-"""Helpers of the assessment benchmark and of the large-data test: the data set generator and the reference SQL."""

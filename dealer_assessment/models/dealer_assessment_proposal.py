@@ -124,7 +124,7 @@ class DealerAssessmentProposal(models.Model):
         self._check_decidable()
         for proposal in self:
             proposal._check_not_applied_yet()
-            vals = getattr(proposal, f"_apply_{proposal.proposal_type}")() or {}
+            vals = proposal._apply_method()() or {}
             proposal._dealer_trusted().write(dict(proposal._decision_vals("applied", note), **vals))
         return True
 
@@ -155,6 +155,35 @@ class DealerAssessmentProposal(models.Model):
         return True
 
     # ------------------------------------------------------------------ one method per type
+    def _apply_methods(self):
+        """The method applying each proposal type: the one list of them.
+
+        Each returns the values to write on the applied proposal (or None). An addon adding a type to
+        ``proposal_type`` adds its method here, overriding this method and calling super().
+        """
+        return {
+            "upgrade": self._apply_grade_change,
+            "downgrade": self._apply_grade_change,
+            "reward": self._apply_reward,
+            "warning": self._apply_warning,
+            "interview": self._apply_interview,
+            "correction": self._apply_correction,
+            "suspension": self._apply_suspension,
+            "termination": self._apply_termination,
+            "credit": self._apply_credit,
+        }
+
+    def _apply_method(self):
+        """The method applying this proposal's type; refuse a type no method applies."""
+        self.ensure_one()
+        method = self._apply_methods().get(self.proposal_type)
+        if not method:
+            raise UserError(_(
+                "Proposal %(name)s cannot be applied: no method applies a consequence of type %(type)s.",
+                name=self.display_name, type=self.proposal_type,
+            ))
+        return method
+
     def _apply_grade_change(self):
         if self.partner_id.dealer_grade_id != self.old_grade_id:
             raise UserError(_(
@@ -165,12 +194,6 @@ class DealerAssessmentProposal(models.Model):
             "partner_id": self.partner_id.id, "new_grade_id": self.new_grade_id.id, "reason": self.reason,
         })
         wizard.action_apply()
-
-    def _apply_upgrade(self):
-        self._apply_grade_change()
-
-    def _apply_downgrade(self):
-        self._apply_grade_change()
 
     def _apply_reward(self):
         rebate = self._reward_rebate()

@@ -2,6 +2,7 @@ from . import test_kpi
 from . import test_assessment
 from . import test_security_assessment
 from . import test_consequences
+from . import test_proposal_registry
 from . import test_commendation_letter
 from . import test_security_consequences
 from . import test_reports

@@ -42,6 +42,11 @@ class TestPortalChinese(DealerPagesCase):
         # names a Chinese dealer would have: the test's own Latin names would hide nothing but clutter the check
         cls.owner_a.name = "欧经理"
         cls.env.company.name = "华东机电有限公司"
+        cls.env["product.category"].search([]).name = "机电产品"
+        for template in cls.env["product.template"].search([]):
+            template.name = f"测试产品 {template.id}"
+        for assessment in cls.env["dealer.assessment"].search([]):
+            assessment.name = assessment.name.replace("All Active Dealers", "全部合作经销商")
 
     def test_invoices_breadcrumb_is_chinese(self):
         """Odoo's zh_CN leaves "Invoices & Bills" in English; dealer_portal's i18n_extra gives it."""

@@ -6,6 +6,7 @@ e.g.   python3 scripts/screenshot.py http://127.0.0.1:8069 dealer.manager dealer
            /odoo/action-dealer_management.action_dealer_partner docs/screenshot-dealers.png
 PATH opens any page of the web client: an action by XML id (window or server action) is
 /odoo/action-<module>.<xml id>, one record /odoo/action-<module>.<xml id>/<id>, another view ?view_type=graph.
+LOGIN - (and any PASSWORD) takes the page as an anonymous visitor.
 SCREENSHOT_WAIT (seconds, default 12) is how long the page gets to load and render.
 """
 import base64
@@ -38,10 +39,11 @@ def devtools_port(profile):
 def main(base, login, password, path, out, size="1400x900"):
     session = requests.Session()
     page = session.get(f"{base}/web/login")
-    token = page.text.split('name="csrf_token" value="')[1].split('"')[0]
-    response = session.post(f"{base}/web/login", data={"login": login, "password": password, "csrf_token": token})
-    if response.url.split("?")[0].endswith("/web/login"):
-        sys.exit(f"login as {login} refused: check the login and password (make demo prints them)")
+    if login != "-":  # "-": an anonymous visitor (the public application form)
+        token = page.text.split('name="csrf_token" value="')[1].split('"')[0]
+        response = session.post(f"{base}/web/login", data={"login": login, "password": password, "csrf_token": token})
+        if response.url.split("?")[0].endswith("/web/login"):
+            sys.exit(f"login as {login} refused: check the login and password (make demo prints them)")
     sid = session.cookies.get("session_id")
     width, height = size.split("x")
     profile = tempfile.mkdtemp()

@@ -153,6 +153,7 @@ class DealerStockReportPortal(CustomerPortal):
         file_type = request.httprequest.path.rsplit(".", 1)[-1]
         dealer = request.env.user._dealer_portal_dealer()
         content = request.env["dealer.stock.report"]._dealer_portal_template(dealer, file_type)
-        # a name the dealer recognises, in its language (库存上报模板.xlsx; sent as RFC 5987 by content_disposition)
-        return DealerRelationsPortal._dealer_spreadsheet_response(
-            file_type, content, f"{_('Stock report template')}.{file_type}")
+        # a name the dealer recognises, in its language (库存上报模板.xlsx; sent as RFC 5987 by content_disposition);
+        # translated outside the f-string, where the terms' extraction would not see it
+        name = _("Stock report template")
+        return DealerRelationsPortal._dealer_spreadsheet_response(file_type, content, f"{name}.{file_type}")

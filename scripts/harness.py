@@ -501,6 +501,12 @@ def cmd_i18n(args):
     try:
         drop_db(db)
         run_odoo(["-d", db, "-i", ",".join(ADDONS), "--stop-after-init", "--http-port", str(free_port())])
+        # a term that moved to another addon keeps the translation it had in the addon it left
+        known_anywhere = {}
+        for addon in ADDONS:
+            po_path = os.path.join(ROOT, addon, "i18n", "zh_CN.po")
+            if os.path.exists(po_path):
+                known_anywhere.update({e.msgid: e.msgstr for e in polib.pofile(po_path) if e.msgstr})
         for addon in ADDONS:
             pot_path = os.path.join(ROOT, addon, "i18n", f"{addon}.pot")
             os.makedirs(os.path.dirname(pot_path), exist_ok=True)
@@ -516,7 +522,8 @@ def cmd_i18n(args):
             merged.metadata = po.metadata
             missing = []
             for entry in pot:
-                entry.msgstr = known.get((entry.msgctxt, entry.msgid)) or known_by_id.get(entry.msgid, "")
+                entry.msgstr = (known.get((entry.msgctxt, entry.msgid)) or known_by_id.get(entry.msgid)
+                                or known_anywhere.get(entry.msgid, ""))
                 if not entry.msgstr:
                     missing.append(entry.msgid)
                 merged.append(entry)

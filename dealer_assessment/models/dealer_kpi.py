@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL
+
+from odoo.addons.dealer_management.tools.xmlids import move_xmlids
 
 KPI_DIRECTIONS = [("higher", "Higher is better"), ("lower", "Lower is better")]
 SCORING_METHODS = [("linear", "Linear between two thresholds"), ("bands", "Bands table")]
@@ -83,13 +84,7 @@ class DealerKpi(models.Model):
         """Hand the KPI records of dealer_assessment with the xml ids ``names`` over to the link ``module`` that
         ships them now (its ``pre_init_hook``): a database created while dealer_assessment shipped them keeps its
         records, with their scorecard and template lines, instead of getting a second KPI of the same code."""
-        self.env["ir.model.data"].flush_model(["module", "model", "name"])
-        self.env.cr.execute(SQL(
-            "UPDATE ir_model_data SET module = %s WHERE module = 'dealer_assessment' AND model = %s AND name IN %s",
-            module, self._name, tuple(names),
-        ))
-        self.env["ir.model.data"].invalidate_model(["module"])
-        self.env.registry.clear_cache()  # the xml id lookups
+        move_xmlids(self.env, "dealer_assessment", module, names=names)
 
     # ------------------------------------------------------------------ computation
     def _get_compute_method(self):

@@ -1,1 +1,1 @@
-from . import html, period, xlsx
+from . import html, period, xlsx, xmlids

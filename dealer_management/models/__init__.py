@@ -1,4 +1,5 @@
 from . import dealer_workflow_mixin
+from . import dealer_workflow_line_mixin
 from . import ir_attachment
 from . import dealer_unique_mixin
 from . import dealer_grade
@@ -27,6 +28,7 @@ from . import res_partner_contract
 from . import res_config_settings
 from . import dealer_violation
 from . import product_template
+from . import product_pricelist
 from . import product_pricelist_item
 from . import dealer_contract_lookup
 from . import res_partner_receivable
@@ -35,8 +37,11 @@ from . import sale_order_checks
 from . import sale_order_line
 from . import payment_transaction
 from . import dealer_rebate
+from . import dealer_rebate_line
 from . import dealer_price_adjustment
+from . import dealer_price_adjustment_line
 from . import dealer_stock_report
+from . import dealer_stock_report_line
 from . import dealer_stock_analysis
 from . import stock_picking
 from . import res_partner_statement

@@ -1,5 +1,6 @@
 from . import dealer_workflow_mixin
 from . import dealer_workflow_line_mixin
+from . import dealer_partner_statement_mixin
 from . import ir_attachment
 from . import dealer_unique_mixin
 from . import dealer_grade
@@ -24,14 +25,12 @@ from . import dealer_contract
 from . import dealer_contract_rebate_tier
 from . import dealer_contract_target
 from . import dealer_contract_target_adjustment
-from . import res_partner_contract
 from . import res_config_settings
 from . import dealer_violation
 from . import product_template
 from . import product_pricelist
 from . import product_pricelist_item
 from . import dealer_contract_lookup
-from . import res_partner_receivable
 from . import sale_order
 from . import sale_order_checks
 from . import sale_order_line
@@ -44,4 +43,4 @@ from . import dealer_stock_report
 from . import dealer_stock_report_line
 from . import dealer_stock_analysis
 from . import stock_picking
-from . import res_partner_statement
+from . import account_move

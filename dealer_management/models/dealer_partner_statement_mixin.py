@@ -4,8 +4,14 @@ from odoo.exceptions import AccessError, UserError
 STATEMENT_KINDS = ("invoice", "credit_note", "payment", "other")
 
 
-class ResPartner(models.Model):
-    _inherit = "res.partner"
+class DealerPartnerStatementMixin(models.AbstractModel):
+    """The statement of account (对账单) of a dealer: its receivable journal items between two dates.
+
+    Inherited by ``res.partner``; printed by the statement report and shown on the portal.
+    """
+
+    _name = "dealer.partner.statement.mixin"
+    _description = "Dealer Statement of Account"
 
     @api.model
     def _dealer_statement_kind_labels(self):
@@ -84,19 +90,4 @@ class ResPartner(models.Model):
             "opening": opening, "rows": rows, "closing": balance,
             "totals": {kind: currency.round(amount) for kind, amount in totals.items()},
         }
-
-
-class AccountMove(models.Model):
-    _inherit = "account.move"
-
-    def _dealer_statement_kind(self):
-        """What this journal entry is on a dealer's statement of account."""
-        self.ensure_one()
-        if self.move_type == "out_invoice":
-            return "invoice"
-        if self.move_type == "out_refund":
-            return "credit_note"
-        if self.origin_payment_id or self.statement_line_id:
-            return "payment"
-        return "other"
 

@@ -10,7 +10,6 @@ from . import dealer_grade_history
 from . import dealer_document_type
 from . import dealer_criterion
 from . import dealer_application
-from . import dealer_application_contract
 from . import dealer_application_document
 from . import dealer_application_criterion
 from . import dealer_termination
@@ -30,7 +29,6 @@ from . import dealer_violation
 from . import product_template
 from . import product_pricelist
 from . import product_pricelist_item
-from . import dealer_contract_lookup
 from . import sale_order
 from . import sale_order_checks
 from . import sale_order_line

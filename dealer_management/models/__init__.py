@@ -1,8 +1,12 @@
+# mixins first: the models below inherit them
 from . import dealer_workflow_mixin
 from . import dealer_workflow_line_mixin
-from . import dealer_partner_statement_mixin
-from . import ir_attachment
 from . import dealer_unique_mixin
+from . import dealer_relation_mixin
+from . import dealer_partner_statement_mixin
+from . import dealer_sale_order_checks_mixin
+
+from . import ir_attachment
 from . import dealer_grade
 from . import dealer_territory
 from . import res_partner
@@ -14,7 +18,6 @@ from . import dealer_application_document
 from . import dealer_application_criterion
 from . import dealer_termination
 from . import res_users
-from . import dealer_relation_mixin
 from . import dealer_announcement
 from . import dealer_announcement_read
 from . import dealer_complaint_category
@@ -30,7 +33,6 @@ from . import product_template
 from . import product_pricelist
 from . import product_pricelist_item
 from . import sale_order
-from . import sale_order_checks
 from . import sale_order_line
 from . import payment_transaction
 from . import dealer_rebate

@@ -1,90 +1,27 @@
-"""The dealer order checks: which dealer an order is for, and the four checks of the commercial policy."""
+"""The dealer order checks: which dealer an order is for, the checks of the commercial policy, their figures."""
 from collections import defaultdict
-from collections.abc import Callable
 from datetime import timedelta
-from typing import NamedTuple
 
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, format_amount, format_date
 
+from ..tools.dealer_check import DealerCheck
 from .dealer_unique_mixin import lock_rows
 
 OVERDUE_DAYS_PARAM = "dealer_management.overdue_days_block"
 DEFAULT_OVERDUE_DAYS = 30
 
 
-class DealerCheck(NamedTuple):
-    """One dealer order check, as ``sale.order._dealer_checks()`` lists it."""
+class DealerSaleOrderChecksMixin(models.AbstractModel):
+    """The dealer order checks of ``sale.order``: which dealer an order is for, the list of the checks
+    (``_dealer_checks``), running them, each check, and the credit figures they use.
 
-    name: str  # the key of its failures ({check: [messages]}), of the violations' and the demo's check kinds
-    switch: str | None  # the dealer.grade Boolean field switching it on; None: always checked
-    method: Callable  # the bound method returning the refusal messages (none when the order passes)
-    label: str  # translated label, shown before each failure message
+    Inherited by ``sale.order``, whose fields and confirmation call them.
+    """
 
-
-class SaleOrder(models.Model):
-    _inherit = "sale.order"
-
-    dealer_is_dealer_order = fields.Boolean(
-        string="Dealer Order", compute="_compute_dealer_is_dealer_order", search="_search_dealer_is_dealer_order",
-        help="The customer, the invoice address or the delivery address belongs to a dealer: the dealer "
-             "checks apply.",
-    )
-
-    # what the confirmation would say, shown on the quotation before anyone clicks Confirm
-    dealer_check_warnings = fields.Text(
-        string="Dealer Checks Failing", compute="_compute_dealer_check_preview",
-        groups="sales_team.group_sale_salesman",
-        help="The dealer checks this quotation fails now: the confirmation will refuse it for these reasons.",
-    )
-    dealer_credit_limit = fields.Monetary(
-        compute="_compute_dealer_check_preview", currency_field="dealer_company_currency_id",
-        groups="sales_team.group_sale_salesman",
-    )
-    dealer_credit_available = fields.Monetary(
-        compute="_compute_dealer_check_preview",
-        currency_field="dealer_company_currency_id", groups="sales_team.group_sale_salesman",
-        help="The dealer's credit limit minus its open receivable and its confirmed orders not yet invoiced.",
-    )
-    dealer_company_currency_id = fields.Many2one(related="company_id.currency_id", string="Company Currency")
-
-    @api.depends(
-        "partner_id.commercial_partner_id.is_dealer",
-        "partner_invoice_id.commercial_partner_id.is_dealer",
-        "partner_shipping_id.commercial_partner_id.is_dealer",
-    )
-    def _compute_dealer_is_dealer_order(self):
-        for order in self:
-            order.dealer_is_dealer_order = bool(order._dealer_candidates())
-
-    def _search_dealer_is_dealer_order(self, operator, value):
-        """Orders whose customer, invoice or delivery address belongs to a dealer (as the compute says)."""
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            return NotImplemented
-        domain = [
-            "|", "|",
-            ("partner_id.commercial_partner_id.is_dealer", "=", True),
-            ("partner_invoice_id.commercial_partner_id.is_dealer", "=", True),
-            ("partner_shipping_id.commercial_partner_id.is_dealer", "=", True),
-        ]
-        return domain if (operator == "=") == value else ["!", *domain]
-
-    @api.depends(
-        "state", "partner_id", "partner_invoice_id", "partner_shipping_id", "company_id", "currency_id",
-        "amount_total", "order_line.product_id", "order_line.product_uom_qty", "order_line.product_uom",
-        "order_line.price_unit", "order_line.discount",
-    )
-    def _compute_dealer_check_preview(self):
-        """The failing checks and the dealer's available credit, by a dry run of the confirmation's checks."""
-        for order in self:
-            failures, error = order._dealer_dry_run()
-            order.dealer_check_warnings = error or (failures and order._dealer_format_failures(failures)) or False
-            figures = {}
-            if order.state in ("draft", "sent") and order.dealer_is_dealer_order and not error:
-                figures = order._dealer_partner()._dealer_credit_figures(order.company_id)
-            order.dealer_credit_limit = figures.get("limit", 0.0)
-            order.dealer_credit_available = figures.get("available", 0.0)
+    _name = "dealer.sale.order.checks.mixin"
+    _description = "Dealer Order Checks"
 
     # ------------------------------------------------------------------ which dealer
     def _dealer_candidates(self):

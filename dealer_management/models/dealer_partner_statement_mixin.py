@@ -11,7 +11,7 @@ class DealerPartnerStatementMixin(models.AbstractModel):
     """
 
     _name = "dealer.partner.statement.mixin"
-    _description = "Dealer Statement of Account"
+    _description = "Dealer Statement of Account Computation"
 
     @api.model
     def _dealer_statement_kind_labels(self):

@@ -1,4 +1,3 @@
-"""What an approved assessment proposes (奖惩, 经销商调整, 信用评级, 退出机制): the rules, set-based per assessment."""
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -9,21 +8,15 @@ from odoo.tools import format_amount
 from odoo.addons.dealer_management.tools.period import period_label, previous_period
 
 
-class DealerAssessment(models.Model):
-    _inherit = "dealer.assessment"
+class DealerAssessmentConsequenceMixin(models.AbstractModel):
+    """What an approved assessment proposes (奖惩, 经销商调整, 信用评级, 退出机制): the rules, set-based per assessment.
 
-    def action_approve(self):
-        """Reviewed → approved, then propose the consequences of the scorecards (nothing is applied)."""
-        result = super().action_approve()
-        for assessment in self:
-            assessment._propose_consequences()
-        return result
+    Part of ``dealer.assessment`` (in its ``_inherit``), which calls ``_propose_consequences`` when it is approved;
+    the rules read the assessment's period, company and scorecards.
+    """
 
-    def action_view_proposals(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("dealer_assessment.action_dealer_assessment_proposal")
-        action["domain"] = [("assessment_id", "=", self.id)]
-        return action
+    _name = "dealer.assessment.consequence.mixin"
+    _description = "Dealer Assessment Consequences"
 
     # ------------------------------------------------------------------ the rules
     def _propose_consequences(self):

@@ -23,11 +23,12 @@ BRIDGES = {
     "dealer_service_satisfaction": {"dealer_service", "dealer_satisfaction"},
     # the KPIs computed from another feature's data (issue 16)
     "dealer_assessment_sellout": {"dealer_assessment", "dealer_sellout"},
-    "dealer_assessment_service": {"dealer_assessment", "dealer_service"},
+    "dealer_assessment_service": {"dealer_assessment", "dealer_service_inspection"},
     "dealer_assessment_training": {"dealer_assessment", "dealer_training"},
     "dealer_assessment_satisfaction": {"dealer_assessment", "dealer_satisfaction"},
 }
-FEATURES = ["dealer_sellout", "dealer_service", "dealer_training", "dealer_satisfaction"]
+FEATURES = ["dealer_sellout", "dealer_service", "dealer_service_inspection", "dealer_training",
+            "dealer_satisfaction"]
 # `"dealer.sellout" in self.env`, `hasattr(self.env["event.event"], ...)`: asking whether an addon is installed
 PROBE = re.compile(r"""["'][a-z_]+(\.[a-z_]+)+["']\s+(not\s+)?in\s+self\.env\b|hasattr\(\s*self\.env\[""")
 OPTIONAL_APPS = ["event", "survey", "sale_management", "website"]

@@ -11,6 +11,7 @@ import os
 import secrets
 
 from odoo import _
+from odoo.exceptions import UserError
 from odoo.http import content_disposition, request
 from odoo.tools import consteq
 from odoo.tools.mimetypes import guess_mimetype
@@ -143,6 +144,17 @@ class DealerPortal(CustomerPortal):
         if not error and len(uploads) != 1:
             error = _("Choose the CSV or XLSX file to upload.")
         return (None, error) if error else (uploads[0], None)
+
+    def _dealer_spreadsheet_rows(self, columns, required, field="file"):
+        """The lines of the one CSV or XLSX file posted in `field`, read against the template's `columns`
+        (``dealer.portal.spreadsheet._dealer_read_rows``): (rows, None) or ([], error message)."""
+        upload, error = self._dealer_spreadsheet_upload(field)
+        if error:
+            return [], error
+        try:
+            return request.env["dealer.portal.spreadsheet"]._dealer_read_rows(*upload, columns, required), None
+        except UserError as e:
+            return [], self._dealer_error_message(e)
 
     @staticmethod
     def _dealer_spreadsheet_response(file_type, content, filename):

@@ -4,6 +4,13 @@ from odoo.http import request
 
 from .portal import DealerPortal
 
+# the records a dealer submits on these pages: kind (the templates' and page values' name) -> (model, list URL,
+# session key of the list's history, for the previous/next links of a record's page)
+RECORD_PAGES = {
+    "complaint": ("dealer.complaint", "/my/complaints", "my_complaints_history"),
+    "feedback": ("dealer.feedback", "/my/feedback", "my_feedback_history"),
+}
+
 
 class DealerRelationsPortal(DealerPortal):
     """Dealer relations on the portal: announcements (with read receipts), complaints and market feedback."""
@@ -37,6 +44,41 @@ class DealerRelationsPortal(DealerPortal):
     def _dealer_relations_dealer(self):
         """The logged-in user's dealer when it may use these pages, else an empty recordset."""
         return request.env.user._dealer_portal_dealer()
+
+    def _dealer_relations_new(self, kind, form_values, vals_from_post, post):
+        """The form of a new complaint or feedback (``kind``: a key of RECORD_PAGES): shown on a GET (and to a user
+        of no dealer); a POST creates the record with its files in one savepoint, then opens its page, or shows the
+        form again with the error."""
+        model, url, _history_key = RECORD_PAGES[kind]
+        template = f"dealer_portal.portal_{kind}_form"
+        dealer = self._dealer_relations_dealer()
+        if request.httprequest.method != "POST" or not dealer:
+            return request.render(template, form_values(dealer))
+        vals, error = vals_from_post(dealer, post)
+        uploads, upload_error = self._dealer_uploads()
+        error = error or upload_error
+        if not error:
+            try:
+                with request.env.cr.savepoint():
+                    record = request.env[model]._dealer_portal_create(dealer, vals)
+                    self._dealer_attach(record, uploads)
+            except (AccessError, UserError, ValidationError) as e:
+                error = self._dealer_error_message(e)
+        if error:
+            return request.render(template, form_values(dealer, post=post, error=error))
+        return request.redirect(f"{url}/{record.id}?submitted=1")
+
+    def _dealer_relations_page(self, record_id, kind, page_name, submitted):
+        """The page of a complaint or feedback the user may read (``kind``: a key of RECORD_PAGES), else its list."""
+        model, url, history_key = RECORD_PAGES[kind]
+        try:
+            record_sudo = self._document_check_access(model, record_id)
+        except (AccessError, MissingError):
+            return request.redirect(url)
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": page_name, kind: record_sudo, "submitted": submitted})
+        values = self._get_page_view_values(record_sudo, None, values, history_key, False)
+        return request.render(f"dealer_portal.portal_{kind}_page", values)
 
     # ------------------------------------------------------------------ announcements
     @http.route(["/my/announcements", "/my/announcements/page/<int:page>"], type="http", auth="user", website=True)
@@ -175,34 +217,13 @@ class DealerRelationsPortal(DealerPortal):
 
     @http.route(["/my/complaints/new"], type="http", auth="user", website=True, methods=["GET", "POST"])
     def portal_complaint_new(self, **post):
-        dealer = self._dealer_relations_dealer()
-        if request.httprequest.method != "POST" or not dealer:
-            return request.render("dealer_portal.portal_complaint_form", self._complaint_form_values(dealer))
-        vals, error = self._complaint_vals_from_post(dealer, post)
-        uploads, upload_error = self._dealer_uploads()
-        error = error or upload_error
-        if not error:
-            try:
-                with request.env.cr.savepoint():
-                    complaint = request.env["dealer.complaint"]._dealer_portal_create(dealer, vals)
-                    self._dealer_attach(complaint, uploads)
-            except (AccessError, UserError, ValidationError) as e:
-                error = self._dealer_error_message(e)
-        if error:
-            values = self._complaint_form_values(dealer, post=post, error=error)
-            return request.render("dealer_portal.portal_complaint_form", values)
-        return request.redirect(f"/my/complaints/{complaint.id}?submitted=1")
+        return self._dealer_relations_new(
+            "complaint", self._complaint_form_values, self._complaint_vals_from_post, post,
+        )
 
     @http.route(["/my/complaints/<int:complaint_id>"], type="http", auth="user", website=True)
     def portal_complaint_page(self, complaint_id, submitted=None, **kw):
-        try:
-            complaint_sudo = self._document_check_access("dealer.complaint", complaint_id)
-        except (AccessError, MissingError):
-            return request.redirect("/my/complaints")
-        values = self._prepare_portal_layout_values()
-        values.update({"page_name": "dealer_complaint", "complaint": complaint_sudo, "submitted": submitted})
-        values = self._get_page_view_values(complaint_sudo, None, values, "my_complaints_history", False)
-        return request.render("dealer_portal.portal_complaint_page", values)
+        return self._dealer_relations_page(complaint_id, "complaint", "dealer_complaint", submitted)
 
     # ------------------------------------------------------------------ market feedback
     @http.route(["/my/feedback", "/my/feedback/page/<int:page>"], type="http", auth="user", website=True)
@@ -257,31 +278,8 @@ class DealerRelationsPortal(DealerPortal):
 
     @http.route(["/my/feedback/new"], type="http", auth="user", website=True, methods=["GET", "POST"])
     def portal_feedback_new(self, **post):
-        dealer = self._dealer_relations_dealer()
-        if request.httprequest.method != "POST" or not dealer:
-            return request.render("dealer_portal.portal_feedback_form", self._feedback_form_values(dealer))
-        vals, error = self._feedback_vals_from_post(dealer, post)
-        uploads, upload_error = self._dealer_uploads()
-        error = error or upload_error
-        if not error:
-            try:
-                with request.env.cr.savepoint():
-                    feedback = request.env["dealer.feedback"]._dealer_portal_create(dealer, vals)
-                    self._dealer_attach(feedback, uploads)
-            except (AccessError, UserError, ValidationError) as e:
-                error = self._dealer_error_message(e)
-        if error:
-            values = self._feedback_form_values(dealer, post=post, error=error)
-            return request.render("dealer_portal.portal_feedback_form", values)
-        return request.redirect(f"/my/feedback/{feedback.id}?submitted=1")
+        return self._dealer_relations_new("feedback", self._feedback_form_values, self._feedback_vals_from_post, post)
 
     @http.route(["/my/feedback/<int:feedback_id>"], type="http", auth="user", website=True)
     def portal_feedback_page(self, feedback_id, submitted=None, **kw):
-        try:
-            feedback_sudo = self._document_check_access("dealer.feedback", feedback_id)
-        except (AccessError, MissingError):
-            return request.redirect("/my/feedback")
-        values = self._prepare_portal_layout_values()
-        values.update({"page_name": "dealer_feedback_detail", "feedback": feedback_sudo, "submitted": submitted})
-        values = self._get_page_view_values(feedback_sudo, None, values, "my_feedback_history", False)
-        return request.render("dealer_portal.portal_feedback_page", values)
+        return self._dealer_relations_page(feedback_id, "feedback", "dealer_feedback_detail", submitted)

@@ -114,15 +114,8 @@ class DealerForecastPortal(DealerPortal):
             return self._render_forecasts(dealer)
         if not self._dealer_check_form_token(UPLOAD_TOKEN, post.get("upload_token")):
             return self._render_forecasts(dealer, error=self._dealer_replayed_form_message())
-        upload, error = self._dealer_spreadsheet_upload()
-        rows, row_errors = [], []
-        if upload:
-            try:
-                rows = request.env["dealer.portal.spreadsheet"]._dealer_read_rows(
-                    upload[0], upload[1], FORECAST_FILE_COLUMNS, FORECAST_FILE_REQUIRED,
-                )
-            except UserError as e:
-                error = self._dealer_error_message(e)
+        rows, error = self._dealer_spreadsheet_rows(FORECAST_FILE_COLUMNS, FORECAST_FILE_REQUIRED)
+        row_errors = []
         if not error:
             _forecasts, error, row_errors = self._forecast_submit(dealer, rows)
         if error:

@@ -140,15 +140,7 @@ class DealerSelloutPortal(DealerPortal):
             return self._render_sellout_form(dealer, template, page_name)
         if not self._dealer_check_form_token(UPLOAD_TOKEN, post.get("upload_token")):
             return self._render_sellout_form(dealer, template, page_name, error=self._dealer_replayed_form_message())
-        upload, error = self._dealer_spreadsheet_upload()
-        rows = []
-        if upload:
-            try:
-                rows = request.env["dealer.portal.spreadsheet"]._dealer_read_rows(
-                    upload[0], upload[1], SELLOUT_FILE_COLUMNS, SELLOUT_FILE_REQUIRED,
-                )
-            except UserError as e:
-                error = self._dealer_error_message(e)
+        rows, error = self._dealer_spreadsheet_rows(SELLOUT_FILE_COLUMNS, SELLOUT_FILE_REQUIRED)
         if error:
             return self._render_sellout_form(dealer, template, page_name, error=error)
         # the file's first line is its header: the model numbers the rows from 2, as the dealer sees them

@@ -1,7 +1,7 @@
 {
     "name": "Dealer After-sales Service",
     "summary": "Dealers' warranty claims as repair orders settled by credit notes",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Dealers",
     "license": "LGPL-3",
     "author": "Dealer Suite",

@@ -17,7 +17,7 @@ from odoo.tools import consteq
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from ..models.ordering_catalog import MAX_QUANTITY
+from ..models.dealer_portal_catalog import MAX_QUANTITY
 from .relations import DealerRelationsPortal
 
 CART_KEY = "dealer_portal_cart"

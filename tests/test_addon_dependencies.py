@@ -17,8 +17,7 @@ BRIDGES = {
     "dealer_satisfaction": {"dealer_management", "survey"},
     "dealer_portal_training": {"dealer_portal", "dealer_training"},
     "dealer_portal_sellout": {"dealer_portal", "dealer_sellout"},
-    # through dealer_portal_sellout (dealer_portal + dealer_sellout), whose portal helpers it reuses
-    "dealer_portal_service": {"dealer_portal_sellout", "dealer_service"},
+    "dealer_portal_service": {"dealer_portal", "dealer_service"},
     "dealer_service": {"dealer_sellout", "repair"},
     "dealer_service_satisfaction": {"dealer_service", "dealer_satisfaction"},
     # the KPIs computed from another feature's data (issue 16)

@@ -3,7 +3,6 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 from odoo.http import request
 
 from .pages import DealerPagesPortal
-from .relations import DealerRelationsPortal
 
 # the longest statement of account a dealer may ask for at once
 MAX_STATEMENT_DAYS = 5 * 366
@@ -25,10 +24,8 @@ class DealerFinancePortal(DealerPagesPortal):
     def _dealer_owner_documents(self, kind, page, **extra):
         dealer = self._dealer_pages_dealer(owner=True)
         model, _report, page_name = OWNER_DOCUMENTS[kind]
-        # the list helper of the relations pages: Odoo combines the sibling CustomerPortal controllers into one
-        # class, so `self` has everything that helper uses
-        values = DealerRelationsPortal._dealer_list_values(
-            self, model, f"/my/{kind}", page, page_name, [("partner_id", "=", dealer.id)],
+        values = self._dealer_list_values(
+            model, f"/my/{kind}", page, page_name, [("partner_id", "=", dealer.id)],
         )
         return request.render(f"dealer_portal.portal_my_{kind}", {**values, **extra})
 
@@ -123,8 +120,8 @@ class DealerFinancePortal(DealerPagesPortal):
                 website=True)
     def portal_my_correction_plans(self, page=1, **kw):
         dealer = self._dealer_pages_dealer(owner=True)
-        values = DealerRelationsPortal._dealer_list_values(
-            self, "dealer.correction.plan", "/my/correction-plans", page, "dealer_correction_plans",
+        values = self._dealer_list_values(
+            "dealer.correction.plan", "/my/correction-plans", page, "dealer_correction_plans",
             [("partner_id", "=", dealer.id)],
         )
         return request.render("dealer_portal.portal_my_correction_plans", values)
@@ -141,7 +138,7 @@ class DealerFinancePortal(DealerPagesPortal):
         plan_sudo = self._dealer_plan(plan_id)
         return request.render("dealer_portal.portal_correction_plan", self._dealer_pages_values(
             "dealer_correction_plan", plan=plan_sudo, answered=answered, error=None, error_line=None,
-            **DealerRelationsPortal._dealer_upload_values(),
+            **self._dealer_upload_values(),
         ))
 
     @http.route(["/my/correction-plans/<int:plan_id>/actions/<int:line_id>"], type="http", auth="user",
@@ -151,7 +148,7 @@ class DealerFinancePortal(DealerPagesPortal):
         line = plan_sudo.line_ids.filtered(lambda action: action.id == line_id)
         if not line:
             raise request.not_found()
-        uploads, error = DealerRelationsPortal._dealer_uploads()
+        uploads, error = self._dealer_uploads()
         if not error:
             try:
                 with request.env.cr.savepoint():
@@ -159,10 +156,10 @@ class DealerFinancePortal(DealerPagesPortal):
                     # answer fields as superuser once everything was checked
                     line.with_env(self._dealer_clean_env())._dealer_portal_answer(post.get("note"), uploads)
             except (AccessError, UserError, ValidationError) as e:
-                error = DealerRelationsPortal._dealer_error_message(e)
+                error = self._dealer_error_message(e)
         if error:
             return request.render("dealer_portal.portal_correction_plan", self._dealer_pages_values(
                 "dealer_correction_plan", plan=plan_sudo, answered=None, error=error, error_line=line_id,
-                post=post, **DealerRelationsPortal._dealer_upload_values(),
+                post=post, **self._dealer_upload_values(),
             ))
         return request.redirect(f"/my/correction-plans/{plan_id}?answered=1")

@@ -6,7 +6,6 @@ from . import dealer_application
 from . import dealer_application_attempt
 from . import dealer_complaint
 from . import dealer_contract_target
-from . import dealer_correction_plan_line
 from . import dealer_feedback
 from . import dealer_grade
 from . import dealer_stock_report

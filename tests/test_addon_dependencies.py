@@ -17,6 +17,7 @@ BRIDGES = {
     "dealer_satisfaction": {"dealer_management", "survey"},
     "dealer_portal_training": {"dealer_portal", "dealer_training"},
     "dealer_portal_sellout": {"dealer_portal", "dealer_sellout"},
+    "dealer_portal_assessment": {"dealer_portal", "dealer_assessment"},
     "dealer_portal_service": {"dealer_portal", "dealer_service"},
     "dealer_service": {"dealer_sellout", "repair"},
     "dealer_service_satisfaction": {"dealer_service", "dealer_satisfaction"},
@@ -114,6 +115,11 @@ def test_every_auto_install_addon_is_a_checked_bridge():
                     for path in glob.glob(os.path.join(ROOT, "*", "__manifest__.py")))
     assert set(BRIDGES) <= set(addons)
     assert sorted(addon for addon in addons if manifest(addon)["auto_install"]) == sorted(BRIDGES)
+
+
+def test_portal_does_not_pull_the_assessment():
+    """The portal reaches the scorecards and correction plans through dealer_portal_assessment."""
+    assert "dealer_assessment" not in dependency_closure("dealer_portal")
 
 
 def test_assessment_does_not_pull_the_features_it_measures():

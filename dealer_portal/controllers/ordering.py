@@ -13,7 +13,7 @@ from odoo.osv import expression
 
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from ..models.ordering_catalog import MAX_QUANTITY
+from ..models.dealer_portal_catalog import MAX_QUANTITY
 from .portal import DealerPortal
 
 CART_KEY = "dealer_portal_cart"

@@ -24,7 +24,7 @@ from odoo.tools import consteq
 from odoo.addons.sale.controllers import portal as sale_portal
 from odoo.addons.sale_stock.controllers.portal import SaleStockPortal
 
-from ..models.ordering_sale_order import READ_ONLY_KEY
+from ..models.sale_order import READ_ONLY_KEY
 from .portal import DealerPortal
 
 

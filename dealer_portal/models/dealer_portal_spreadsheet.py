@@ -36,7 +36,7 @@ def header_key(text):
 class DealerPortalSpreadsheet(models.AbstractModel):
     """CSV/XLSX files a dealer uploads on the portal, and the templates it downloads to fill them in: the one
     reader and writer of the stock reports, sell-outs and forecasts (the upload itself is checked by
-    ``DealerRelationsPortal._dealer_spreadsheet_upload``).
+    ``DealerPortal._dealer_spreadsheet_upload``).
 
     A file is a header row naming the columns, then one line per row. ``_dealer_read_rows`` returns the rows as
     dicts with the row's number in the file (``row``) so that every error names the line the dealer sees.

@@ -77,8 +77,9 @@ class DealerVisitFinding(models.Model):
             )
             finding._dealer_trusted().activity_id = activity
 
-    def _dealer_answer(self, answer, attachments=None):
-        """The dealer's answer (from the portal): open or answered → answered, the salesperson is told."""
+    def _dealer_answer(self, answer, attachments=None, author=None):
+        """The dealer's answer (from the portal, written by ``author``): open or answered → answered, the
+        salesperson is told."""
         self.ensure_one()
         self._check_state(("open", "answered"), _("Finding %(name)s is %(state)s: it takes no answer."))
         self._dealer_trusted().write({
@@ -86,7 +87,9 @@ class DealerVisitFinding(models.Model):
             "answer_attachment_ids": [fields.Command.link(a.id) for a in attachments or []],
         })
         self.message_post(body=_("The dealer answered: %(answer)s", answer=answer),
-                          attachment_ids=(attachments or self.env["ir.attachment"]).ids)
+                          attachment_ids=(attachments or self.env["ir.attachment"]).ids,
+                          author_id=(author or self.env.user.partner_id).id,
+                          message_type="comment", subtype_xmlid="mail.mt_comment")
         return True
 
     def action_close(self):

@@ -40,13 +40,15 @@ class VisitTestCommon(DealerTestCommon):
 
     @classmethod
     def _done_visit(cls, dealer=None, finding=True, position=NEAR):
-        """A visit checked in at ``position``, every point answered yes, one finding, checked out."""
+        """A visit checked in at ``position``, every point answered yes, one finding (named ``finding`` when it is
+        a text), checked out."""
         visit = cls._visit(dealer)
         visit.action_check_in(*position)
         visit.line_ids.write({"answer": "yes"})
         if finding:
             cls.Finding.with_user(cls.salesman).create({
-                "visit_id": visit.id, "name": "Price tags missing on the E5", "action": "Put the price tags up",
+                "visit_id": visit.id, "name": finding if isinstance(finding, str) else "Price tags missing on the E5",
+                "action": "Put the price tags up",
                 "deadline": cls.today + timedelta(days=14),
             })
         visit.action_check_out(*position)

@@ -55,7 +55,8 @@ class TestVisitRpc(CallKwMixin, LinesLockMixin, HttpCase, VisitTestCommon):
     def test_portal_user_has_no_right_on_visits(self):
         for model, method, args in (("dealer.visit", "read", [self.done.ids, ["state"]]),
                                     ("dealer.visit", "action_check_in", [self.done.ids]),
-                                    ("dealer.visit.finding", "write", [self.done.finding_ids.ids, {"name": "x"}])):
+                                    ("dealer.visit.finding", "write", [self.done.finding_ids.ids,
+                                                                       {"user_id": self.portal_user.id}])):
             with self.subTest(model=model, method=method):
                 self.assertCallKwRefused(self.portal_user, "AccessError", ".", model, method, args)
-        self.assertEqual(self.done.finding_ids.name, "Price tags missing on the E5")
+        self.assertFalse(self.done.finding_ids.user_id)

@@ -53,7 +53,7 @@ class DealerVisit(models.Model):
         "res.users", string="Salesperson", required=True, index=True, tracking=True, check_company=True,
         default=lambda self: self.env.user,
     )
-    date_planned = fields.Datetime(string="Planned", required=True, index=True, tracking=True,
+    date_planned = fields.Datetime(string="Planned Time", required=True, index=True, tracking=True,
                                    default=fields.Datetime.now)
     duration = fields.Float(default=1.0, help="Planned length of the visit, in hours.")
     state = fields.Selection(VISIT_STATES, string="Status", default="planned", required=True, readonly=True,

@@ -31,6 +31,7 @@ import demo_sales
 import demo_service
 import demo_setup
 import demo_tables as T
+import demo_visit
 from demo_summary import summary
 from demo_util import checkpoint, log
 
@@ -111,6 +112,9 @@ def main(env):
     if "dealer.service.inspection" in env:  # dealer_service_inspection
         checkpoint(menv)
         demo_service.create_inspections(menv, dealers, today)
+    if "dealer.visit" in env:  # dealer_visit: visits in every state, the next ones planned as today's route
+        checkpoint(menv)
+        demo_visit.load_visits(menv, dealers, today)
     checkpoint(menv)
     demo_assessment.load_assessment(menv, grades, today)
 

@@ -220,6 +220,18 @@ def warranty_claim(case, dealer):
     return claim
 
 
+def visit_finding(case, dealer):
+    """A finding of a done visit of the dealer (dealer_portal_visit installed)."""
+    visit = case.env["dealer.visit"].create({"dealer_id": dealer.id, "user_id": case.env.user.id})
+    visit.action_check_in()
+    visit.line_ids.write({"answer": "yes"})
+    case.env["dealer.visit.finding"].create({
+        "visit_id": visit.id, "name": f"Visit finding of {dealer.name}", "deadline": case.today + timedelta(days=7),
+    })
+    visit.action_check_out()
+    return visit.finding_ids
+
+
 MODELS = {
     "dealer.announcement": {"owner_only": False, "record": announcement},
     "dealer.announcement.read": {"owner_only": False, "record": announcement_read},
@@ -265,6 +277,10 @@ MODELS = {
     "dealer.sellout": {"owner_only": False, "record": sellout, "distributor_reads": True},
     "dealer.sellout.forecast": {"owner_only": False, "record": forecast},
     "repair.order": {"owner_only": False, "record": warranty_claim},
+    "dealer.visit.finding": {
+        "owner_only": False, "record": visit_finding,
+        "create": lambda case, rec: {"visit_id": rec.visit_id.id, "name": "Attack", "deadline": str(case.today)},
+    },
 }
 
 
@@ -548,6 +564,19 @@ ROUTES = {
         "owner_only": False, "record": "repair.order", "method": "GET", "expect": "refused",
         "url": lambda rec: f"/my/warranty_claims/{rec.id}/files/{rec.message_ids.attachment_ids[:1].id}",
         "addon": "dealer_portal_service",
+    },
+    # visit findings (dealer_portal_visit, when installed)
+    "/my/visit-findings": _page("/my/visit-findings", "dealer.visit.finding", addon="dealer_portal_visit"),
+    "/my/visit-findings/page/<int:page>": _page("/my/visit-findings/page/1", "dealer.visit.finding",
+                                                addon="dealer_portal_visit"),
+    "/my/visit-findings/<int:finding_id>": {
+        "owner_only": False, "record": "dealer.visit.finding", "method": "GET", "expect": "refused",
+        "url": lambda rec: f"/my/visit-findings/{rec.id}", "addon": "dealer_portal_visit",
+    },
+    "/my/visit-findings/<int:finding_id>/answer": {
+        "owner_only": False, "record": "dealer.visit.finding", "method": "POST", "expect": "refused",
+        "url": lambda rec: f"/my/visit-findings/{rec.id}/answer", "addon": "dealer_portal_visit",
+        "data": lambda case, rec: _csrf_form(case, form_token="", answer="Attack on another dealer's finding"),
     },
     "/my/warranty_claims/new": {
         "owner_only": False, "record": "repair.order", "url": lambda rec: "/my/warranty_claims/new",

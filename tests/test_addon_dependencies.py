@@ -26,9 +26,12 @@ BRIDGES = {
     "dealer_assessment_service": {"dealer_assessment", "dealer_service_inspection"},
     "dealer_assessment_training": {"dealer_assessment", "dealer_training"},
     "dealer_assessment_satisfaction": {"dealer_assessment", "dealer_satisfaction"},
+    # the field force (issue 19)
+    "dealer_assessment_visit": {"dealer_assessment", "dealer_visit"},
+    "dealer_portal_visit": {"dealer_portal", "dealer_visit"},
 }
 FEATURES = ["dealer_sellout", "dealer_service", "dealer_service_inspection", "dealer_training",
-            "dealer_satisfaction"]
+            "dealer_satisfaction", "dealer_visit"]
 # `"dealer.sellout" in self.env`, `hasattr(self.env["event.event"], ...)`: asking whether an addon is installed
 PROBE = re.compile(r"""["'][a-z_]+(\.[a-z_]+)+["']\s+(not\s+)?in\s+self\.env\b|hasattr\(\s*self\.env\[""")
 OPTIONAL_APPS = ["event", "survey", "sale_management", "website"]

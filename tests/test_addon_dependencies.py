@@ -26,6 +26,9 @@ BRIDGES = {
     "dealer_assessment_service": {"dealer_assessment", "dealer_service"},
     "dealer_assessment_training": {"dealer_assessment", "dealer_training"},
     "dealer_assessment_satisfaction": {"dealer_assessment", "dealer_satisfaction"},
+    # the dealer's people (issue 19)
+    "dealer_staff_certification": {"dealer_management", "survey"},
+    "dealer_elearning": {"dealer_management", "website_slides_survey"},
 }
 FEATURES = ["dealer_sellout", "dealer_service", "dealer_training", "dealer_satisfaction"]
 # `"dealer.sellout" in self.env`, `hasattr(self.env["event.event"], ...)`: asking whether an addon is installed

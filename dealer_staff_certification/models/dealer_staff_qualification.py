@@ -96,15 +96,20 @@ class DealerStaffQualification(models.Model):
 
     # ------------------------------------------------------------------ figures for assessments
     @api.model
+    def _dealer_qualification_counts(self, dealers):
+        """(held, required) per dealer: its required staff certifications, and those held and valid today."""
+        groups = self._read_group([("dealer_id", "in", dealers.ids)], ["dealer_id", "state"], ["__count"])
+        counts = {}
+        for dealer, state, count in groups:
+            held, required = counts.get(dealer.id, (0, 0))
+            counts[dealer.id] = (held + (count if state in ("qualified", "expiring") else 0), required + count)
+        return counts
+
+    @api.model
     def _dealer_qualification_rate(self, dealers):
         """Share (0-100) of each dealer's required staff certifications held and valid today; none required, no key."""
-        groups = self._read_group([("dealer_id", "in", dealers.ids)], ["dealer_id", "state"], ["__count"])
-        totals, valid = {}, {}
-        for dealer, state, count in groups:
-            totals[dealer.id] = totals.get(dealer.id, 0) + count
-            if state in ("qualified", "expiring"):
-                valid[dealer.id] = valid.get(dealer.id, 0) + count
-        return {dealer_id: round(100.0 * valid.get(dealer_id, 0) / total, 2) for dealer_id, total in totals.items()}
+        return {dealer_id: round(100.0 * held / required, 2)
+                for dealer_id, (held, required) in self._dealer_qualification_counts(dealers).items()}
 
     @api.model
     def _dealer_certifications_passed(self, dealers, date_from, date_to):

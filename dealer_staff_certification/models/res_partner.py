@@ -29,17 +29,11 @@ class ResPartner(models.Model):
                 ))
 
     def _compute_dealer_staff_qualification(self):
-        dealers = self.filtered("is_dealer")
-        groups = self.env["dealer.staff.qualification"]._read_group(
-            [("dealer_id", "in", dealers.ids)], ["dealer_id", "state"], ["__count"],
-        ) if dealers else []
-        missing, held = {}, {}
-        for dealer, state, count in groups:
-            target = held if state in ("qualified", "expiring") else missing
-            target[dealer.id] = target.get(dealer.id, 0) + count
+        counts = self.env["dealer.staff.qualification"]._dealer_qualification_counts(self.filtered("is_dealer"))
         for partner in self:
-            partner.dealer_staff_missing_count = missing.get(partner.id, 0)
-            partner.dealer_staff_qualified_count = held.get(partner.id, 0)
+            held, required = counts.get(partner.id, (0, 0))
+            partner.dealer_staff_qualified_count = held
+            partner.dealer_staff_missing_count = required - held
 
     def action_view_dealer_staff_qualification(self):
         """The qualification rows of this dealer's staff."""

@@ -3,6 +3,7 @@ from odoo.tools import SQL
 
 from odoo.addons.dealer_management.tools.period import dealer_period_bounds
 
+TODAY = SQL("CURRENT_DATE")
 QUALIFICATION_STATES = [
     ("qualified", "Qualified"),
     ("expiring", "Expiring"),
@@ -47,17 +48,23 @@ class DealerStaffQualification(models.Model):
     state = fields.Selection(QUALIFICATION_STATES, string="Status", readonly=True)
 
     @api.model
-    def _passed_certifications_query(self):
-        """Latest passed attempt per person and certification survey."""
+    def _passed_certifications_query(self, on_date):
+        """Latest attempt passed up to `on_date` (an SQL date expression), per person and certification survey."""
         return SQL("""
             SELECT ui.partner_id, ui.survey_id, MAX(ui.end_datetime)::date AS certified_on
               FROM survey_user_input ui
              WHERE ui.state = 'done' AND ui.scoring_success AND NOT COALESCE(ui.test_entry, FALSE)
-               AND ui.partner_id IS NOT NULL AND ui.end_datetime IS NOT NULL
+               AND ui.partner_id IS NOT NULL AND ui.end_datetime < %(on_date)s + 1
           GROUP BY ui.partner_id, ui.survey_id
-        """)
+        """, on_date=on_date)
 
-    def _table_query_sql(self):
+    @api.model
+    def _qualification_query(self, on_date=TODAY):
+        """The qualification rows as they stand on `on_date` (an SQL date expression; the view: today).
+
+        The staff's positions and the requirements are today's (they keep no history); the certifications
+        counted are those passed up to that day.
+        """
         return SQL("""
             WITH passed AS (%(passed)s),
             rows AS (
@@ -82,28 +89,33 @@ class DealerStaffQualification(models.Model):
             SELECT partner_id::bigint * 100000 + requirement_id AS id, rows.*,
                    CASE WHEN certified_on IS NULL THEN 'missing'
                         WHEN valid_until IS NULL THEN 'qualified'
-                        WHEN valid_until < CURRENT_DATE THEN 'expired'
-                        WHEN valid_until < CURRENT_DATE + %(expiring_days)s THEN 'expiring'
+                        WHEN valid_until < %(on_date)s THEN 'expired'
+                        WHEN valid_until < %(on_date)s + %(expiring_days)s THEN 'expiring'
                         ELSE 'qualified'
                    END AS state
               FROM rows
-        """, passed=self._passed_certifications_query(), expiring_days=self._expiring_days)
+        """, passed=self._passed_certifications_query(on_date), on_date=on_date, expiring_days=self._expiring_days)
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table),
-                                self._table_query_sql()))
+                                self._qualification_query()))
 
     # ------------------------------------------------------------------ figures for assessments
     @api.model
-    def _dealer_qualification_counts(self, dealers):
-        """(held, required) per dealer: its required staff certifications, and those held and valid today."""
-        groups = self._read_group([("dealer_id", "in", dealers.ids)], ["dealer_id", "state"], ["__count"])
-        counts = {}
-        for dealer, state, count in groups:
-            held, required = counts.get(dealer.id, (0, 0))
-            counts[dealer.id] = (held + (count if state in ("qualified", "expiring") else 0), required + count)
-        return counts
+    def _dealer_qualification_counts(self, dealers, on_date=None):
+        """(held, required) per dealer with staff to certify: its required staff certifications, and those held
+        and valid on `on_date` (default: today)."""
+        for model_name, field_names in self._depends.items():  # what the query reads, written to the database first
+            self.env[model_name].flush_model(field_names)
+        on_date = SQL("%s::date", on_date) if on_date else TODAY
+        self.env.cr.execute(SQL("""
+            SELECT dealer_id, COUNT(*) FILTER (WHERE state IN ('qualified', 'expiring')), COUNT(*)
+              FROM (%(rows)s) qualification
+             WHERE dealer_id = ANY(%(dealers)s)
+          GROUP BY dealer_id
+        """, rows=self._qualification_query(on_date), dealers=dealers.ids))
+        return {dealer_id: (held, required) for dealer_id, held, required in self.env.cr.fetchall()}
 
     @api.model
     def _dealer_qualification_rate(self, dealers):

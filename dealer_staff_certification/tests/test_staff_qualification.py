@@ -74,6 +74,10 @@ class TestStaffQualification(DealerStaffCertificationCommon):
         dealers = self.dealer | self.other_dealer
         self.assertEqual(self.Qualification._dealer_qualification_rate(dealers),
                          {self.dealer.id: 50.0, self.other_dealer.id: 0.0})
+        # a year ago: the expired pass (13 months ago) and the fresh adviser's older pass (14 months ago) were
+        # valid; the expiring adviser had not passed yet
+        self.assertEqual(self.Qualification._dealer_qualification_counts(dealers, self._months_ago(12)),
+                         {self.dealer.id: (2, 4), self.other_dealer.id: (0, 1)})
         passed = self.Qualification._dealer_certifications_passed(
             dealers, self._months_ago(3), self.today)
         self.assertEqual(passed, {self.dealer.id: 1, self.other_dealer.id: 0},

@@ -43,3 +43,22 @@ class SlideChannelPartner(models.Model):
         ], ["dealer_partner_id"], ["__count"])
         counts = {dealer.id: count for dealer, count in groups}
         return {dealer.id: counts.get(dealer.id, 0) for dealer in dealers}
+
+    @api.model
+    def _dealer_course_counts(self, dealers, on_date):
+        """(completed, enrolled) per dealer with staff enrolled by `on_date` in the courses of its grade: its people's
+        memberships of those courses, and those completed by that day."""
+        domain = [
+            ("dealer_partner_id", "in", dealers.ids),
+            ("channel_id.dealer_grade_ids", "!=", False),
+            ("create_date", "<", fields.Date.add(fields.Date.to_date(on_date), days=1)),
+        ]
+        completed_domain = domain + [("member_status", "=", "completed"), ("dealer_completed_on", "<=", on_date)]
+        counts = {}
+        for index, part in enumerate((domain, completed_domain)):
+            for dealer, channel, count in self._read_group(part, ["dealer_partner_id", "channel_id"], ["__count"]):
+                if dealer.dealer_grade_id not in channel.dealer_grade_ids:
+                    continue  # a course of another grade followed on the side: not required of this dealer
+                pair = counts.setdefault(dealer.id, [0, 0])
+                pair[1 - index] += count
+        return {dealer_id: tuple(pair) for dealer_id, pair in counts.items()}

@@ -93,3 +93,13 @@ class TestDealerCourse(DealerTestCommon):
         Membership = self.env["slide.channel.partner"].with_user(self.dealer_user)
         self.assertEqual(Membership.search([("dealer_partner_id", "=", self.dealer_core.id)]).partner_id,
                          self.core_user.partner_id)
+
+    def test_course_counts_on_a_day(self):
+        self.course.action_dealer_enroll()
+        Membership = self.env["slide.channel.partner"]
+        dealers = self.dealer_core | self.dealer_regular
+        self.assertEqual(Membership._dealer_course_counts(dealers, self.today), {self.dealer_core.id: (0, 1)})
+        self.course.slide_ids.with_user(self.core_user).action_mark_completed()
+        self.assertEqual(Membership._dealer_course_counts(dealers, self.today), {self.dealer_core.id: (1, 1)})
+        self.assertEqual(Membership._dealer_course_counts(dealers, self.today - timedelta(days=1)), {},
+                         "not enrolled yet the day before")

@@ -7,7 +7,7 @@ TOOL_DIRS = scripts data bench tests conftest.py
 LINT_DIRS = $(ADDON_DIRS) $(TOOL_DIRS)
 KEEP_FLAG = $(if $(filter 1 yes true,$(KEEP)),--keep,)
 
-.PHONY: help check demo demo-reset demo-check test test-addon test-odoo lint bench large-data pg-start stop i18n
+.PHONY: help check demo demo-reset demo-check test test-addon test-optional test-odoo lint bench large-data pg-start stop i18n
 
 help:
 	@echo "make demo         private PostgreSQL + demo database, Odoo on http://localhost:8069"
@@ -16,6 +16,7 @@ help:
 	@echo "make test         translation files first, then a fresh database, every test of the addons and tests/ (XML-RPC)"
 	@echo "make test-addon ADDON=dealer_management [KEEP=1]   one addon's tests only (KEEP=1 leaves the database"
 	@echo "                  dealer_test and PostgreSQL running for pytest-odoo, see README: Quick edit-test loop)"
+	@echo "make test-optional   the optional addons (eLearning, which brings website) in a database of their own"
 	@echo "make test-odoo    Odoo's own sale, sale_stock, account and portal tests with our addons (slow)"
 	@echo "make bench        fresh database without demo data, runs bench/*.py (ONLY=export for one), prints figures (KEEP=1 keeps the database)"
 	@echo "make large-data   database dealer_large with the large data set: 2,000 dealers, 24 months, 500,000 order lines"
@@ -41,6 +42,9 @@ test:
 test-addon:
 	@test -n "$(ADDON)" || (echo "usage: make test-addon ADDON=dealer_management [KEEP=1]" && exit 2)
 	@$(HARNESS) test --addons $(ADDON) $(KEEP_FLAG)
+
+test-optional:
+	@$(HARNESS) test-optional $(KEEP_FLAG)
 
 test-odoo:
 	@$(HARNESS) test-odoo $(KEEP_FLAG)

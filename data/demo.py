@@ -26,6 +26,7 @@ import demo_assessment
 import demo_commercial
 import demo_contracts
 import demo_dealers
+import demo_people
 import demo_relations
 import demo_sales
 import demo_service
@@ -102,6 +103,7 @@ def main(env):
     demo_commercial.load_commercial(menv, dealers, products, contracts, grades, today)
     checkpoint(menv)
     demo_relations.load_relations(menv, senv, dealers, products, grades, territories, today)
+    demo_people.load_people(menv, senv, dealers, grades, today)  # certified staff, materials, a trainer
     demo_commercial.create_stock_reports(menv, dealers, products, today)  # after the goods sent back (complaints)
     if "dealer.sellout" in env:
         checkpoint(menv)

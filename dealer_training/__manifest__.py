@@ -11,6 +11,7 @@
         "security/dealer_training_security.xml",
         "security/ir.model.access.csv",
         "data/dealer_training_data.xml",
+        "views/dealer_trainer_views.xml",
         "views/dealer_training_views.xml",
         "views/dealer_training_menus.xml",
     ],

@@ -35,10 +35,16 @@ ADDONS = [
     "dealer_portal_service", "dealer_assessment_sellout", "dealer_assessment_service",
     "dealer_assessment_training", "dealer_assessment_satisfaction", "dealer_portal_assessment",
     "dealer_visit", "dealer_assessment_visit", "dealer_portal_visit",
+    "dealer_staff_certification", "dealer_training_material", "dealer_portal_staff_certification",
+    "dealer_portal_training_material", "dealer_assessment_staff_certification",
 ]
+# Addons tested in a database of their own (`make test-optional`, not in CI): they install `website` (eLearning),
+# which changes how every `website=True` portal route renders, so the main test database must not get them.
+OPTIONAL_ADDONS = ["dealer_elearning", "dealer_assessment_elearning"]
 DEMO_DB = os.environ.get("DEALER_DEMO_DB", "dealer_demo")
 DEMO_CHECK_DB = os.environ.get("DEALER_DEMO_CHECK_DB", "dealer_demo_check")
 TEST_DB = os.environ.get("DEALER_TEST_DB", "dealer_test")
+OPTIONAL_TEST_DB = os.environ.get("DEALER_OPTIONAL_TEST_DB", TEST_DB + "_optional")
 BENCH_DB = os.environ.get("DEALER_BENCH_DB", "dealer_bench")
 LARGE_DB = os.environ.get("DEALER_LARGE_DB", "dealer_large")
 ODOO_STD_MODULES = ["sale", "sale_stock", "account", "portal"]
@@ -451,6 +457,35 @@ def cmd_test(args):
         sys.exit(1)
 
 
+def cmd_test_optional(args):
+    """Fresh database with the optional addons (OPTIONAL_ADDONS, and what they depend on) only; their tests."""
+    odoo_command()
+    check_db_name(OPTIONAL_TEST_DB)
+    os.makedirs(LOGS, exist_ok=True)
+    write_conf()
+    pg_start()
+    started = time.time()
+    try:
+        drop_db(OPTIONAL_TEST_DB)
+        log_file = os.path.join(LOGS, "test-optional.log")
+        rc = run_odoo(["-d", OPTIONAL_TEST_DB, "-i", ",".join(OPTIONAL_ADDONS), "--test-enable",
+                       "--test-tags", ",".join(f"/{a}" for a in OPTIONAL_ADDONS), "--stop-after-init",
+                       "--log-level=test", "--http-port", str(free_port())], log_file=log_file, check=False)
+        o_failed, o_errors, total, bad_lines = odoo_test_counts(log_file)
+        say(f"optional addons: {total} tests run, {o_failed} failed, {o_errors} errors, {bad_lines} error log lines "
+            f"(rc={rc}) in {time.time() - started:.0f} s")
+        ok = rc == 0 and total > 0 and not (o_failed or o_errors or bad_lines)
+        if not args.keep:
+            drop_db(OPTIONAL_TEST_DB)
+    finally:
+        if not args.keep:
+            pg_stop()
+    summary(total - o_failed - o_errors, o_failed + o_errors + (0 if ok else 1))
+    if not ok:
+        sys.stderr.write(f"[dealer] ERROR: the optional addons' tests failed (log: {log_file})\n")
+        sys.exit(1)
+
+
 def run_external_tests():
     """End-to-end tests in tests/: an external client over XML-RPC against a running server."""
     port = free_port()
@@ -687,6 +722,9 @@ def main():
     p.add_argument("--no-external", action="store_true", help="skip the XML-RPC tests in tests/")
     p.add_argument("--keep", action="store_true", help="leave PostgreSQL running")
     p.set_defaults(func=cmd_test)
+    p = sub.add_parser("test-optional", help="the optional addons (eLearning: website) in a database of their own")
+    p.add_argument("--keep", action="store_true", help="keep the database and PostgreSQL running")
+    p.set_defaults(func=cmd_test_optional)
     p = sub.add_parser("test-odoo", help="Odoo's own sale/sale_stock/account/portal tests with our addons")
     p.add_argument("--keep", action="store_true")
     p.set_defaults(func=cmd_test_odoo_std)
@@ -711,7 +749,7 @@ def main():
     p = sub.add_parser("pg-stop")
     p.set_defaults(func=lambda a: pg_stop())
     args = parser.parse_args()
-    for name in (TEST_DB, DEMO_DB, DEMO_CHECK_DB, BENCH_DB, LARGE_DB):
+    for name in (TEST_DB, OPTIONAL_TEST_DB, DEMO_DB, DEMO_CHECK_DB, BENCH_DB, LARGE_DB):
         check_db_name(name)
     args.func(args)
 

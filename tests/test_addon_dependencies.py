@@ -29,6 +29,13 @@ BRIDGES = {
     # the field force (issue 19)
     "dealer_assessment_visit": {"dealer_assessment", "dealer_visit"},
     "dealer_portal_visit": {"dealer_portal", "dealer_visit"},
+    # the dealer's people (issue 19)
+    "dealer_staff_certification": {"dealer_management", "survey"},
+    "dealer_elearning": {"dealer_management", "website_slides_survey"},
+    "dealer_portal_staff_certification": {"dealer_portal", "dealer_staff_certification"},
+    "dealer_portal_training_material": {"dealer_portal", "dealer_training_material"},
+    "dealer_assessment_staff_certification": {"dealer_assessment_training", "dealer_staff_certification"},
+    "dealer_assessment_elearning": {"dealer_assessment_training", "dealer_elearning"},
 }
 FEATURES = ["dealer_sellout", "dealer_service", "dealer_service_inspection", "dealer_training",
             "dealer_satisfaction", "dealer_visit"]

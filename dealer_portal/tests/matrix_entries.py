@@ -19,6 +19,7 @@ the page (default: the record's name), optional "staff_marker": the same for the
 route (default: "marker"), optional "distributor": "reads" when the distributor reads its sub-dealer's record through
 the route (its data on the page, nothing written; otherwise it gets what "expect" says)}}.
 """
+import base64
 import re
 from datetime import timedelta
 
@@ -230,6 +231,28 @@ def visit_finding(case, dealer):
     })
     visit.action_check_out()
     return visit.finding_ids
+
+def staff_adviser(case, dealer):
+    """A sales adviser of the dealer who has still to pass a certification (dealer_portal_staff_certification):
+    a row of the owner's qualification page."""
+    survey = case.env["survey.survey"].create({
+        "title": f"Certification for {dealer.name}", "scoring_type": "scoring_with_answers", "certification": True,
+    })
+    position = case.env.ref("dealer_staff_certification.position_sales_adviser")
+    case.env["dealer.staff.requirement"].create({"position_id": position.id, "survey_id": survey.id})
+    return case.env["res.partner"].create({
+        "name": f"Adviser of {dealer.name}", "parent_id": dealer.id, "dealer_staff_position_id": position.id,
+    })
+
+
+def training_material(case, dealer):
+    """A published material for the dealer's grade only (dealer_portal_training_material): the distributor and its
+    sub-dealer share a grade, so the distributor reads it as its own."""
+    return case.env["dealer.training.material"].create({
+        "name": f"Material for {dealer.name}", "file_name": "material.pdf", "dealer_portal_published": True,
+        "file": base64.b64encode(f"%PDF-1.4 Material for {dealer.name}".encode()),
+        "grade_ids": [Command.set(dealer.dealer_grade_id.ids)],
+    })
 
 
 MODELS = {
@@ -577,6 +600,21 @@ ROUTES = {
         "owner_only": False, "record": "dealer.visit.finding", "method": "POST", "expect": "refused",
         "url": lambda rec: f"/my/visit-findings/{rec.id}/answer", "addon": "dealer_portal_visit",
         "data": lambda case, rec: _csrf_form(case, form_token="", answer="Attack on another dealer's finding"),
+    },
+    # the dealer's people (issue 19; their bridges, when installed)
+    "/my/staff-qualification": {
+        "owner_only": True, "record": staff_adviser, "url": lambda rec: "/my/staff-qualification",
+        "method": "GET", "expect": "page",
+        "addon": "dealer_portal_staff_certification",
+    },
+    "/my/training-materials": {
+        "owner_only": False, "record": training_material, "url": lambda rec: "/my/training-materials",
+        "method": "GET", "expect": "page", "distributor": "reads", "addon": "dealer_portal_training_material",
+    },
+    "/my/training-materials/<int:material_id>/download": {
+        "owner_only": False, "record": training_material, "method": "GET", "expect": "refused",
+        "url": lambda rec: f"/my/training-materials/{rec.id}/download", "distributor": "reads",
+        "addon": "dealer_portal_training_material",
     },
     "/my/warranty_claims/new": {
         "owner_only": False, "record": "repair.order", "url": lambda rec: "/my/warranty_claims/new",

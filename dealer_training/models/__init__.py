@@ -1,3 +1,4 @@
+from . import dealer_trainer
 from . import event_type
 from . import event_event
 from . import event_registration

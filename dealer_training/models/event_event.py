@@ -29,6 +29,10 @@ class EventEvent(models.Model):
         string="Published on Dealer Portal", copy=False,
         help="Show this training on the dealer portal so that dealers can register their people.",
     )
+    dealer_trainer_ids = fields.Many2many(
+        "dealer.trainer", "dealer_event_trainer_rel", "event_id", "trainer_id", string="Trainers",
+        help="Who gives this training (培训师资); a trainer gives one training at a time.",
+    )
 
     @api.depends("event_type_id")
     def _compute_is_dealer_training(self):
@@ -62,8 +66,9 @@ class EventEvent(models.Model):
         return {dealer.id: counts.get(dealer.id, 0) for dealer in dealers}
 
     @api.model
-    def _dealer_training_completion(self, dealers, date_from, date_to):
-        """Percentage (0-100) of the trainings required for each dealer's grade in the period it attended."""
+    def _dealer_training_counts(self, dealers, date_from, date_to):
+        """(attended, required) per dealer: the trainings ending in the period required for its grade, and those
+        its people attended (every dealer has a pair, (0, 0) when its grade requires none)."""
         start, end = dealer_period_bounds(date_from, date_to)
         required_events = self.search([
             ("is_dealer_training", "=", True),
@@ -87,8 +92,18 @@ class EventEvent(models.Model):
         result = {}
         for dealer in dealers:
             required = required_by_grade.get(dealer.dealer_grade_id.id, set())
-            if not required:
-                result[dealer.id] = 100.0
-            else:
-                result[dealer.id] = round(100.0 * len(required & attended[dealer.id]) / len(required), 2)
+            result[dealer.id] = (len(required & attended[dealer.id]), len(required))
         return result
+
+    @api.model
+    def _dealer_training_completion(self, dealers, date_from, date_to):
+        """Percentage (0-100) of the trainings required for each dealer's grade in the period it attended."""
+        return {
+            dealer_id: round(100.0 * attended / required, 2) if required else 100.0
+            for dealer_id, (attended, required) in self._dealer_training_counts(dealers, date_from, date_to).items()
+        }
+
+    @api.constrains("dealer_trainer_ids", "date_begin", "date_end")
+    def _check_dealer_trainer_available(self):
+        """A trainer gives one training at a time."""
+        self.env["dealer.trainer"]._check_double_booking(self.filtered("dealer_trainer_ids"))

@@ -1,0 +1,21 @@
+{
+    "name": "Dealer eLearning",
+    "summary": "Odoo eLearning courses for dealers' staff: published by grade, completion and certification per dealer",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Dealers",
+    "license": "LGPL-3",
+    "author": "Dealer Suite",
+    "website": "https://example.com/dealer-suite",
+    "depends": ["dealer_management", "website_slides_survey"],
+    "data": [
+        "security/dealer_elearning_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_cron.xml",
+        "views/slide_channel_views.xml",
+        "views/slide_channel_partner_views.xml",
+        "views/menus.xml",
+    ],
+    "installable": True,
+    "application": False,
+    "auto_install": True,
+}

@@ -1,0 +1,2 @@
+from . import slide_channel
+from . import slide_channel_partner

@@ -1,0 +1,1 @@
+from . import staff_qualification

@@ -1,0 +1,21 @@
+{
+    "name": "Dealer Staff Certification",
+    "summary": "Dealer staff positions, the certifications each position needs, who holds them and until when",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Dealers",
+    "license": "LGPL-3",
+    "author": "Dealer Suite",
+    "website": "https://example.com/dealer-suite",
+    "depends": ["dealer_management", "survey"],
+    "data": [
+        "security/ir.model.access.csv",
+        "data/dealer_staff_position_data.xml",
+        "views/dealer_staff_position_views.xml",
+        "views/dealer_staff_qualification_views.xml",
+        "views/res_partner_views.xml",
+        "views/menus.xml",
+    ],
+    "installable": True,
+    "application": False,
+    "auto_install": True,
+}

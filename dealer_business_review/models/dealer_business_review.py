@@ -1,5 +1,5 @@
 from collections import defaultdict
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -355,11 +355,11 @@ class DealerBusinessReview(models.Model):
         ])
 
     @api.model
-    def _reviewable_dealers(self, grades=None, territories=None, created_before=None):
-        """The active dealers (companies) of these grades and territories, created before a day if given."""
+    def _reviewable_dealers(self, grades=None, territories=None, active_by=None):
+        """The active dealers (companies) of these grades and territories, dealers since ``active_by`` if given."""
         domain = [("is_dealer", "=", True), ("is_company", "=", True), ("dealer_state", "=", "active")]
-        if created_before:
-            domain.append(("create_date", "<", fields.Datetime.to_datetime(created_before)))
+        if active_by:
+            domain.append(("dealer_since", "<=", active_by))
         if grades:
             domain.append(("dealer_grade_id", "in", grades.ids))
         if territories:
@@ -368,12 +368,12 @@ class DealerBusinessReview(models.Model):
 
     @api.model
     def _cron_prepare_reviews(self):
-        """Daily: prepare the reviews of the quarter just ended for every active dealer that existed in it
-        (idempotent: a dealer that has one, even cancelled, is left alone)."""
+        """Daily: prepare the reviews of the quarter just ended for every active dealer that was a dealer by its
+        end (idempotent: a dealer that has one, even cancelled, is left alone)."""
         date_from, date_to = previous_period(fields.Date.context_today(self), "quarter")
         for company in self.env["res.company"].search([]):
             reviews = self.with_company(company)
-            reviews._prepare_reviews(date_from, reviews._reviewable_dealers(created_before=date_to + timedelta(days=1)))
+            reviews._prepare_reviews(date_from, reviews._reviewable_dealers(active_by=date_to))
 
     # ------------------------------------------------------------------ actions
     def action_refresh_figures(self):

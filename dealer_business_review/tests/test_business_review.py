@@ -107,6 +107,7 @@ class TestBusinessReview(BusinessReviewCase):
         self.assertEqual(self.Review.search(action["domain"]), reviews)
 
     def test_cron_prepares_the_quarter_just_ended(self):
+        (self.dealer | self.other_dealer).sudo().dealer_since = date(2024, 6, 1)  # sudo: set by the activation
         with freeze_time("2028-01-10"):
             self.Review._cron_prepare_reviews()
             reviews = self.Review.search([("partner_id", "in", (self.dealer | self.other_dealer).ids)])
@@ -117,11 +118,11 @@ class TestBusinessReview(BusinessReviewCase):
             self.Review._cron_prepare_reviews()
             self.assertEqual(self.Review.search([("partner_id", "in", (self.dealer | self.other_dealer).ids)]),
                              reviews)
-        # dealers created after the quarter's end get no review of it
-        with freeze_time("2026-01-10"):
+        # dealers since after the quarter's end get no review of it
+        self.other_dealer.sudo().dealer_since = date(2024, 3, 1)
+        with freeze_time("2024-04-10"):
             self.Review._cron_prepare_reviews()
-        self.assertFalse(self.Review.search([("date_from", "=", date(2025, 10, 1)),
-                                             ("partner_id", "=", self.dealer.id)]))
+        self.assertEqual(self.Review.search([("date_from", "=", date(2024, 1, 1))]).partner_id, self.other_dealer)
 
     def test_partner_smart_button(self):
         self._review()

@@ -2,10 +2,10 @@ from odoo import fields
 from odoo.http import request
 from odoo.osv import expression
 
-from odoo.addons.dealer_portal.controllers.portal import DealerPortal
+from odoo.addons.dealer_portal_training.controllers.training import DealerTrainingPortal
 
 
-class DealerMeetingPortal(DealerPortal):
+class DealerMeetingPortal(DealerTrainingPortal):
     """Dealer meetings on the portal's training page (/my/trainings): the meetings the user's dealer is invited to
     are listed and open for registration with the trainings, through the training page's own route and checks."""
 

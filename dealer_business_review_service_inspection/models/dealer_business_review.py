@@ -15,7 +15,7 @@ class DealerBusinessReview(models.Model):
         "dealer.service.inspection", string="Last Service Inspection", readonly=True, copy=False,
         help="The dealer's last completed service inspection by the end of the quarter.",
     )
-    inspection_score = fields.Float(string="Inspection Score", digits=(16, 1), readonly=True, copy=False)
+    inspection_score = fields.Float(digits=(16, 1), readonly=True, copy=False)
     finding_open_count = fields.Integer(string="Open Findings", readonly=True, copy=False,
                                         help="Findings of the service inspections still to correct.")
     finding_overdue_count = fields.Integer(string="Overdue Findings", readonly=True, copy=False)

@@ -13,6 +13,7 @@
         "views/dealer_sellout_views.xml",
         "views/repair_order_views.xml",
         "views/res_config_settings_views.xml",
+        "views/dealer_service_satisfaction_menus.xml",
     ],
     "installable": True,
     "application": False,

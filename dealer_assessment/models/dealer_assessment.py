@@ -24,7 +24,10 @@ class DealerAssessment(models.Model):
 
     _name = "dealer.assessment"
     _description = "Dealer Assessment"
-    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin", "dealer.unique.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "dealer.workflow.mixin", "dealer.unique.mixin",
+        "dealer.assessment.consequence.mixin",
+    ]
     _check_company_auto = True
     _order = "date_from desc, id desc"
     # one assessment per company, period and scope (see _check_one_per_period_and_scope)
@@ -323,10 +326,13 @@ class DealerAssessment(models.Model):
         return True
 
     def action_approve(self):
-        """Reviewed → approved: the scorecards are locked."""
+        """Reviewed → approved: the scorecards are locked, then the consequences of the scorecards are proposed
+        (nothing is applied; see dealer.assessment.consequence.mixin)."""
         self._check_dealer_manager(_("Only a Dealer Manager may approve an assessment."))
         self._check_state(("reviewed",), _("Assessment %(name)s cannot be approved: it is %(state)s."))
         self._dealer_trusted().write({"state": "approved"})
+        for assessment in self:
+            assessment._propose_consequences()
         return True
 
     def action_draft(self):
@@ -360,6 +366,12 @@ class DealerAssessment(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id("dealer_assessment.action_dealer_scorecard")
         action["domain"] = [("assessment_id", "=", self.id)]
         action["context"] = {"default_assessment_id": self.id}
+        return action
+
+    def action_view_proposals(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("dealer_assessment.action_dealer_assessment_proposal")
+        action["domain"] = [("assessment_id", "=", self.id)]
         return action
 
     # ------------------------------------------------------------------ cron

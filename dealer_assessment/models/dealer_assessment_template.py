@@ -5,6 +5,7 @@ from odoo.tools import float_compare
 from odoo.addons.dealer_management.tools.period import PERIOD_TYPES
 
 RATINGS = [("A", "A"), ("B", "B"), ("C", "C"), ("D", "D")]
+REWARD_MODES = [("amount", "Fixed Amount"), ("percent", "% of Net Sales")]
 # Set by the template while it writes its own lines: the template's constraint then checks the weights once,
 # after all lines changed (a form saving two weights at once passes through an intermediate total).
 _TEMPLATE_WRITING = object()
@@ -41,6 +42,32 @@ class DealerAssessmentTemplate(models.Model):
     auto_create = fields.Boolean(
         string="Create Assessments Automatically",
         help="At the start of each period, create the draft assessment of the template's dealers.",
+    )
+    # what an approved assessment proposes for the dealers of the template (奖惩)
+    consecutive_periods = fields.Integer(
+        string="Consecutive Periods for Grade Change", default=3, tracking=True,
+        help="Upgrade proposed after this many consecutive A ratings, downgrade after as many consecutive D "
+             "ratings (approved assessments of the same period type, the current one included).",
+    )
+    suspension_periods = fields.Integer(
+        string="Consecutive D Ratings for Suspension", default=4, tracking=True,
+        help="Suspension proposed after this many consecutive D ratings; 0 never proposes a suspension.",
+    )
+    reward_mode = fields.Selection(
+        REWARD_MODES, string="Reward", default="percent", required=True, tracking=True,
+        help="How the reward added to the dealer's rebate of the period is computed.",
+    )
+    reward_a = fields.Float(
+        string="Reward for A", digits=(16, 2), tracking=True,
+        help="Amount (company currency) or % of the period's net sales given to a dealer rated A; 0: no reward.",
+    )
+    reward_b = fields.Float(
+        string="Reward for B", digits=(16, 2), tracking=True,
+        help="Amount (company currency) or % of the period's net sales given to a dealer rated B; 0: no reward.",
+    )
+    correction_days = fields.Integer(
+        string="Correction Plan Days", default=30, tracking=True,
+        help="Days a dealer rated D gets to carry out its correction plan.",
     )
 
     @api.depends("line_ids.weight")
@@ -100,46 +127,23 @@ class DealerAssessmentTemplate(models.Model):
             return "C"
         return "D"
 
+    @api.constrains("consecutive_periods", "suspension_periods", "reward_a", "reward_b", "correction_days")
+    def _check_consequence_settings(self):
+        for template in self:
+            if template.consecutive_periods < 1 or template.suspension_periods < 0 or template.correction_days < 1:
+                raise ValidationError(_(
+                    "Template %(name)s: the consecutive periods and the correction plan days must be at least 1, "
+                    "the periods before suspension 0 or more.", name=template.name,
+                ))
+            if template.reward_a < 0 or template.reward_b < 0:
+                raise ValidationError(_(
+                    "Template %(name)s: a reward cannot be negative; enter 0 for no reward.", name=template.name,
+                ))
 
-class DealerAssessmentTemplateLine(models.Model):
-    """One KPI of a template and its weight (the weights of a template add up to 100)."""
-
-    _name = "dealer.assessment.template.line"
-    _description = "Dealer Assessment Template KPI"
-    _order = "template_id, sequence, id"
-
-    template_id = fields.Many2one(
-        "dealer.assessment.template", required=True, ondelete="cascade", index=True,
-    )
-    sequence = fields.Integer(default=10)
-    kpi_id = fields.Many2one("dealer.kpi", string="KPI", required=True, ondelete="restrict")
-    weight = fields.Float(required=True, digits=(16, 2))
-
-    def _lines_checked_by_template(self):
-        return self.env.context.get("dealer_template_writing") is _TEMPLATE_WRITING
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        if not self._lines_checked_by_template():
-            lines.template_id._check_weights()
-        return lines
-
-    def write(self, vals):
-        templates = self.template_id
-        result = super().write(vals)
-        if not self._lines_checked_by_template():
-            (templates | self.template_id)._check_weights()
-        return result
-
-    def unlink(self):
-        templates = self.template_id
-        result = super().unlink()
-        if not self._lines_checked_by_template():
-            templates.exists()._check_weights()
-        return result
-
-    _sql_constraints = [
-        ("kpi_unique", "unique(template_id, kpi_id)", "A KPI appears once per template."),
-        ("weight_positive", "CHECK(weight > 0)", "A KPI weight must be positive."),
-    ]
+    def _reward_amount(self, rating, net_sales):
+        """Reward of a dealer rated ``rating`` with ``net_sales`` in the period (0.0: none)."""
+        self.ensure_one()
+        value = {"A": self.reward_a, "B": self.reward_b}.get(rating, 0.0)
+        if self.reward_mode == "percent":
+            return round(net_sales * value / 100.0, 2) if net_sales > 0 else 0.0
+        return value

@@ -1,7 +1,6 @@
 from odoo import _, api, fields, models
 
 PLAN_STATES = [("in_progress", "In Progress"), ("done", "Done"), ("cancelled", "Cancelled")]
-LINE_STATUSES = [("todo", "To Do"), ("in_progress", "In Progress"), ("done", "Done")]
 
 
 class DealerCorrectionPlan(models.Model):
@@ -104,49 +103,3 @@ class DealerCorrectionPlan(models.Model):
         today = fields.Date.context_today(self)
         self.search([("state", "=", "in_progress"), ("deadline", "<", today), ("is_overdue", "=", False)])\
             ._update_overdue()
-
-
-class DealerCorrectionPlanLine(models.Model):
-    """One action of a correction plan, with its owner, deadline and follow-up."""
-
-    _name = "dealer.correction.plan.line"
-    _description = "Dealer Correction Plan Action"
-    _inherit = ["dealer.workflow.line.mixin"]
-    _order = "plan_id, deadline, id"
-    # locked with the plan once done or cancelled (its _dealer_lines_locked)
-    _dealer_line_parent_field = "plan_id"
-
-    plan_id = fields.Many2one("dealer.correction.plan", required=True, index=True, ondelete="cascade")
-    company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
-    action = fields.Text(required=True)
-    user_id = fields.Many2one("res.users", string="Owner", domain=[("share", "=", False)])
-    deadline = fields.Date()
-    status = fields.Selection(LINE_STATUSES, default="todo", required=True)
-    follow_up = fields.Text(string="Follow-up")
-
-
-class ResPartner(models.Model):
-    _inherit = "res.partner"
-
-    dealer_correction_plan_ids = fields.One2many("dealer.correction.plan", "partner_id", string="Correction Plans")
-    dealer_correction_overdue = fields.Boolean(
-        string="Correction Plan Overdue", compute="_compute_dealer_correction_overdue",
-        search="_search_dealer_correction_overdue",
-        help="The dealer has a correction plan still in progress after its deadline.",
-    )
-
-    @api.depends("dealer_correction_plan_ids.is_overdue")
-    def _compute_dealer_correction_overdue(self):
-        groups = self.env["dealer.correction.plan"]._read_group(
-            [("partner_id", "in", self.ids), ("is_overdue", "=", True)], ["partner_id"], ["__count"],
-        )
-        overdue = {partner for partner, _count in groups}
-        for partner in self:
-            partner.dealer_correction_overdue = partner in overdue
-
-    def _search_dealer_correction_overdue(self, operator, value):
-        if operator not in ("=", "!="):
-            return [("id", "=", 0)]
-        positive = (operator == "=") == bool(value)
-        subquery = self.env["dealer.correction.plan"]._search([("is_overdue", "=", True)])
-        return [("id", "in" if positive else "not in", subquery.subselect("partner_id"))]

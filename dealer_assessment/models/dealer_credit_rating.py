@@ -66,28 +66,3 @@ class DealerCreditRating(models.Model):
         # sudo: the current credit limit is an accounting field, read here for the figure only
         base = partner.dealer_grade_id.credit_limit or partner.with_company(company).sudo().credit_limit
         return company.currency_id.round(base * self.credit_limit_factor)
-
-
-class ResPartner(models.Model):
-    _inherit = "res.partner"
-
-    dealer_credit_rating_id = fields.Many2one(
-        "dealer.credit.rating", string="Credit Rating", compute="_compute_dealer_credit_rating_id",
-        help="The credit rating last applied to the dealer in the current company.",
-    )
-
-    def _compute_dealer_credit_rating_id(self):
-        current = self._dealer_current_credit_ratings(self.env.company)
-        for partner in self:
-            partner.dealer_credit_rating_id = current.get(partner.id, False)
-
-    def _dealer_current_credit_ratings(self, company):
-        """{dealer id: credit rating} last applied in ``company`` (one query for all the dealers)."""
-        proposals = self.env["dealer.assessment.proposal"].search([
-            ("partner_id", "in", self.ids), ("company_id", "=", company.id), ("proposal_type", "=", "credit"),
-            ("state", "=", "applied"),
-        ], order="decided_on desc, id desc")
-        result = {}
-        for proposal in proposals:
-            result.setdefault(proposal.partner_id.id, proposal.credit_rating_id)
-        return result

@@ -1,7 +1,6 @@
 from collections import defaultdict
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from .dealer_assessment_template import RATINGS
@@ -10,30 +9,6 @@ from .dealer_assessment_template import RATINGS
 def _round2(value):
     """A Float field of 2 digits as the ORM stores it."""
     return round(value or 0.0, 2)
-
-
-class DealerScorecardComputedMixin(models.AbstractModel):
-    """What scorecards and their lines share: written only by the assessment's computation, locked once approved.
-
-    Every field is the computation's (``_dealer_trusted()``): any create, write or unlink from elsewhere is
-    refused. A scorecard is a line of its assessment and a KPI line a line of its scorecard
-    (``dealer.workflow.line.mixin``): both lock when the assessment is approved, for the computation too.
-    """
-
-    _name = "dealer.scorecard.computed.mixin"
-    _description = "Dealer Scorecard Computation"
-    _inherit = ["dealer.workflow.mixin", "dealer.workflow.line.mixin"]
-
-    def _dealer_check_protected(self, fnames):
-        """Every field of a scorecard is the computation's: refuse any create or write from elsewhere."""
-        if fnames and not self._dealer_is_trusted():
-            raise AccessError(_(
-                "Scorecards are written only by the Compute button of their assessment, not by hand.",
-            ))
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_computation(self):
-        self._dealer_check_protected({"id"})
 
 
 class DealerScorecard(models.Model):
@@ -246,27 +221,3 @@ class DealerScorecard(models.Model):
         self.ensure_one()
         return self.assessment_id._dealer_lines_locked_message(lines or self)
 
-
-class DealerScorecardLine(models.Model):
-    """One KPI of a scorecard: the raw value, its points and its weight."""
-
-    _name = "dealer.scorecard.line"
-    _description = "Dealer Scorecard KPI"
-    _inherit = ["dealer.scorecard.computed.mixin"]
-    _dealer_line_parent_field = "scorecard_id"
-    _order = "scorecard_id, sequence, id"
-
-    scorecard_id = fields.Many2one("dealer.scorecard", required=True, ondelete="cascade", index=True, readonly=True)
-    assessment_id = fields.Many2one(related="scorecard_id.assessment_id", store=True, index=True)
-    partner_id = fields.Many2one(related="scorecard_id.partner_id", store=True, string="Dealer")
-    company_id = fields.Many2one(related="scorecard_id.company_id", store=True)
-    sequence = fields.Integer(readonly=True)
-    kpi_id = fields.Many2one("dealer.kpi", string="KPI", required=True, readonly=True, ondelete="restrict")
-    unit = fields.Char(related="kpi_id.unit")
-    applicable = fields.Boolean(
-        readonly=True, help="False when the KPI has no value for this dealer: its weight is left out of the total.",
-    )
-    raw_value = fields.Float(string="Value", digits=(16, 2), readonly=True, aggregator="avg")
-    points = fields.Float(digits=(16, 2), readonly=True, aggregator="avg")
-    weight = fields.Float(digits=(16, 2), readonly=True, aggregator="avg")
-    weighted_points = fields.Float(digits=(16, 2), readonly=True, aggregator="avg")

@@ -1,3 +1,4 @@
+from dateutil.relativedelta import relativedelta
 from stdnum.cn import uscc
 from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
 
@@ -112,6 +113,12 @@ class DealerApplication(models.Model):
     )
     duplicate_warning = fields.Text(compute="_compute_duplicate_warning")
     reject_reason = fields.Text(string="Rejection Reason", readonly=True, copy=False)
+    # the step after the approval: the new dealer's first contract, without which its orders are refused
+    dealer_contract_id = fields.Many2one(
+        "dealer.contract", string="Contract", compute="_compute_dealer_contract_id",
+        groups="dealer_management.group_dealer_user",
+        help="The approved dealer's current contract (active, else draft) in the application's company.",
+    )
 
     # ------------------------------------------------------------------ defaults & computes
     @api.model
@@ -156,6 +163,22 @@ class DealerApplication(models.Model):
         if partner.is_dealer:
             label += f" [{partner.dealer_code or ''} {partner._selection_label('dealer_state')}]"
         return label
+
+    @api.depends("state", "partner_id", "company_id")
+    def _compute_dealer_contract_id(self):
+        approved = self.filtered(lambda a: a.state == "approved" and a.partner_id)
+        contracts = self.env["dealer.contract"]
+        if approved:
+            contracts = contracts.search([
+                ("partner_id", "in", approved.partner_id.ids), ("company_id", "in", approved.company_id.ids),
+                ("state", "in", ("draft", "active")),
+            ], order="date_start desc, id desc")
+        for application in self:
+            candidates = contracts.filtered(
+                lambda c, a=application: a in approved and c.partner_id == a.partner_id and c.company_id == a.company_id
+            )
+            # an active contract is the one that lets the dealer order; a draft one is the next best
+            application.dealer_contract_id = candidates.filtered(lambda c: c.state == "active")[:1] or candidates[:1]
 
     # ------------------------------------------------------------------ duplicates
     def _find_duplicates(self):
@@ -465,6 +488,34 @@ class DealerApplication(models.Model):
         else:
             partner._dealer_set_state("active")
         return partner.with_env(self.env)
+
+    def action_create_contract(self):
+        """Open the approved dealer's contract: its current one if it has one, else a new one prefilled from the
+        application (dealer, company, one year from today; grade, territories, pricelist, payment terms and credit
+        limit follow from the dealer and its grade). Nothing is created until the manager saves the form."""
+        self.ensure_one()
+        self._check_dealer_manager(_("Only a Dealer Manager may create a dealer contract."))
+        self._check_state(("approved",), _(
+            "Application %(name)s is %(state)s: a contract is made for the dealer of an approved application only."
+        ))
+        action = {
+            "type": "ir.actions.act_window",
+            "name": _("Contract of %(dealer)s", dealer=self.partner_id.display_name),
+            "res_model": "dealer.contract",
+            "view_mode": "form",
+            "target": "current",
+        }
+        if self.dealer_contract_id:
+            action["res_id"] = self.dealer_contract_id.id
+            return action
+        today = fields.Date.context_today(self)
+        action["context"] = {
+            "default_partner_id": self.partner_id.id,
+            "default_company_id": self.company_id.id,
+            "default_date_start": fields.Date.to_string(today),
+            "default_date_end": fields.Date.to_string(today + relativedelta(years=1, days=-1)),
+        }
+        return action
 
     def action_reject(self):
         """Open the wizard asking for the rejection reason (Dealer Manager only)."""

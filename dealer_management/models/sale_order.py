@@ -44,7 +44,7 @@ _STATE_CHANGE_KEY = "dealer_management.order_state_change"
 
 class SaleOrder(models.Model):
     _name = "sale.order"
-    _inherit = ["sale.order", "dealer.workflow.mixin"]
+    _inherit = ["sale.order", "dealer.workflow.mixin", "dealer.sale.order.checks.mixin"]
 
     # written only by the confirmation and override code below (dealer.workflow.mixin refuses the rest)
     _dealer_protected_fields = (
@@ -68,6 +68,66 @@ class SaleOrder(models.Model):
     dealer_violation_ids = fields.One2many(
         "dealer.violation", "sale_order_id", string="Dealer Violations", groups="dealer_management.group_dealer_user",
     )
+    dealer_is_dealer_order = fields.Boolean(
+        string="Dealer Order", compute="_compute_dealer_is_dealer_order", search="_search_dealer_is_dealer_order",
+        help="The customer, the invoice address or the delivery address belongs to a dealer: the dealer "
+             "checks apply.",
+    )
+
+    # what the confirmation would say, shown on the quotation before anyone clicks Confirm
+    dealer_check_warnings = fields.Text(
+        string="Dealer Checks Failing", compute="_compute_dealer_check_preview",
+        groups="sales_team.group_sale_salesman",
+        help="The dealer checks this quotation fails now: the confirmation will refuse it for these reasons.",
+    )
+    dealer_credit_limit = fields.Monetary(
+        compute="_compute_dealer_check_preview", currency_field="dealer_company_currency_id",
+        groups="sales_team.group_sale_salesman",
+    )
+    dealer_credit_available = fields.Monetary(
+        compute="_compute_dealer_check_preview",
+        currency_field="dealer_company_currency_id", groups="sales_team.group_sale_salesman",
+        help="The dealer's credit limit minus its open receivable and its confirmed orders not yet invoiced.",
+    )
+    dealer_company_currency_id = fields.Many2one(related="company_id.currency_id", string="Company Currency")
+
+    # ------------------------------------------------------------------ computes
+    @api.depends(
+        "partner_id.commercial_partner_id.is_dealer",
+        "partner_invoice_id.commercial_partner_id.is_dealer",
+        "partner_shipping_id.commercial_partner_id.is_dealer",
+    )
+    def _compute_dealer_is_dealer_order(self):
+        for order in self:
+            order.dealer_is_dealer_order = bool(order._dealer_candidates())
+
+    def _search_dealer_is_dealer_order(self, operator, value):
+        """Orders whose customer, invoice or delivery address belongs to a dealer (as the compute says)."""
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        domain = [
+            "|", "|",
+            ("partner_id.commercial_partner_id.is_dealer", "=", True),
+            ("partner_invoice_id.commercial_partner_id.is_dealer", "=", True),
+            ("partner_shipping_id.commercial_partner_id.is_dealer", "=", True),
+        ]
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    @api.depends(
+        "state", "partner_id", "partner_invoice_id", "partner_shipping_id", "company_id", "currency_id",
+        "amount_total", "order_line.product_id", "order_line.product_uom_qty", "order_line.product_uom",
+        "order_line.price_unit", "order_line.discount",
+    )
+    def _compute_dealer_check_preview(self):
+        """The failing checks and the dealer's available credit, by a dry run of the confirmation's checks."""
+        for order in self:
+            failures, error = order._dealer_dry_run()
+            order.dealer_check_warnings = error or (failures and order._dealer_format_failures(failures)) or False
+            figures = {}
+            if order.state in ("draft", "sent") and order.dealer_is_dealer_order and not error:
+                figures = order._dealer_partner()._dealer_credit_figures(order.company_id)
+            order.dealer_credit_limit = figures.get("limit", 0.0)
+            order.dealer_credit_available = figures.get("available", 0.0)
 
     # ------------------------------------------------------------------ ORM guards
     @api.model_create_multi

@@ -1,1 +1,1 @@
-from . import html, period, xlsx, xmlids
+from . import dealer_check, html, period, xlsx, xmlids

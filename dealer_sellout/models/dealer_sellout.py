@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 SELLOUT_STATES = [
@@ -19,6 +19,8 @@ SERIAL_STATUSES = [
     ("sold_twice", "Sold twice"),
     ("other_dealer", "Goods of another dealer"),
 ]
+# protected fields a batch may not carry: the batch method sets the source itself
+BATCH_FORBIDDEN = ("state", "serial_status")
 
 
 class DealerSellout(models.Model):
@@ -234,3 +236,223 @@ class DealerSellout(models.Model):
             "view_mode": "list,form",
             "domain": [("dealer_sellout_id", "=", self.id)],
         }
+
+    # ------------------------------------------------------------------ serial matching
+    @api.model
+    def _dealer_lots_by_name(self, pairs, company_ids):
+        """{(product id, serial name): lot id} of the given pairs, in one query."""
+        names = list({name for _product, name in pairs})
+        product_ids = list({product for product, _name in pairs})
+        if not names:
+            return {}
+        # sudo: serials are matched by name only; the sell-out's own company check applies to the result
+        lots = self.env["stock.lot"].sudo().search_fetch(
+            [("name", "in", names), ("product_id", "in", product_ids), ("company_id", "in", [False, *company_ids])],
+            ["name", "product_id"],
+        )
+        return {(lot.product_id.id, lot.name): lot.id for lot in lots}
+
+    @api.model
+    def _dealer_match_serials(self, vals_list):
+        """Fill ``lot_id`` in place from ``lot_name`` and ``product_id`` where it is not given."""
+        todo = [
+            vals for vals in vals_list
+            if vals.get("lot_name") and not vals.get("lot_id") and vals.get("product_id")
+        ]
+        if not todo:
+            return
+        for vals in todo:
+            vals["lot_name"] = vals["lot_name"].strip()
+        company_ids = {vals.get("company_id") or self.env.company.id for vals in todo}
+        lots = self._dealer_lots_by_name({(vals["product_id"], vals["lot_name"]) for vals in todo}, company_ids)
+        for vals in todo:
+            lot_id = lots.get((vals["product_id"], vals["lot_name"]))
+            if lot_id:
+                vals["lot_id"] = lot_id
+
+    def _dealer_rematch_serials(self):
+        """Match again the serial of records whose entered serial or product changed."""
+        todo = self.filtered(lambda s: s.lot_name and s.lot_id.name != s.lot_name.strip() or s.lot_id.product_id
+                             and s.lot_id.product_id != s.product_id)
+        if not todo:
+            return
+        lots = self._dealer_lots_by_name(
+            {(s.product_id.id, s.lot_name.strip()) for s in todo if s.lot_name}, todo.company_id.ids)
+        for sellout in todo:
+            lot_id = lots.get((sellout.product_id.id, (sellout.lot_name or "").strip()), False)
+            sellout.write({"lot_id": lot_id})
+
+    # ------------------------------------------------------------------ checks at confirmation
+    def _dealer_serial_statuses(self):
+        """{sell-out id: serial status} of the records with a serialised product or an entered serial.
+
+        unknown: the serial entered matches no serial of the product; sold_twice: the serial has another
+        confirmed retail sale (or appears twice among these records); other_dealer: the serial was last
+        delivered to another dealer; not_delivered: it is not at any dealer; ok: it was last delivered to this
+        dealer, or to the distributor of this sub-dealer.
+        """
+        checked = self.filtered(lambda s: s.lot_id or s.lot_name or s.product_id.tracking == "serial")
+        if not checked:
+            return {}
+        lots = checked.lot_id
+        others = self.search_fetch([
+            ("lot_id", "in", lots.ids), ("state", "=", "confirmed"), ("id", "not in", self.ids),
+        ], ["lot_id"]) if lots else self.browse()
+        sold = set(others.lot_id.ids)
+        seen = set()
+        statuses = {}
+        for sellout in checked.sorted(lambda s: (s.date, s.id)):
+            lot = sellout.lot_id
+            dealer = sellout.dealer_id.commercial_partner_id
+            if not lot:
+                statuses[sellout.id] = "unknown"
+            elif lot.id in sold or lot.id in seen:
+                statuses[sellout.id] = "sold_twice"
+            elif lot.dealer_id and lot.dealer_id in (dealer | dealer.parent_dealer_id):
+                statuses[sellout.id] = "ok"
+            elif lot.dealer_id:
+                statuses[sellout.id] = "other_dealer"
+            else:
+                statuses[sellout.id] = "not_delivered"
+            seen.add(lot.id)
+        return statuses
+
+    def _dealer_link_lots(self):
+        """Record each confirmed sale on its serial (the first sale of a serial stays its retail sale)."""
+        linked = self.filtered(lambda s: s.lot_id and s.state == "confirmed" and s.serial_status != "sold_twice")
+        for sellout in linked:
+            # sudo: the serial's retail link is written by the confirmation, after its checks
+            sellout.lot_id.sudo()._dealer_trusted_lot().write({"dealer_sellout_id": sellout.id})
+
+    def _dealer_unlink_lots(self):
+        """Free the serials of cancelled sales."""
+        # sudo: the serial's retail link is cleared by the cancellation itself
+        lots = self.env["stock.lot"].sudo().search([("dealer_sellout_id", "in", self.ids)])
+        lots._dealer_trusted_lot().write({"dealer_sellout_id": False})
+
+    # ------------------------------------------------------------------ checked batch (import, portal)
+    @api.model
+    def _dealer_sellout_create_checked(self, vals_list, source="import", row_offset=0):
+        """Create all the lines of ``vals_list`` or none: every row is checked first, and a UserError lists
+        the errors of every wrong row (numbered from 1 + ``row_offset``)."""
+        fnames = {fname for vals in vals_list for fname in vals}
+        fnames |= {key[8:] for key in self.env.context if key.startswith("default_")}
+        if fnames & set(BATCH_FORBIDDEN):
+            raise AccessError(_("A batch of retail sales is recorded in draft: it cannot set their status."))
+        # the batch is created trusted (to set its source): no other default reaches it
+        self = self.with_env(self.env(context={key: value for key, value in self.env.context.items()
+                                               if not key.startswith("default_")}))
+        vals_list = [dict(vals) for vals in vals_list]
+        self._dealer_match_serials(vals_list)
+        Partner, Product, Lot = self.env["res.partner"], self.env["product.product"], self.env["stock.lot"]
+        dealer_ids = [vals.get("dealer_id") for vals in vals_list if vals.get("dealer_id")]
+        product_ids = [vals.get("product_id") for vals in vals_list if vals.get("product_id")]
+        lot_ids = [vals.get("lot_id") for vals in vals_list if vals.get("lot_id")]
+        serial_rows = {}
+        errors = []
+        for index, vals in enumerate(vals_list, 1 + row_offset):
+            dealer = Partner.browse(vals.get("dealer_id")).with_prefetch(dealer_ids)
+            product = Product.browse(vals.get("product_id")).with_prefetch(product_ids)
+            lot = Lot.browse(vals.get("lot_id")).with_prefetch(lot_ids)
+            row_errors = self._dealer_sellout_line_errors(
+                dealer, product, lot, vals.get("lot_name"), vals.get("quantity", 1.0) or 0.0,
+                vals.get("price_unit") or 0.0,
+            )
+            serial = (vals.get("product_id"), vals.get("lot_id") or vals.get("lot_name"))
+            if serial[1]:
+                if serial in serial_rows:
+                    row_errors.append(_(
+                        "Serial %(serial)s is already sold on row %(row)s of this batch.",
+                        serial=lot.name or vals.get("lot_name"), row=serial_rows[serial],
+                    ))
+                serial_rows.setdefault(serial, index)
+            for error in row_errors:
+                errors.append(_("Row %(row)s: %(error)s", row=index, error=error))
+        if errors:
+            raise UserError(_(
+                "Nothing was recorded: correct these rows and submit the whole batch again.\n%(errors)s",
+                errors="\n".join(errors),
+            ))
+        # a batch is logged once by its caller, not by one chatter message per line
+        batch = self._dealer_trusted().with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
+        return batch.create([{**vals, "source": source} for vals in vals_list])
+
+    # ------------------------------------------------------------------ detections at confirmation
+    # each creates a draft dealer.violation for a Dealer Manager to confirm
+    def _dealer_customer_territories(self):
+        """{sell-out id: the most specific territory of its customer's address} (one lookup per address)."""
+        Territory = self.env["dealer.territory"]
+        by_address = {}
+        result = {}
+        for sellout in self.filtered("customer_state_id"):
+            key = (sellout.customer_state_id.id, (sellout.customer_city or "").strip())
+            if key not in by_address:
+                address = self.env["res.partner"].new({"state_id": key[0], "city": key[1]})
+                by_address[key] = Territory._find_for_address(address)
+            result[sellout.id] = by_address[key]
+        return result
+
+    def _dealer_detect_cross_territory(self):
+        """Sell-outs to a customer outside every territory of the dealer (窜货); dealers without territories
+        and customers without a province are not judged."""
+        territories = self._dealer_customer_territories()
+        found = self.browse()
+        for sellout in self.filtered(lambda s: s.id in territories and s.dealer_id.dealer_territory_ids):
+            customer_territory = territories[sellout.id]
+            dealer_territories = sellout.dealer_id.commercial_partner_id.dealer_territory_ids
+            if not customer_territory or not any(t._contains(customer_territory) for t in dealer_territories):
+                found |= sellout
+        return found
+
+    def _dealer_detect_below_price(self):
+        """Sell-outs below the product's minimum retail price (乱价)."""
+        return self.filtered(lambda s: s.product_id.dealer_min_retail_price
+                             and s.currency_id.compare_amounts(
+                                 s.price_unit, s.product_id.dealer_min_retail_price) < 0)
+
+    def _dealer_violation_description(self, violation_type):
+        self.ensure_one()
+        if violation_type == "cross_territory":
+            return _(
+                "Retail sale %(name)s: customer %(customer)s in %(province)s %(city)s is outside the dealer's "
+                "territories.",
+                name=self.name, customer=self.customer_name or "", province=self.customer_state_id.name or "",
+                city=self.customer_city or "",
+            )
+        if violation_type == "price":
+            return _(
+                "Retail sale %(name)s: %(product)s sold at %(price)s, below the minimum retail price %(minimum)s.",
+                name=self.name, product=self.product_id.display_name, price=self.price_unit,
+                minimum=self.product_id.dealer_min_retail_price,
+            )
+        return _(
+            "Retail sale %(name)s: serial %(serial)s was delivered to %(owner)s, not to this dealer.",
+            name=self.name, serial=self.lot_id.name, owner=self.lot_id.dealer_id.display_name,
+        )
+
+    def _dealer_detect_violations(self):
+        """Propose one draft violation per sell-out and type detected; none twice (re-confirmation)."""
+        found = {
+            "cross_territory": self._dealer_detect_cross_territory(),
+            "price": self._dealer_detect_below_price(),
+            "other_dealer_goods": self.filtered(lambda s: s.serial_status == "other_dealer"),
+        }
+        # sudo: the detection sees every proposal already made for these sales, whoever made it
+        existing = self.env["dealer.violation"].sudo().with_context(active_test=False).search_fetch(
+            [("dealer_sellout_id", "in", self.ids)], ["dealer_sellout_id", "violation_type"])
+        done = {(violation.dealer_sellout_id.id, violation.violation_type) for violation in existing}
+        vals_list = [
+            {
+                "partner_id": sellout.dealer_id.commercial_partner_id.id,
+                "company_id": sellout.company_id.id,
+                "violation_type": violation_type,
+                "date": sellout.date,
+                "dealer_sellout_id": sellout.id,
+                "description": sellout._dealer_violation_description(violation_type),
+            }
+            for violation_type, sellouts in found.items()
+            for sellout in sellouts
+            if (sellout.id, violation_type) not in done
+        ]
+        # sudo: the proposals are drafts that a Dealer Manager confirms; the confirming user may only report
+        return self.env["dealer.violation"].sudo().create(vals_list)

@@ -12,14 +12,6 @@ DEALER_TRAINING_TOPICS = [
 ]
 
 
-class EventType(models.Model):
-    _inherit = "event.type"
-
-    is_dealer_training = fields.Boolean(
-        string="Dealer Training", help="Events of this template are trainings for the dealer network.",
-    )
-
-
 class EventEvent(models.Model):
     _inherit = "event.event"
 

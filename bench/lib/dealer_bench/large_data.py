@@ -15,7 +15,8 @@ The history covers ``months`` whole months ending at the end of the last complet
 random choice is a hash of the row number and the seed: the same sizes and seed give the same data.
 The rows are what the ORM would have written (NOT NULL columns, company and currency, balanced journal
 entries, residual amounts and payment states that match the reconciliations, done moves with their
-quantities and the warehouse's picking types and locations), and what the KPIs read (dealer_kpi_compute.py).
+quantities and the warehouse's picking types and locations), and what the KPIs read
+(dealer_assessment/models/dealer_kpi.py).
 """
 import logging
 import time

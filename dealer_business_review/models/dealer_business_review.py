@@ -6,7 +6,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date, is_html_empty
 
 from odoo.addons.dealer_management.models.dealer_complaint import OPEN_STATES as COMPLAINT_OPEN_STATES
-from odoo.addons.dealer_management.models.dealer_workflow_mixin import CHATTER_PREFIXES
+from odoo.addons.dealer_management.models.dealer_workflow_line_mixin import CHATTER_PREFIXES
 from odoo.addons.dealer_management.tools.period import period_bounds, period_label, previous_period
 
 REVIEW_STATES = [

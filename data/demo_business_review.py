@@ -70,3 +70,9 @@ def load_meeting(menv, grades, today):
     })
     meeting.action_dealer_invite()
     log(f"dealer meeting: {meeting.name}, {meeting.dealer_invited_count} dealers invited")
+
+
+def load_business_review(menv, grades, today):
+    """The business reviews, then the dealer conference."""
+    load_business_reviews(menv, today)
+    load_meeting(menv, grades, today)

@@ -34,6 +34,8 @@ ADDONS = [
     "dealer_service", "dealer_service_inspection", "dealer_service_satisfaction", "dealer_portal_sellout",
     "dealer_portal_service", "dealer_assessment_sellout", "dealer_assessment_service",
     "dealer_assessment_training", "dealer_assessment_satisfaction", "dealer_portal_assessment",
+    "dealer_business_review", "dealer_business_review_assessment", "dealer_business_review_service_inspection",
+    "dealer_meeting", "dealer_portal_business_review", "dealer_portal_meeting",
 ]
 DEMO_DB = os.environ.get("DEALER_DEMO_DB", "dealer_demo")
 DEMO_CHECK_DB = os.environ.get("DEALER_DEMO_CHECK_DB", "dealer_demo_check")

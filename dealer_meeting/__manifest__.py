@@ -14,5 +14,4 @@
     ],
     "installable": True,
     "application": False,
-    "auto_install": True,
 }

@@ -26,6 +26,11 @@ BRIDGES = {
     "dealer_assessment_service": {"dealer_assessment", "dealer_service_inspection"},
     "dealer_assessment_training": {"dealer_assessment", "dealer_training"},
     "dealer_assessment_satisfaction": {"dealer_assessment", "dealer_satisfaction"},
+    # the business reviews' sections and portal pages, the meetings' portal registrations (issue 19)
+    "dealer_business_review_assessment": {"dealer_business_review", "dealer_assessment"},
+    "dealer_business_review_service_inspection": {"dealer_business_review", "dealer_service_inspection"},
+    "dealer_portal_business_review": {"dealer_portal", "dealer_business_review"},
+    "dealer_portal_meeting": {"dealer_portal_training", "dealer_meeting"},
 }
 FEATURES = ["dealer_sellout", "dealer_service", "dealer_service_inspection", "dealer_training",
             "dealer_satisfaction"]

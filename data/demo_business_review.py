@@ -68,7 +68,8 @@ def load_meeting(menv, grades, today):
         "date_end": begin.replace(hour=begin.hour + CONFERENCE["hours"]),
         "dealer_invite_grade_ids": [Command.set([grade.id for grade in best_grades])],
     })
-    meeting.action_dealer_invite()
+    if meeting._dealer_meeting_invitees():
+        meeting.action_dealer_invite()
     log(f"dealer meeting: {meeting.name}, {meeting.dealer_invited_count} dealers invited")
 
 

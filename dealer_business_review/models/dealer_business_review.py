@@ -54,8 +54,6 @@ class DealerBusinessReview(models.Model):
         ),
     }
     _sql_constraints = [("quarter_uniq", "", "This dealer already has a business review for this quarter.")]
-    # the state and the figures (link modules add theirs) are written by the review's own code only
-    _dealer_protected_fields = ("state", *FIGURE_FIELDS)
 
     name = fields.Char(string="Reference", default="/", copy=False, readonly=True, index=True)
     company_id = fields.Many2one(
@@ -152,6 +150,17 @@ class DealerBusinessReview(models.Model):
             open_actions = review.action_ids.filtered(lambda a: a.state == "open")
             review.action_open_count = len(open_actions)
             review.action_overdue_count = len(open_actions.filtered(lambda a: a.date_deadline < today))
+
+    @property
+    def _dealer_protected_fields(self):
+        """The state and the figures: written by the review's own code only (dealer.workflow.mixin)."""
+        return ("state", *self._review_figure_fields())
+
+    @api.model
+    def _review_figure_fields(self):
+        """The stored figures of the review; a link module adding figures adds their fields here (a class
+        attribute could not say it: the last link module loaded would replace the others' fields)."""
+        return FIGURE_FIELDS
 
     # ------------------------------------------------------------------ constraints
     @api.constrains("date_from")

@@ -1,9 +1,6 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 from odoo.addons.dealer_assessment.models.dealer_assessment_template import RATINGS
-from odoo.addons.dealer_business_review.models.dealer_business_review import (
-    DealerBusinessReview as DealerBusinessReviewBase,
-)
 
 SCORECARD_FIELDS = (
     "scorecard_id", "scorecard_total", "scorecard_rank", "scorecard_rank_count", "scorecard_rating",
@@ -12,7 +9,6 @@ SCORECARD_FIELDS = (
 
 class DealerBusinessReview(models.Model):
     _inherit = "dealer.business.review"
-    _dealer_protected_fields = (*DealerBusinessReviewBase._dealer_protected_fields, *SCORECARD_FIELDS)
 
     scorecard_id = fields.Many2one(
         "dealer.scorecard", string="Last Scorecard", readonly=True, copy=False,
@@ -23,6 +19,10 @@ class DealerBusinessReview(models.Model):
     scorecard_rank = fields.Integer(string="Rank", readonly=True, copy=False)
     scorecard_rank_count = fields.Integer(string="Dealers Ranked", readonly=True, copy=False)
     scorecard_rating = fields.Selection(RATINGS, string="Rating", readonly=True, copy=False)
+
+    @api.model
+    def _review_figure_fields(self):
+        return (*super()._review_figure_fields(), *SCORECARD_FIELDS)
 
     def _review_figures(self):
         """Add the last approved scorecard: one search for all the reviews' dealers."""

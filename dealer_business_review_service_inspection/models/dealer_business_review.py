@@ -1,15 +1,10 @@
-from odoo import fields, models
-
-from odoo.addons.dealer_business_review.models.dealer_business_review import (
-    DealerBusinessReview as DealerBusinessReviewBase,
-)
+from odoo import api, fields, models
 
 INSPECTION_FIELDS = ("inspection_id", "inspection_score", "finding_open_count", "finding_overdue_count")
 
 
 class DealerBusinessReview(models.Model):
     _inherit = "dealer.business.review"
-    _dealer_protected_fields = (*DealerBusinessReviewBase._dealer_protected_fields, *INSPECTION_FIELDS)
 
     inspection_id = fields.Many2one(
         "dealer.service.inspection", string="Last Service Inspection", readonly=True, copy=False,
@@ -19,6 +14,10 @@ class DealerBusinessReview(models.Model):
     finding_open_count = fields.Integer(string="Open Findings", readonly=True, copy=False,
                                         help="Findings of the service inspections still to correct.")
     finding_overdue_count = fields.Integer(string="Overdue Findings", readonly=True, copy=False)
+
+    @api.model
+    def _review_figure_fields(self):
+        return (*super()._review_figure_fields(), *INSPECTION_FIELDS)
 
     def _review_figures(self):
         """Add the last completed inspection and the open findings: one search and one grouped count."""

@@ -23,6 +23,7 @@ from odoo import fields
 sys.path.insert(0, os.path.join(os.getcwd(), "data"))
 
 import demo_assessment
+import demo_business_review
 import demo_commercial
 import demo_contracts
 import demo_dealers
@@ -119,6 +120,7 @@ def main(env):
         demo_visit.load_visits(menv, dealers, today)
     checkpoint(menv)
     demo_assessment.load_assessment(menv, grades, today)
+    demo_business_review.load_business_review(menv, grades, today)  # after the scorecards they show
 
     summary(senv)
     log(f"chart of accounts: {chart}")

@@ -36,6 +36,11 @@ BRIDGES = {
     "dealer_portal_training_material": {"dealer_portal", "dealer_training_material"},
     "dealer_assessment_staff_certification": {"dealer_assessment_training", "dealer_staff_certification"},
     "dealer_assessment_elearning": {"dealer_assessment_training", "dealer_elearning"},
+    # the business reviews' sections and portal pages, the meetings' portal registrations (issue 19)
+    "dealer_business_review_assessment": {"dealer_business_review", "dealer_assessment"},
+    "dealer_business_review_service_inspection": {"dealer_business_review", "dealer_service_inspection"},
+    "dealer_portal_business_review": {"dealer_portal", "dealer_business_review"},
+    "dealer_portal_meeting": {"dealer_portal_training", "dealer_meeting"},
 }
 FEATURES = ["dealer_sellout", "dealer_service", "dealer_service_inspection", "dealer_training",
             "dealer_satisfaction", "dealer_visit"]

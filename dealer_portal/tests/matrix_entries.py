@@ -232,6 +232,7 @@ def visit_finding(case, dealer):
     visit.action_check_out()
     return visit.finding_ids
 
+
 def staff_adviser(case, dealer):
     """A sales adviser of the dealer who has still to pass a certification (dealer_portal_staff_certification):
     a row of the owner's qualification page."""
@@ -253,6 +254,17 @@ def training_material(case, dealer):
         "file": base64.b64encode(f"%PDF-1.4 Material for {dealer.name}".encode()),
         "grade_ids": [Command.set(dealer.dealer_grade_id.ids)],
     })
+@_once
+def business_review(case, dealer):
+    """A held business review of the dealer with one agreed action (dealer_portal_business_review installed)."""
+    review = case.env["dealer.business.review"].create({
+        "partner_id": dealer.id, "date_from": case.today.replace(month=1, day=1),
+    })
+    review.action_hold()
+    review.write({"minutes": f"<p>Minutes of {dealer.name}</p>", "action_ids": [Command.create({
+        "name": f"Action agreed with {dealer.name}", "date_deadline": case.today + timedelta(days=30),
+    })]})
+    return review
 
 
 MODELS = {
@@ -303,6 +315,10 @@ MODELS = {
     "dealer.visit.finding": {
         "owner_only": False, "record": visit_finding,
         "create": lambda case, rec: {"visit_id": rec.visit_id.id, "name": "Attack", "deadline": str(case.today)},
+    },
+    "dealer.business.review": {"owner_only": True, "record": business_review},
+    "dealer.business.review.action": {
+        "owner_only": True, "record": lambda case, dealer: business_review(case, dealer).action_ids,
     },
 }
 
@@ -498,6 +514,19 @@ ROUTES = {
     "/my/contracts/page/<int:page>": _page("/my/contracts/page/1", "dealer.contract", owner_only=True),
     "/my/contracts/<int:record_id>/pdf": {"owner_only": True, "record": "dealer.contract", "method": "GET",
                                           "expect": "refused", "url": lambda rec: f"/my/contracts/{rec.id}/pdf"},
+    # business reviews (dealer_portal_business_review, when installed)
+    "/my/business-reviews": _page("/my/business-reviews", "dealer.business.review", owner_only=True,
+                                  addon="dealer_portal_business_review"),
+    "/my/business-reviews/page/<int:page>": _page("/my/business-reviews/page/1", "dealer.business.review",
+                                                  owner_only=True, addon="dealer_portal_business_review"),
+    "/my/business-reviews/<int:review_id>": {
+        "owner_only": True, "record": "dealer.business.review", "method": "GET", "expect": "refused",
+        "url": lambda rec: f"/my/business-reviews/{rec.id}", "addon": "dealer_portal_business_review",
+    },
+    "/my/business-reviews/<int:review_id>/pdf": {
+        "owner_only": True, "record": "dealer.business.review", "method": "GET", "expect": "refused",
+        "url": lambda rec: f"/my/business-reviews/{rec.id}/pdf", "addon": "dealer_portal_business_review",
+    },
     "/my/statement": _page("/my/statement", "dealer.contract", owner_only=True),
     # the owner's scorecards and correction plans (dealer_portal_assessment, when installed)
     "/my/scorecards": _page("/my/scorecards", "dealer.scorecard", owner_only=True, addon="dealer_portal_assessment"),

@@ -1,0 +1,22 @@
+{
+    "name": "Dealer Business Reviews",
+    "summary": "Quarterly business reviews with each dealer: frozen figures, minutes and agreed actions",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Dealers",
+    "license": "LGPL-3",
+    "author": "Dealer Suite",
+    "website": "https://example.com/dealer-suite",
+    "depends": ["dealer_management"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/dealer_business_review_rules.xml",
+        "data/ir_sequence_data.xml",
+        "data/ir_cron.xml",
+        "views/dealer_business_review_views.xml",
+        "views/res_partner_views.xml",
+        "wizard/dealer_business_review_prepare_wizard_views.xml",
+        "report/dealer_business_review_report.xml",
+        "views/menus.xml",
+    ],
+    "installable": True,
+}

@@ -1,0 +1,2 @@
+from . import test_meeting
+from . import test_meeting_race

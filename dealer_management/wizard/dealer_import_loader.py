@@ -74,6 +74,7 @@ class DealerImportLoader(models.AbstractModel):
             "categories": {},
             "states": {},
             "refused": set(),  # the dealer codes whose rows are refused
+            "children": {},  # {dealer id: {e-mail or name: contact}}
             "pending": [],  # (map, key) entries of the row being loaded, forgotten when the row is refused
         }
 
@@ -237,35 +238,49 @@ class DealerImportLoader(models.AbstractModel):
         return ordered
 
     # ------------------------------------------------------------------ contacts
-    def _dealer_import_contact(self, cache, row):
-        """Create or update a contact person of the dealer (matched by email, else by name); with portal access,
-        its portal user through Odoo's portal wizard (invitation e-mail included)."""
-        dealer = self._dealer_import_dealer_of(cache, row, "dealer_code")
-        name = cells.text(row, "name", required=True)
-        email = cells.text(row, "email")
-        portal = cells.boolean(row, "portal_access")
-        if portal and not email:
-            raise RowError("email", _("A contact with portal access needs an e-mail address: it is the login."))
-        vals = {
-            "name": name, "function": cells.text(row, "function") or False, "email": email or False,
-            "phone": cells.text(row, "phone") or False, "mobile": cells.text(row, "mobile") or False,
-        }
-        children = cache.setdefault("children", {})
-        if dealer.id not in children:
-            children[dealer.id] = {
-                (child.email or child.name).lower(): child for child in dealer.child_ids
+    def _dealer_import_contacts(self, cache, rows):
+        """Create or update the contact persons of the dealers (matched by e-mail, else by name), new ones in one
+        batch; with portal access, their portal users through Odoo's portal wizard (invitation e-mail included)."""
+        Partner = self.env["res.partner"]
+        items = []
+        for row in rows:
+            dealer = self._dealer_import_dealer_of(cache, row, "dealer_code")
+            email = cells.text(row, "email")
+            portal = cells.boolean(row, "portal_access")
+            if portal and not email:
+                raise RowError("email", _("A contact with portal access needs an e-mail address: it is the login."))
+            vals = {
+                "name": cells.text(row, "name", required=True), "function": cells.text(row, "function") or False,
+                "email": email or False, "phone": cells.text(row, "phone") or False,
+                "mobile": cells.text(row, "mobile") or False,
             }
-        contact = children[dealer.id].get((email or name).lower())
-        if contact:
-            contact.write(vals)
-        else:
-            contact = self.env["res.partner"].create({**vals, "parent_id": dealer.id, "type": "contact"})
-            children[dealer.id][(email or name).lower()] = contact
-            cache["pending"].append((children[dealer.id], (email or name).lower()))
-        if portal and not contact.user_ids:
-            wizard = self.env["portal.wizard"].create({"partner_ids": [Command.set(contact.ids)]})
-            wizard.user_ids.action_grant_access()
-        return contact
+            items.append((dealer, (email or vals["name"]).lower(), vals, portal))
+        children = cache["children"]
+        unknown = {dealer.id for dealer, _key, _vals, _portal in items} - set(children)
+        for dealer_id in unknown:
+            children[dealer_id] = {}
+        if unknown:
+            for child in Partner.search([("parent_id", "in", list(unknown))]):
+                children[child.parent_id.id][(child.email or child.name).lower()] = child
+        new = {}
+        for dealer, key, vals, _portal in items:
+            contact = children[dealer.id].get(key)
+            if contact and any(contact[fname] != value for fname, value in vals.items()):
+                contact.write(vals)
+            elif not contact:
+                new.setdefault((dealer.id, key), {"parent_id": dealer.id, "type": "contact"}).update(vals)
+        if new:
+            for (dealer_id, key), contact in zip(new, Partner.create(list(new.values())), strict=True):
+                children[dealer_id][key] = contact
+                cache["pending"].append((children[dealer_id], key))
+        contacts = Partner
+        for dealer, key, _vals, portal in items:
+            contact = children[dealer.id][key]
+            contacts |= contact
+            if portal and not contact.user_ids:
+                wizard = self.env["portal.wizard"].create({"partner_ids": [Command.set(contact.ids)]})
+                wizard.user_ids.action_grant_access()
+        return contacts
 
     # ------------------------------------------------------------------ contracts
     def _dealer_import_target_values(self, cache, row):
@@ -298,11 +313,7 @@ class DealerImportLoader(models.AbstractModel):
             "fixed_bonus": cells.number(row, "fixed_bonus"),
         }
 
-    def _dealer_import_contract(self, cache, row, targets, tiers):
-        """Create a contract with its targets and rebate tiers, receive its deposit and activate it through the
-        contract's own buttons; a contract already loaded (same reference) is updated while draft, left as it is
-        when the file says the same, refused when the file changes a signed contract."""
-        reference = cells.text(row, "reference", required=True)
+    def _dealer_import_contract_values(self, cache, row):
         dealer = self._dealer_import_dealer_of(cache, row, "dealer_code")
         date_start = cells.day(row, "date_start", required=True)
         date_end = cells.day(row, "date_end", required=True)
@@ -314,32 +325,51 @@ class DealerImportLoader(models.AbstractModel):
             vals["territory_ids"] = [Command.set(self._dealer_import_territories(cache, row).ids)]
         if cells.text(row, "credit_limit"):
             vals["credit_limit"] = cells.number(row, "credit_limit")
-        held = cells.boolean(row, "deposit_received")
         status = cells.selection(self.env, row, "status", self.env["dealer.contract"]._fields["state"], "active")
         if status not in ("draft", "active"):
             raise RowError("status", _("A contract is loaded as draft or active."))
-        contract = cache["contracts"].get(reference)
-        if contract and contract.state != "draft":
-            if self._dealer_import_contract_differs(contract, vals, targets, tiers):
-                raise RowError("reference", _(
-                    "Contract %(name)s is %(state)s: the file changes its terms. Amend it in the back office "
-                    "instead of importing it again.", name=reference, state=contract._state_label(),
-                ))
-            return contract
-        lines = {
-            "target_ids": [Command.clear()] + [Command.create(target) for target in targets],
-            "rebate_tier_ids": [Command.clear()] + [Command.create(tier) for tier in tiers],
-        }
-        if contract:
-            contract.write({**vals, **lines})
-        else:
-            contract = self.env["dealer.contract"].create({**vals, **lines, "name": reference})
-            self._dealer_import_remember(cache, "contracts", reference, contract)
-        if held and contract.deposit_state == "required":
-            contract.action_deposit_received()
-        if status == "active":
-            contract.action_activate()
-        return contract
+        return vals, status, cells.boolean(row, "deposit_received")
+
+    def _dealer_import_contracts(self, cache, items):
+        """Create contracts with their targets and rebate tiers (``items``: (row, targets, tiers)) in one batch,
+        receive their deposits and activate them through the contract's own buttons. A contract already loaded
+        (same reference) is updated while draft, left as it is when the file says the same, refused when the file
+        changes a signed contract."""
+        Contract = self.env["dealer.contract"]
+        new, to_write, contracts, held, active = [], [], Contract, set(), set()
+        for row, targets, tiers in items:
+            reference = cells.text(row, "reference", required=True)
+            vals, status, deposit_held = self._dealer_import_contract_values(cache, row)
+            contract = cache["contracts"].get(reference)
+            if contract and contract.state != "draft":
+                if self._dealer_import_contract_differs(contract, vals, targets, tiers):
+                    raise RowError("reference", _(
+                        "Contract %(name)s is %(state)s: the file changes its terms. Amend it in the back office "
+                        "instead of importing it again.", name=reference, state=contract._state_label(),
+                    ))
+                contracts |= contract
+                continue
+            vals.update({
+                "target_ids": [Command.clear()] + [Command.create(target) for target in targets],
+                "rebate_tier_ids": [Command.clear()] + [Command.create(tier) for tier in tiers],
+            })
+            if deposit_held:
+                held.add(reference)
+            if status == "active":
+                active.add(reference)
+            if contract:
+                to_write.append((contract, vals))
+            else:
+                new.append({**vals, "name": reference})
+        for contract, vals in to_write:
+            contract.write(vals)
+            contracts |= contract
+        for contract in Contract.create(new):
+            self._dealer_import_remember(cache, "contracts", contract.name, contract)
+            contracts |= contract
+        contracts.filtered(lambda c: c.name in held and c.deposit_state == "required").action_deposit_received()
+        contracts.filtered(lambda c: c.name in active and c.state == "draft").action_activate()
+        return contracts
 
     @api.model
     def _dealer_import_contract_differs(self, contract, vals, targets, tiers):
@@ -367,38 +397,50 @@ class DealerImportLoader(models.AbstractModel):
         return known != wanted or known_tiers != wanted_tiers
 
     # ------------------------------------------------------------------ opening stock
-    def _dealer_import_stock(self, cache, rows):
-        """The opening channel stock of one dealer at one date: a validated stock report (what the channel stock
-        analysis reads), replaced while draft, refused when a validated one differs."""
-        dealer = self._dealer_import_dealer_of(cache, rows[0], "dealer_code")
-        date = cells.day(rows[0], "date", required=True)
-        lines = []
-        for row in rows:
-            code = cells.text(row, "product_code", required=True)
-            product = cache["products"].get(code)
-            if not product:
-                raise RowError("product_code", _("No product has the internal reference %(code)s.", code=code))
-            lines.append({"product_id": product.id, "quantity": cells.number(row, "quantity", required=True),
-                          "lot_name": cells.text(row, "lot_name") or False})
+    def _dealer_import_stocks(self, cache, groups):
+        """The opening channel stock of dealers (``groups``: the rows of one dealer and date each): validated stock
+        reports (what the channel stock analysis reads), created in one batch, replaced while draft, refused when
+        a validated one differs."""
         Report = self.env["dealer.stock.report"]
-        report = Report.search([("partner_id", "=", dealer.id), ("company_id", "=", cache["company"].id),
-                                ("date", "=", date), ("state", "!=", "cancelled")], limit=1)
-        if report.state == "validated":
-            known = sorted((line.product_id.id, line.quantity, line.lot_name or False) for line in report.line_ids)
-            if known != sorted((line["product_id"], line["quantity"], line["lot_name"]) for line in lines):
-                raise RowError("date", _(
-                    "The stock report of %(dealer)s on %(date)s is already validated with other quantities: cancel "
-                    "it before importing new ones.", dealer=dealer.display_name, date=date,
-                ))
-            return report
-        commands = [Command.clear()] + [Command.create(line) for line in lines]
-        if report:
-            report.write({"line_ids": commands})
-        else:
-            report = Report.create({"partner_id": dealer.id, "date": date, "line_ids": commands,
-                                    "note": _("Opening stock of the go-live import")})
-        report.action_validate()
-        return report
+        keys, lines_by_key = [], {}
+        for rows in groups:
+            dealer = self._dealer_import_dealer_of(cache, rows[0], "dealer_code")
+            key = (dealer.id, cells.day(rows[0], "date", required=True))
+            lines = lines_by_key[key] = []
+            for row in rows:
+                code = cells.text(row, "product_code", required=True)
+                product = cache["products"].get(code)
+                if not product:
+                    raise RowError("product_code", _("No product has the internal reference %(code)s.", code=code))
+                lines.append({"product_id": product.id, "quantity": cells.number(row, "quantity", required=True),
+                              "lot_name": cells.text(row, "lot_name") or False})
+            keys.append(key)
+        domain = [("partner_id", "in", [dealer_id for dealer_id, _day in keys]),
+                  ("company_id", "=", cache["company"].id), ("state", "!=", "cancelled"),
+                  ("date", "in", list({day for _dealer, day in keys}))]
+        existing = {(report.partner_id.id, report.date): report for report in Report.search(domain)}
+        reports, new = Report, []
+        for key in keys:
+            report, lines = existing.get(key, Report), lines_by_key[key]
+            if report.state == "validated":
+                known = sorted((line.product_id.id, line.quantity, line.lot_name or False) for line in report.line_ids)
+                if known != sorted((line["product_id"], line["quantity"], line["lot_name"]) for line in lines):
+                    raise RowError("date", _(
+                        "The stock report of %(dealer)s on %(date)s is already validated with other quantities: "
+                        "cancel it before importing new ones.", dealer=report.partner_id.display_name, date=key[1],
+                    ))
+                continue
+            commands = [Command.clear()] + [Command.create(line) for line in lines]
+            if report:
+                report.write({"line_ids": commands})
+                reports |= report
+            else:
+                new.append({"partner_id": key[0], "date": key[1], "line_ids": commands,
+                            "note": _("Opening stock of the go-live import")})
+        reports |= Report.create(new)
+        if reports:
+            reports.action_validate()
+        return reports or existing.get(keys[0], Report)
 
     @api.model
     def _dealer_import_group(self, rows, key):

@@ -10,6 +10,7 @@ from . import dealer_import_cells as cells
 from .dealer_import_cells import RowError
 
 # what a refused row may raise: the message is shown in the row's error line
+BATCH_SIZE = 200
 ROW_ERRORS = (RowError, UserError, ValidationError, AccessError, psycopg2.IntegrityError)
 
 
@@ -151,12 +152,14 @@ class DealerImportWizard(models.TransientModel):
         }
 
     def _dealer_import_run(self, tables):
-        """Load ``tables`` row by row, each in a savepoint; ([error values], counts). When a row is refused the
-        whole import is rolled back (to the savepoint taken before the first row), so nothing stays written."""
+        """Load ``tables``; ([error values], counts). Dealers are loaded row by row, the other sheets in batches of
+        BATCH_SIZE; each row or batch in a savepoint, and a refused batch is loaded again row by row to find the
+        refused rows. When a row is refused, the whole import is rolled back (to the savepoint taken before the
+        first row), so that nothing stays written."""
         env = self.env
         reason = _("Initial import")
         cache = self._dealer_import_cache(tables)
-        errors = []
+        errors = self._dealer_import_duplicates(tables)
         counts = dict.fromkeys(("dealers", "contacts", "contracts", "targets", "stock"), 0)
         loader = self.with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
         whole = env.cr.savepoint()
@@ -165,62 +168,102 @@ class DealerImportWizard(models.TransientModel):
             cache["pending"].clear()
             try:
                 with env.cr.savepoint():
-                    return function(*args)
+                    return function(cache, *args)
             except ROW_ERRORS as error:
                 for mapping, key in cache["pending"]:
                     mapping.pop(key, None)
-                column = getattr(error, "column", None)
-                message = getattr(error, "message", None) or (
-                    _("The row breaks a database rule: %(rule)s", rule=error.pgerror or "")
-                    if isinstance(error, psycopg2.IntegrityError) else str(error))
-                labels = dict(cells.COLUMNS[sheet])
-                errors.append({
-                    "sheet": env._(dict(cells.SHEETS)[sheet]), "row": row["row"] if row else 0,
-                    "column": env._(labels[column]) if column in labels else False, "message": message,
-                })
+                errors.append(self._dealer_import_error(sheet, row, error))
                 return None
 
+        def attempt_batches(sheet, items, function, row_of):
+            """Load ``items`` in batches; the number of items loaded."""
+            loaded = 0
+            for start in range(0, len(items), BATCH_SIZE):
+                batch = items[start:start + BATCH_SIZE]
+                cache["pending"].clear()
+                try:
+                    with env.cr.savepoint():
+                        function(cache, batch)
+                    loaded += len(batch)
+                    continue
+                except ROW_ERRORS:
+                    for mapping, key in cache["pending"]:
+                        mapping.pop(key, None)
+                for item in batch:
+                    loaded += bool(attempt(sheet, row_of(item), function, [item]))
+            return loaded
+
         for row in loader._dealer_import_dealer_order(tables.get("dealers", [])):
-            dealer = attempt("dealers", row, loader._dealer_import_dealer, cache, row, reason)
-            counts["dealers"] += bool(dealer)
-            if not dealer:
+            if attempt("dealers", row, loader._dealer_import_dealer, row, reason):
+                counts["dealers"] += 1
+            else:
                 cache["refused"].add(cells.text(row, "code"))
-        for row in tables.get("contacts", []):
-            counts["contacts"] += bool(attempt("contacts", row, loader._dealer_import_contact, cache, row))
+        counts["contacts"] = attempt_batches(
+            "contacts", tables.get("contacts", []), loader._dealer_import_contacts, lambda row: row)
         targets = self._dealer_import_lines(cache, tables, "targets", loader._dealer_import_target_values, errors)
         tiers = self._dealer_import_lines(cache, tables, "rebate_tiers", loader._dealer_import_tier_values, errors)
+        items = []
         for row in tables.get("contracts", []):
             reference = cells.text(row, "reference")
-            contract_targets = targets.pop(reference, [])
-            done = attempt("contracts", row, loader._dealer_import_contract, cache, row, contract_targets,
-                           tiers.pop(reference, []))
-            counts["contracts"] += bool(done)
-            counts["targets"] += len(contract_targets) if done else 0
+            items.append((row, targets.pop(reference, []), tiers.pop(reference, [])))
+        counts["contracts"] = attempt_batches("contracts", items, loader._dealer_import_contracts, lambda i: i[0])
+        counts["targets"] = sum(len(item[1]) for item in items)
         for sheet, left in (("targets", targets), ("rebate_tiers", tiers)):
-            for reference, _lines in left.items():
+            for reference in left:
                 errors.append({"sheet": env._(dict(cells.SHEETS)[sheet]), "row": 0,
                                "column": env._(dict(cells.COLUMNS[sheet])["contract_reference"]),
                                "message": _("Contract %(name)s is not on the Contracts sheet.", name=reference)})
-        for _key, rows in self._dealer_import_group(tables.get("stock", []), ("dealer_code", "date")).items():
-            counts["stock"] += bool(attempt("stock", rows[0], loader._dealer_import_stock, cache, rows))
+        groups = list(self._dealer_import_group(tables.get("stock", []), ("dealer_code", "date")).values())
+        counts["stock"] = attempt_batches("stock", groups, loader._dealer_import_stocks, lambda rows: rows[0])
         if errors:
             whole.close(rollback=True)
             env.invalidate_all()
         else:
             whole.close(rollback=False)
-        errors.sort(key=lambda error: (error["sheet"], error["row"]))
+        order = {env._(label): index for index, (_key, label) in enumerate(cells.SHEETS)}
+        errors.sort(key=lambda error: (order.get(error["sheet"], 0), error["row"]))
         return errors, counts
+
+    def _dealer_import_error(self, sheet, row, error):
+        """The error line of a refused row: sheet, row number, column label and message in the user's language."""
+        column = getattr(error, "column", None)
+        if isinstance(error, RowError):
+            message = error.message
+        elif isinstance(error, psycopg2.IntegrityError):
+            message = _("The row breaks a database rule: %(rule)s", rule=error.pgerror or "")
+        else:
+            message = str(error)
+        labels = dict(cells.COLUMNS[sheet])
+        return {
+            "sheet": self.env._(dict(cells.SHEETS)[sheet]), "row": row["row"] if row else 0,
+            "column": self.env._(labels[column]) if column in labels else False, "message": message,
+        }
+
+    def _dealer_import_duplicates(self, tables):
+        """The error lines of the dealer codes and contract references a sheet repeats (the later rows)."""
+        errors = []
+        for sheet, key in (("dealers", "code"), ("contracts", "reference")):
+            seen = {}
+            kept = []
+            for row in tables.get(sheet, []):
+                value = cells.text(row, key)
+                if value and value in seen:
+                    errors.append(self._dealer_import_error(sheet, row, RowError(key, _(
+                        "%(value)s is already on row %(row)s of this sheet.", value=value, row=seen[value]))))
+                    continue
+                seen.setdefault(value, row["row"])
+                kept.append(row)
+            if sheet in tables:
+                tables[sheet] = kept
+        return errors
 
     def _dealer_import_lines(self, cache, tables, sheet, read, errors):
         """{contract reference: [line values]} of the targets or rebate tiers sheet, the refused rows in ``errors``."""
         lines = {}
-        labels = dict(cells.COLUMNS[sheet])
         for row in tables.get(sheet, []):
             try:
                 reference = cells.text(row, "contract_reference", required=True)
                 lines.setdefault(reference, []).append(read(cache, row))
             except RowError as error:
-                errors.append({"sheet": self.env._(dict(cells.SHEETS)[sheet]), "row": row["row"],
-                               "column": self.env._(labels[error.column]) if error.column in labels else False,
-                               "message": error.message})
+                errors.append(self._dealer_import_error(sheet, row, error))
         return lines

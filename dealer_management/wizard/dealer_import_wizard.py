@@ -210,9 +210,8 @@ class DealerImportWizard(models.TransientModel):
         counts["targets"] = sum(len(item[1]) for item in items)
         for sheet, left in (("targets", targets), ("rebate_tiers", tiers)):
             for reference in left:
-                errors.append({"sheet": env._(dict(cells.SHEETS)[sheet]), "row": 0,
-                               "column": env._(dict(cells.COLUMNS[sheet])["contract_reference"]),
-                               "message": _("Contract %(name)s is not on the Contracts sheet.", name=reference)})
+                errors.append(self._dealer_import_error(sheet, None, RowError("contract_reference", _(
+                    "Contract %(name)s is not on the Contracts sheet.", name=reference))))
         groups = list(self._dealer_import_group(tables.get("stock", []), ("dealer_code", "date")).values())
         counts["stock"] = attempt_batches("stock", groups, loader._dealer_import_stocks, lambda rows: rows[0])
         if errors:

@@ -105,9 +105,12 @@ def main(env):
     if "dealer.sellout" in env:
         checkpoint(menv)
         demo_sellout.load_sellout(menv, senv, dealers, today)
-    if "dealer.service.inspection" in env:  # dealer_service: warranty claims on the sold-out serials, inspections
+    if "dealer.claim.reject.wizard" in env:  # dealer_service: warranty claims on the sold-out serials
         checkpoint(menv)
-        demo_service.load_service(menv, dealers, today)
+        demo_service.create_claims(menv, today)
+    if "dealer.service.inspection" in env:  # dealer_service_inspection
+        checkpoint(menv)
+        demo_service.create_inspections(menv, dealers, today)
     checkpoint(menv)
     demo_assessment.load_assessment(menv, grades, today)
 

@@ -1,6 +1,7 @@
-"""Demo data of dealer_service: warranty claims in each state (one settled with its credit note), two inspections.
+"""Demo data of dealer_service (warranty claims in each state, one settled with its credit note) and of
+dealer_service_inspection (two inspections).
 
-Called from demo.py when dealer_service is installed, after the sell-out data: the claims are filed on serials
+Called from demo.py when each is installed, after the sell-out data: the claims are filed on serials
 (VINs) that the demo's dealers delivered and sold out (confirmed sell-outs with a checked serial). Everything goes
 through the claims' and inspections' own buttons, as the Dealer Manager.
 """
@@ -102,7 +103,7 @@ def create_claims(menv, today):
 def create_inspections(menv, dealers, today):
     """Two done inspections of the standard checklist, the second with two proposed findings, one confirmed with
     its correction deadline."""
-    template = menv.ref("dealer_service.inspection_template_default")
+    template = menv.ref("dealer_service_inspection.inspection_template_default")
     active = [dealer for dealer in dealers.values() if dealer.dealer_state == "active"][:2]
     inspections = menv["dealer.service.inspection"]
     for dealer, (scores, finding) in zip(active, INSPECTIONS, strict=False):
@@ -127,7 +128,3 @@ def create_inspections(menv, dealers, today):
     log(f"service inspections: {len(inspections)} (scores {scores})")
     return inspections
 
-
-def load_service(menv, dealers, today):
-    create_claims(menv, today)
-    create_inspections(menv, dealers, today)

@@ -6,7 +6,7 @@
     "license": "LGPL-3",
     "author": "Dealer Suite",
     "website": "https://example.com/dealer-suite",
-    "depends": ["dealer_assessment", "dealer_service"],
+    "depends": ["dealer_assessment", "dealer_service_inspection"],
     "data": [
         "data/dealer_kpi_data.xml",
     ],

@@ -6,8 +6,9 @@
     "license": "LGPL-3",
     "author": "Dealer Suite",
     "website": "https://example.com/dealer-suite",
-    # dealer_portal_sellout brings dealer_portal and dealer_sellout, and the portal helpers (one-time form tokens)
-    "depends": ["dealer_portal_sellout", "dealer_service"],
+    # the portal (its DealerPortal base: uploads, one-time form tokens) and the warranty claims (dealer_service,
+    # which brings dealer_sellout: the serials sold out)
+    "depends": ["dealer_portal", "dealer_service"],
     "data": [
         "security/ir.model.access.csv",
         "security/dealer_portal_service_rules.xml",

@@ -31,9 +31,9 @@ LOGS = os.path.join(LOCAL, "logs")
 ADDONS = [
     "dealer_management", "dealer_assessment", "dealer_portal",
     "dealer_training", "dealer_satisfaction", "dealer_portal_training", "dealer_sellout",
-    "dealer_service", "dealer_service_satisfaction", "dealer_portal_sellout",
+    "dealer_service", "dealer_service_inspection", "dealer_service_satisfaction", "dealer_portal_sellout",
     "dealer_portal_service", "dealer_assessment_sellout", "dealer_assessment_service",
-    "dealer_assessment_training", "dealer_assessment_satisfaction",
+    "dealer_assessment_training", "dealer_assessment_satisfaction", "dealer_portal_assessment",
 ]
 DEMO_DB = os.environ.get("DEALER_DEMO_DB", "dealer_demo")
 DEMO_CHECK_DB = os.environ.get("DEALER_DEMO_CHECK_DB", "dealer_demo_check")

@@ -17,17 +17,18 @@ BRIDGES = {
     "dealer_satisfaction": {"dealer_management", "survey"},
     "dealer_portal_training": {"dealer_portal", "dealer_training"},
     "dealer_portal_sellout": {"dealer_portal", "dealer_sellout"},
-    # through dealer_portal_sellout (dealer_portal + dealer_sellout), whose portal helpers it reuses
-    "dealer_portal_service": {"dealer_portal_sellout", "dealer_service"},
+    "dealer_portal_assessment": {"dealer_portal", "dealer_assessment"},
+    "dealer_portal_service": {"dealer_portal", "dealer_service"},
     "dealer_service": {"dealer_sellout", "repair"},
     "dealer_service_satisfaction": {"dealer_service", "dealer_satisfaction"},
     # the KPIs computed from another feature's data (issue 16)
     "dealer_assessment_sellout": {"dealer_assessment", "dealer_sellout"},
-    "dealer_assessment_service": {"dealer_assessment", "dealer_service"},
+    "dealer_assessment_service": {"dealer_assessment", "dealer_service_inspection"},
     "dealer_assessment_training": {"dealer_assessment", "dealer_training"},
     "dealer_assessment_satisfaction": {"dealer_assessment", "dealer_satisfaction"},
 }
-FEATURES = ["dealer_sellout", "dealer_service", "dealer_training", "dealer_satisfaction"]
+FEATURES = ["dealer_sellout", "dealer_service", "dealer_service_inspection", "dealer_training",
+            "dealer_satisfaction"]
 # `"dealer.sellout" in self.env`, `hasattr(self.env["event.event"], ...)`: asking whether an addon is installed
 PROBE = re.compile(r"""["'][a-z_]+(\.[a-z_]+)+["']\s+(not\s+)?in\s+self\.env\b|hasattr\(\s*self\.env\[""")
 OPTIONAL_APPS = ["event", "survey", "sale_management", "website"]
@@ -114,6 +115,11 @@ def test_every_auto_install_addon_is_a_checked_bridge():
                     for path in glob.glob(os.path.join(ROOT, "*", "__manifest__.py")))
     assert set(BRIDGES) <= set(addons)
     assert sorted(addon for addon in addons if manifest(addon)["auto_install"]) == sorted(BRIDGES)
+
+
+def test_portal_does_not_pull_the_assessment():
+    """The portal reaches the scorecards and correction plans through dealer_portal_assessment."""
+    assert "dealer_assessment" not in dependency_closure("dealer_portal")
 
 
 def test_assessment_does_not_pull_the_features_it_measures():

@@ -1,4 +1,4 @@
-"""The service quality KPIs (售后服务监管): from the service inspections of dealer_service."""
+"""The service quality KPIs (售后服务监管): from the service inspections of dealer_service_inspection."""
 from odoo import models
 
 

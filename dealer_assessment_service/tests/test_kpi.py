@@ -2,7 +2,7 @@ from datetime import date
 
 from odoo.tests import tagged
 
-from odoo.addons.dealer_service.tests.test_service_inspection import Q1, InspectionCommon
+from odoo.addons.dealer_service_inspection.tests.common import Q1, InspectionCommon
 
 CODES = ("service_quality", "service_presale", "service_purchase", "service_aftersales")
 

@@ -98,7 +98,7 @@ class DealerViolation(models.Model):
         for violation in self:
             field = PENALTY_FIELD_BY_TYPE.get(violation.violation_type)
             contract = violation.contract_id
-            if contract and field and field in contract._fields and contract[field]:
+            if contract and field and contract[field]:
                 violation.fine_amount = contract[field]
             else:
                 violation.fine_amount = violation.fine_amount or 0.0

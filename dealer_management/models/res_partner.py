@@ -204,7 +204,7 @@ class ResPartner(models.Model):
 
     def _dealer_check_grade_terms(self, vals):
         """A dealer's pricelist, payment terms and credit limit come from its grade: a Dealer Manager's to change."""
-        fnames = [fname for fname in GRADE_TERM_FIELDS if fname in vals and fname in self._fields]
+        fnames = [fname for fname in GRADE_TERM_FIELDS if fname in vals]
         dealers = self.filtered("is_dealer")
         if not fnames or not dealers or self._is_dealer_manager():
             return

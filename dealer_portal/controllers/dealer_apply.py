@@ -6,10 +6,9 @@ from odoo.http import request
 from odoo.tools import consteq, single_email_re
 
 from odoo.addons.dealer_management.models.dealer_application import normalize_credit_code
-from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from ..provinces import sort_provinces
-from .relations import DealerRelationsPortal
+from .portal import DealerPortal
 
 # the longest text an applicant may type in a one-line field
 MAX_TEXT_LENGTH = 200
@@ -22,7 +21,7 @@ MAX_OUTLETS = 100_000
 UPLOAD_STATES = ("draft", "submitted", "review")
 
 
-class DealerApplyPortal(CustomerPortal):
+class DealerApplyPortal(DealerPortal):
     """The public dealer application form (/dealer/apply, no login) and the applicant's tokenised status page.
 
     The form is protected by Odoo's CSRF token (every POST), limited per IP address and hour, and creates the
@@ -50,7 +49,7 @@ class DealerApplyPortal(CustomerPortal):
             "post": post or {},
             "error": error,
             **self._apply_choices(),
-            **DealerRelationsPortal._dealer_upload_values(),
+            **self._dealer_upload_values(),
         }
         return request.render("dealer_portal.dealer_apply_form", values, status=status)
 
@@ -82,13 +81,13 @@ class DealerApplyPortal(CustomerPortal):
             )
         if not single_email_re.match(texts["email"]):
             return None, _("The e-mail address %(email)s is not valid.", email=texts["email"])
-        state_id = DealerRelationsPortal._dealer_int(post.get("state_id"))
+        state_id = self._dealer_int(post.get("state_id"))
         if not state_id or state_id not in choices["provinces"].ids:
             return None, _("Choose your province.")
-        grade_id = DealerRelationsPortal._dealer_int(post.get("proposed_grade_id"))
+        grade_id = self._dealer_int(post.get("proposed_grade_id"))
         if not grade_id or grade_id not in choices["grades"].ids:
             return None, _("Choose the dealer grade you apply for.")
-        territory_id = DealerRelationsPortal._dealer_int(post.get("territory_id"))
+        territory_id = self._dealer_int(post.get("territory_id"))
         grade = choices["grades"].browse(grade_id)
         territories = choices["territories"].filtered(
             lambda territory: not territory.company_id or territory.company_id == grade.company_id
@@ -140,12 +139,11 @@ class DealerApplyPortal(CustomerPortal):
             figures[name] = value if integer else value * TEN_THOUSAND
         return figures, None
 
-    @staticmethod
-    def _apply_files(document_types):
+    def _apply_files(self, document_types):
         """Files posted per document type (inputs ``document_<type id>``): ({type: uploads}, error or None)."""
         files = {}
         for doc_type in document_types:
-            uploads, error = DealerRelationsPortal._dealer_uploads(f"document_{doc_type.id}")
+            uploads, error = self._dealer_uploads(f"document_{doc_type.id}")
             if error:
                 return {}, error
             if uploads:
@@ -174,7 +172,7 @@ class DealerApplyPortal(CustomerPortal):
                 with request.env.cr.savepoint():
                     application = Application._dealer_portal_apply(vals, files, ip_hash, consent=True)
             except (AccessError, UserError, ValidationError) as e:
-                error = DealerRelationsPortal._dealer_error_message(e)
+                error = self._dealer_error_message(e)
         if error:
             return self._render_apply_form(post=post, error=error)
         # sudo: the application just created by this request, for its link
@@ -200,7 +198,7 @@ class DealerApplyPortal(CustomerPortal):
             "error": error,
             "uploaded": uploaded,
             "submitted": submitted,
-            **DealerRelationsPortal._dealer_upload_values(),
+            **self._dealer_upload_values(),
         }
         return request.render("dealer_portal.dealer_apply_status", values, status=status)
 
@@ -218,11 +216,11 @@ class DealerApplyPortal(CustomerPortal):
             return self._render_apply_status(application, error=_(
                 "Application %(name)s is closed: no document can be added any more.", name=application.name,
             ))
-        line_id = DealerRelationsPortal._dealer_int(document_id)
+        line_id = self._dealer_int(document_id)
         line = application.missing_document_ids.filtered(lambda doc: doc.id == line_id)
         if not line:
             return self._render_apply_status(application, error=_("Choose one of the missing documents."))
-        uploads, error = DealerRelationsPortal._dealer_uploads("file")
+        uploads, error = self._dealer_uploads("file")
         if not error and not uploads:
             error = _("Choose the file of the document.")
         if error:
@@ -235,5 +233,5 @@ class DealerApplyPortal(CustomerPortal):
                     message_type="notification", subtype_xmlid="mail.mt_note",
                 )
         except (AccessError, MissingError, UserError, ValidationError) as e:
-            return self._render_apply_status(application, error=DealerRelationsPortal._dealer_error_message(e))
+            return self._render_apply_status(application, error=self._dealer_error_message(e))
         return request.redirect(application.get_portal_url(query_string="&uploaded=1"))

@@ -4,21 +4,17 @@ Nothing is written in the database before the submission: the cart is {product i
 The submission creates the order in one savepoint (``sale.order._dealer_portal_submit``), so a failing dealer
 check leaves nothing behind, and consumes a one-time token of the cart page, so a replayed form creates nothing.
 """
-import secrets
-
 from werkzeug.exceptions import NotFound
 
 from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 from odoo.osv import expression
-from odoo.tools import consteq
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from ..models.ordering_catalog import MAX_QUANTITY
-from .relations import DealerRelationsPortal
+from ..models.dealer_portal_catalog import MAX_QUANTITY
+from .portal import DealerPortal
 
 CART_KEY = "dealer_portal_cart"
 TOKEN_KEY = "dealer_portal_cart_token"
@@ -26,7 +22,7 @@ TOKEN_KEY = "dealer_portal_cart_token"
 ADDED_KEY = "dealer_portal_cart_added"
 
 
-class DealerOrderingPortal(CustomerPortal):
+class DealerOrderingPortal(DealerPortal):
     """/my/catalog, /my/cart and the reorder button of a past order."""
 
     _catalog_per_page = 20
@@ -61,13 +57,6 @@ class DealerOrderingPortal(CustomerPortal):
     @staticmethod
     def _dealer_save_cart(cart):
         request.session[CART_KEY] = {str(product_id): quantity for product_id, quantity in cart.items()}
-
-    @staticmethod
-    def _dealer_cart_token():
-        """The cart page's one-time submission token (a new one after each submission)."""
-        if not request.session.get(TOKEN_KEY):
-            request.session[TOKEN_KEY] = secrets.token_urlsafe(24)
-        return request.session[TOKEN_KEY]
 
     # ------------------------------------------------------------------ catalog
     @http.route(["/my/catalog", "/my/catalog/page/<int:page>"], type="http", auth="user", website=True)
@@ -149,7 +138,7 @@ class DealerOrderingPortal(CustomerPortal):
             "currency": pricelist.currency_id or (dealer and Catalog._dealer_company(dealer).currency_id),
             "addresses": Catalog._dealer_delivery_addresses(dealer) if dealer else [],
             "default_shipping_id": dealer.address_get(["delivery"])["delivery"] if dealer else False,
-            "cart_token": self._dealer_cart_token() if dealer else "",
+            "cart_token": self._dealer_form_token(TOKEN_KEY) if dealer else "",
             "errors": errors or [],
             "notes": notes or [],
             "quick_text": quick_text,
@@ -175,7 +164,7 @@ class DealerOrderingPortal(CustomerPortal):
         if not dealer:
             return request.redirect("/my/catalog")
         Catalog = request.env["dealer.portal.catalog"]
-        product = Catalog._dealer_orderable(dealer, [DealerRelationsPortal._dealer_int(product_id)])
+        product = Catalog._dealer_orderable(dealer, [self._dealer_int(product_id)])
         qty = Catalog._dealer_parse_quantity(quantity)
         error = None
         if not product:
@@ -204,7 +193,7 @@ class DealerOrderingPortal(CustomerPortal):
         if not dealer:
             return request.redirect("/my/catalog")
         cart = self._dealer_cart()
-        pid = DealerRelationsPortal._dealer_int(product_id)
+        pid = self._dealer_int(product_id)
         if pid not in cart:
             return request.redirect("/my/cart")
         if kw.get("remove") or str(quantity).strip() in ("0", "0.0"):
@@ -280,15 +269,14 @@ class DealerOrderingPortal(CustomerPortal):
         cart = self._dealer_cart()
         if not cart:
             return self._dealer_render_cart(dealer, post=post, errors=[_("Your cart is empty.")])
-        expected = request.session.get(TOKEN_KEY)
-        if not expected or not consteq(str(cart_token or ""), expected):
+        if not self._dealer_check_form_token(TOKEN_KEY, cart_token):
             return self._dealer_render_cart(dealer, post=post, errors=[_(
                 "This cart was already submitted, or the page is out of date: check your orders before "
                 "submitting again."
             )])
         Catalog = request.env["dealer.portal.catalog"]
         shipping = request.env["res.partner"]
-        shipping_id = DealerRelationsPortal._dealer_int(shipping_id)
+        shipping_id = self._dealer_int(shipping_id)
         if shipping_id:
             shipping = Catalog._dealer_delivery_addresses(dealer).filtered(lambda a: a.id == shipping_id)
             if not shipping:
@@ -302,5 +290,5 @@ class DealerOrderingPortal(CustomerPortal):
             message = error.args[0] if error.args else _("The order could not be submitted.")
             return self._dealer_render_cart(dealer, post=post, errors=[message])
         request.session.pop(CART_KEY, None)
-        request.session.pop(TOKEN_KEY, None)
+        self._dealer_spend_form_token(TOKEN_KEY)
         return request.redirect(f"/my/orders/{order.id}?dealer_submitted=1")

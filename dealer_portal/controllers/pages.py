@@ -3,16 +3,14 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 from odoo.tools import clean_context
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
-
-from .relations import DealerRelationsPortal
+from .portal import DealerPortal
 
 # sale order states counted as "open" on /my (quotations sent and confirmed orders not fully invoiced or delivered)
 OPEN_ORDER_STATES = ("draft", "sent", "sale")
 OPEN_COMPLAINT_STATES = ("new", "in_progress")
 
 
-class DealerPagesPortal(CustomerPortal):
+class DealerPagesPortal(DealerPortal):
     """The dealer's dashboard, targets and exit request on /my; owner-only pages refuse staff with a 404."""
 
     # ------------------------------------------------------------------ home counters
@@ -115,7 +113,7 @@ class DealerPagesPortal(CustomerPortal):
         if not target:
             raise request.not_found()
         decision = post.get("decision")
-        proposed = DealerRelationsPortal._dealer_float(post.get("proposed_amount"), 0.0)
+        proposed = self._dealer_float(post.get("proposed_amount"), 0.0)
         error = None
         if proposed is None:
             error = _("The proposed amount must be a number.")
@@ -128,7 +126,7 @@ class DealerPagesPortal(CustomerPortal):
                         target, decision, post.get("comment"), proposed,
                     )
             except (AccessError, UserError, ValidationError) as e:
-                error = DealerRelationsPortal._dealer_error_message(e)
+                error = self._dealer_error_message(e)
         if error:
             values = self._dealer_targets_values(dealer, error=error, error_target=target_id, post=post)
             return request.render("dealer_portal.portal_my_targets", values)
@@ -148,7 +146,7 @@ class DealerPagesPortal(CustomerPortal):
                     contract, year,
                 )
         except (AccessError, UserError, ValidationError) as e:
-            values = self._dealer_targets_values(dealer, error=DealerRelationsPortal._dealer_error_message(e))
+            values = self._dealer_targets_values(dealer, error=self._dealer_error_message(e))
             return request.render("dealer_portal.portal_my_targets", values)
         return request.redirect("/my/targets?answered=1" if answers else "/my/targets?nothing=1")
 
@@ -175,7 +173,7 @@ class DealerPagesPortal(CustomerPortal):
                             dealer, post.get("reason"), effective_date,
                         )
                 except (AccessError, UserError, ValidationError) as e:
-                    error = DealerRelationsPortal._dealer_error_message(e)
+                    error = self._dealer_error_message(e)
             if not error:
                 return request.redirect("/my/dealer/exit?submitted=1")
         return request.render("dealer_portal.portal_dealer_exit", self._dealer_pages_values(

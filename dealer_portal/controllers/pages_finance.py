@@ -1,40 +1,42 @@
 from odoo import _, fields, http
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
 from .pages import DealerPagesPortal
-from .relations import DealerRelationsPortal
 
 # the longest statement of account a dealer may ask for at once
 MAX_STATEMENT_DAYS = 5 * 366
-# owner-only documents: URL part -> (model, PDF report, page name); the record rules choose the records
+# owner-only documents: URL part -> (model, PDF report, page name, list template); the record rules choose the
+# records
 OWNER_DOCUMENTS = {
-    "rebates": ("dealer.rebate", "dealer_management.action_report_dealer_rebate", "dealer_rebates"),
-    "contracts": ("dealer.contract", "dealer_management.action_report_dealer_contract", "dealer_contracts"),
-    "scorecards": ("dealer.scorecard", "dealer_assessment.action_report_dealer_scorecard", "dealer_scorecards"),
+    "rebates": ("dealer.rebate", "dealer_management.action_report_dealer_rebate", "dealer_rebates",
+                "dealer_portal.portal_my_rebates"),
+    "contracts": ("dealer.contract", "dealer_management.action_report_dealer_contract", "dealer_contracts",
+                  "dealer_portal.portal_my_contracts"),
 }
-# the colour of a scorecard's rating on the portal
-RATING_BADGES = {"A": "text-bg-success", "B": "text-bg-info", "C": "text-bg-warning", "D": "text-bg-danger"}
 
 
 class DealerFinancePortal(DealerPagesPortal):
-    """The owner's finance pages: rebates, contracts, scorecards (lists and PDFs), the statement of account and
-    the correction plans. Staff get a 404; the records are searched with the owner's rights and record rules."""
+    """The owner's finance pages: rebates and contracts (lists and PDFs) and the statement of account. Staff get a
+    404; the records are searched with the owner's rights and record rules."""
 
     # ------------------------------------------------------------------ documents and their PDFs
+    def _dealer_owner_document_kinds(self):
+        """The owner-only documents listed at /my/<kind> with their PDFs (OWNER_DOCUMENTS); a link module adds its
+        own (dealer_portal_assessment: the scorecards)."""
+        return dict(OWNER_DOCUMENTS)
+
     def _dealer_owner_documents(self, kind, page, **extra):
         dealer = self._dealer_pages_dealer(owner=True)
-        model, _report, page_name = OWNER_DOCUMENTS[kind]
-        # the list helper of the relations pages: Odoo combines the sibling CustomerPortal controllers into one
-        # class, so `self` has everything that helper uses
-        values = DealerRelationsPortal._dealer_list_values(
-            self, model, f"/my/{kind}", page, page_name, [("partner_id", "=", dealer.id)],
+        model, _report, page_name, template = self._dealer_owner_document_kinds()[kind]
+        values = self._dealer_list_values(
+            model, f"/my/{kind}", page, page_name, [("partner_id", "=", dealer.id)],
         )
-        return request.render(f"dealer_portal.portal_my_{kind}", {**values, **extra})
+        return request.render(template, {**values, **extra})
 
     def _dealer_owner_pdf(self, kind, record_id):
         self._dealer_pages_dealer(owner=True)
-        model, report, _page_name = OWNER_DOCUMENTS[kind]
+        model, report, _page_name, _template = self._dealer_owner_document_kinds()[kind]
         try:
             # the owner's rights and record rules decide (its own dealer's released documents only)
             record_sudo = self._document_check_access(model, record_id)
@@ -68,19 +70,6 @@ class DealerFinancePortal(DealerPagesPortal):
     @http.route(["/my/contracts/<int:record_id>/pdf"], type="http", auth="user", website=True)
     def portal_contract_pdf(self, record_id, **kw):
         return self._dealer_owner_pdf("contracts", record_id)
-
-    @http.route(["/my/scorecards", "/my/scorecards/page/<int:page>"], type="http", auth="user", website=True)
-    def portal_my_scorecards(self, page=1, **kw):
-        Scorecard = request.env["dealer.scorecard"]
-        return self._dealer_owner_documents(
-            "scorecards", page, RATING_BADGES=RATING_BADGES,
-            # sudo: the ranking level of the user's own company, a setting it may not read
-            rank_label=Scorecard._rank_level_label(request.env.user.company_id.sudo().dealer_rank_level),
-        )
-
-    @http.route(["/my/scorecards/<int:record_id>/pdf"], type="http", auth="user", website=True)
-    def portal_scorecard_pdf(self, record_id, **kw):
-        return self._dealer_owner_pdf("scorecards", record_id)
 
     # ------------------------------------------------------------------ statement of account
     @http.route(["/my/statement"], type="http", auth="user", website=True)
@@ -117,52 +106,3 @@ class DealerFinancePortal(DealerPagesPortal):
         if (end - start).days > MAX_STATEMENT_DAYS:
             return None, _("Choose a period of at most five years.")
         return (start, end), None
-
-    # ------------------------------------------------------------------ correction plans
-    @http.route(["/my/correction-plans", "/my/correction-plans/page/<int:page>"], type="http", auth="user",
-                website=True)
-    def portal_my_correction_plans(self, page=1, **kw):
-        dealer = self._dealer_pages_dealer(owner=True)
-        values = DealerRelationsPortal._dealer_list_values(
-            self, "dealer.correction.plan", "/my/correction-plans", page, "dealer_correction_plans",
-            [("partner_id", "=", dealer.id)],
-        )
-        return request.render("dealer_portal.portal_my_correction_plans", values)
-
-    def _dealer_plan(self, plan_id):
-        self._dealer_pages_dealer(owner=True)
-        try:
-            return self._document_check_access("dealer.correction.plan", plan_id)
-        except (AccessError, MissingError):
-            raise request.not_found() from None
-
-    @http.route(["/my/correction-plans/<int:plan_id>"], type="http", auth="user", website=True)
-    def portal_correction_plan(self, plan_id, answered=None, **kw):
-        plan_sudo = self._dealer_plan(plan_id)
-        return request.render("dealer_portal.portal_correction_plan", self._dealer_pages_values(
-            "dealer_correction_plan", plan=plan_sudo, answered=answered, error=None, error_line=None,
-            **DealerRelationsPortal._dealer_upload_values(),
-        ))
-
-    @http.route(["/my/correction-plans/<int:plan_id>/actions/<int:line_id>"], type="http", auth="user",
-                website=True, methods=["POST"])
-    def portal_correction_plan_answer(self, plan_id, line_id, **post):
-        plan_sudo = self._dealer_plan(plan_id)
-        line = plan_sudo.line_ids.filtered(lambda action: action.id == line_id)
-        if not line:
-            raise request.not_found()
-        uploads, error = DealerRelationsPortal._dealer_uploads()
-        if not error:
-            try:
-                with request.env.cr.savepoint():
-                    # back to the user's environment: the answer records who answered; the method writes the
-                    # answer fields as superuser once everything was checked
-                    line.with_env(self._dealer_clean_env())._dealer_portal_answer(post.get("note"), uploads)
-            except (AccessError, UserError, ValidationError) as e:
-                error = DealerRelationsPortal._dealer_error_message(e)
-        if error:
-            return request.render("dealer_portal.portal_correction_plan", self._dealer_pages_values(
-                "dealer_correction_plan", plan=plan_sudo, answered=None, error=error, error_line=line_id,
-                post=post, **DealerRelationsPortal._dealer_upload_values(),
-            ))
-        return request.redirect(f"/my/correction-plans/{plan_id}?answered=1")

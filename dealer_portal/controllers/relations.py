@@ -1,34 +1,18 @@
-import math
-import os
-
 from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
-from odoo.http import content_disposition, request
-from odoo.tools.mimetypes import guess_mimetype
+from odoo.http import request
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
-from odoo.addons.portal.controllers.portal import pager as portal_pager
+from .portal import DealerPortal
 
-from ..models.dealer_portal_spreadsheet import SPREADSHEET_TYPES
-
-# Limits of the files a dealer attaches to a complaint or a feedback (constants: change them here).
-MAX_UPLOADS = 10
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-# allowed extensions, with the types their content must have (sniffed; empty: the content is not checked)
-UPLOAD_TYPES = {
-    "pdf": ("application/pdf",),
-    "jpg": ("image/jpeg",),
-    "jpeg": ("image/jpeg",),
-    "png": ("image/png",),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip"),
-    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/zip"),
-    "csv": (),
+# the records a dealer submits on these pages: kind (the templates' and page values' name) -> (model, list URL,
+# session key of the list's history, for the previous/next links of a record's page)
+RECORD_PAGES = {
+    "complaint": ("dealer.complaint", "/my/complaints", "my_complaints_history"),
+    "feedback": ("dealer.feedback", "/my/feedback", "my_feedback_history"),
 }
-# the uploads read as a table (dealer.portal.spreadsheet)
-SPREADSHEET_EXTENSIONS = ("csv", "xlsx")
 
 
-class DealerRelationsPortal(CustomerPortal):
+class DealerRelationsPortal(DealerPortal):
     """Dealer relations on the portal: announcements (with read receipts), complaints and market feedback."""
 
     def _prepare_home_portal_values(self, counters):
@@ -61,136 +45,40 @@ class DealerRelationsPortal(CustomerPortal):
         """The logged-in user's dealer when it may use these pages, else an empty recordset."""
         return request.env.user._dealer_portal_dealer()
 
-    def _dealer_list_values(self, model, url, page, page_name, domain, url_args=None, history_key=None, order=None):
-        """Layout, pager and records (searched with the user's rights) for a list page.
+    def _dealer_relations_new(self, kind, form_values, vals_from_post, post):
+        """The form of a new complaint or feedback (``kind``: a key of RECORD_PAGES): shown on a GET (and to a user
+        of no dealer); a POST creates the record with its files in one savepoint, then opens its page, or shows the
+        form again with the error."""
+        model, url, _history_key = RECORD_PAGES[kind]
+        template = f"dealer_portal.portal_{kind}_form"
+        dealer = self._dealer_relations_dealer()
+        if request.httprequest.method != "POST" or not dealer:
+            return request.render(template, form_values(dealer))
+        vals, error = vals_from_post(dealer, post)
+        uploads, upload_error = self._dealer_uploads()
+        error = error or upload_error
+        if not error:
+            try:
+                with request.env.cr.savepoint():
+                    record = request.env[model]._dealer_portal_create(dealer, vals)
+                    self._dealer_attach(record, uploads)
+            except (AccessError, UserError, ValidationError) as e:
+                error = self._dealer_error_message(e)
+        if error:
+            return request.render(template, form_values(dealer, post=post, error=error))
+        return request.redirect(f"{url}/{record.id}?submitted=1")
 
-        The list pages of dealer_portal's bridges call it too (``DealerRelationsPortal._dealer_list_values(self,
-        ...)``): one pager and one search for every dealer list.
-        """
-        Model = request.env[model]
+    def _dealer_relations_page(self, record_id, kind, page_name, submitted):
+        """The page of a complaint or feedback the user may read (``kind``: a key of RECORD_PAGES), else its list."""
+        model, url, history_key = RECORD_PAGES[kind]
+        try:
+            record_sudo = self._document_check_access(model, record_id)
+        except (AccessError, MissingError):
+            return request.redirect(url)
         values = self._prepare_portal_layout_values()
-        pager = portal_pager(
-            url=url, url_args=url_args, total=Model.search_count(domain), page=page, step=self._items_per_page,
-        )
-        records = Model.search(domain, order=order, limit=self._items_per_page, offset=pager["offset"])
-        if history_key:
-            request.session[history_key] = records.ids[:100]
-        values.update({
-            "page_name": page_name,
-            "pager": pager,
-            "default_url": url,
-            "dealer": self._dealer_relations_dealer(),
-            # sudo: rendering only; the records were searched with the user's rights and record rules
-            "records": records.sudo(),
-        })
-        return values
-
-    @staticmethod
-    def _dealer_count(model, domain_of):
-        """A counter of /my/home: the records of `model` in ``domain_of(dealer)`` for the user's dealer; 0 for a
-        user of no dealer or without read access (searched with the user's rights and record rules)."""
-        Model = request.env[model]
-        dealer = request.env.user._dealer_portal_dealer()
-        return Model.search_count(domain_of(dealer)) if dealer and Model.has_access("read") else 0
-
-    @staticmethod
-    def _dealer_spreadsheet_response(file_type, content, filename):
-        """An upload template (CSV or XLSX) as a download."""
-        return request.make_response(content, headers=[
-            ("Content-Type", SPREADSHEET_TYPES[file_type]), ("Content-Disposition", content_disposition(filename)),
-        ])
-
-    def _dealer_own_domain(self):
-        """Records of the user's own dealer (record rules restrict portal users to it anyway)."""
-        return [("partner_id", "=", self._dealer_relations_dealer().id)]
-
-    @staticmethod
-    def _dealer_upload_values():
-        """What the forms say about the upload limits."""
-        return {"upload_limits": _(
-            "Up to %(count)s files of %(size)s MB each: %(types)s.",
-            count=MAX_UPLOADS, size=MAX_UPLOAD_BYTES // (1024 * 1024), types=", ".join(sorted(UPLOAD_TYPES)),
-        )}
-
-    @staticmethod
-    def _dealer_uploads(field="attachments"):
-        """Files posted in the form's `field` input: ([(name, content)], error message or None)."""
-        files = [upload for upload in request.httprequest.files.getlist(field) if upload and upload.filename]
-        if len(files) > MAX_UPLOADS:
-            return [], _("Attach at most %(count)s files.", count=MAX_UPLOADS)
-        uploads = []
-        for upload in files:
-            name = os.path.basename(upload.filename)
-            extension = os.path.splitext(name)[1].lower().lstrip(".")
-            if extension not in UPLOAD_TYPES:
-                return [], _(
-                    "File %(name)s cannot be attached: only these types are accepted: %(types)s.",
-                    name=name, types=", ".join(sorted(UPLOAD_TYPES)),
-                )
-            content = upload.read(MAX_UPLOAD_BYTES + 1)
-            if len(content) > MAX_UPLOAD_BYTES:
-                return [], _(
-                    "File %(name)s is larger than %(size)s MB: attach a smaller file.",
-                    name=name, size=MAX_UPLOAD_BYTES // (1024 * 1024),
-                )
-            if UPLOAD_TYPES[extension] and guess_mimetype(content) not in UPLOAD_TYPES[extension]:
-                return [], _(
-                    "File %(name)s is not a valid %(type)s file: attach the document itself.",
-                    name=name, type=extension.upper(),
-                )
-            uploads.append((name, content))
-        return uploads, None
-
-    @staticmethod
-    def _dealer_spreadsheet_upload(field="file"):
-        """The one CSV or XLSX file posted in `field` (stock reports, sell-outs, forecasts), with the checks of
-        every upload: ((name, content), None) or (None, error message)."""
-        for upload in request.httprequest.files.getlist(field):
-            name = os.path.basename(upload.filename or "")
-            if name and os.path.splitext(name)[1].lower().lstrip(".") not in SPREADSHEET_EXTENSIONS:
-                return None, _(
-                    "File %(name)s cannot be read: upload a CSV or XLSX file in the shape of the template.",
-                    name=name,
-                )
-        uploads, error = DealerRelationsPortal._dealer_uploads(field)
-        if not error and len(uploads) != 1:
-            error = _("Choose the CSV or XLSX file to upload.")
-        return (None, error) if error else (uploads[0], None)
-
-    @staticmethod
-    def _dealer_attach(record, uploads):
-        """Post the uploaded files on the record's chatter and list them on the record."""
-        if not uploads:
-            return
-        # sudo: the record was just created by the route for the user's own dealer, and the files passed the
-        # size and type checks; portal users cannot create attachments themselves (Odoo's portal chatter
-        # upload works the same way)
-        record_sudo = record.sudo()
-        message = record_sudo.message_post(
-            body=_("Documents submitted with the request."), attachments=uploads,
-            author_id=request.env.user.partner_id.id, message_type="comment", subtype_xmlid="mail.mt_comment",
-        )
-        record_sudo.attachment_ids = [(4, attachment.id) for attachment in message.attachment_ids]
-
-    @staticmethod
-    def _dealer_int(value):
-        try:
-            return int(value) if value else False
-        except (TypeError, ValueError):
-            return None
-
-    @staticmethod
-    def _dealer_float(value, default):
-        """A finite number typed in a form, the default when empty, None when it is not a number."""
-        try:
-            number = float(value) if value else default
-        except ValueError:
-            return None
-        return number if math.isfinite(number) else None
-
-    @staticmethod
-    def _dealer_error_message(error):
-        return error.args[0] if error.args else _("The request could not be saved.")
+        values.update({"page_name": page_name, kind: record_sudo, "submitted": submitted})
+        values = self._get_page_view_values(record_sudo, None, values, history_key, False)
+        return request.render(f"dealer_portal.portal_{kind}_page", values)
 
     # ------------------------------------------------------------------ announcements
     @http.route(["/my/announcements", "/my/announcements/page/<int:page>"], type="http", auth="user", website=True)
@@ -329,34 +217,13 @@ class DealerRelationsPortal(CustomerPortal):
 
     @http.route(["/my/complaints/new"], type="http", auth="user", website=True, methods=["GET", "POST"])
     def portal_complaint_new(self, **post):
-        dealer = self._dealer_relations_dealer()
-        if request.httprequest.method != "POST" or not dealer:
-            return request.render("dealer_portal.portal_complaint_form", self._complaint_form_values(dealer))
-        vals, error = self._complaint_vals_from_post(dealer, post)
-        uploads, upload_error = self._dealer_uploads()
-        error = error or upload_error
-        if not error:
-            try:
-                with request.env.cr.savepoint():
-                    complaint = request.env["dealer.complaint"]._dealer_portal_create(dealer, vals)
-                    self._dealer_attach(complaint, uploads)
-            except (AccessError, UserError, ValidationError) as e:
-                error = self._dealer_error_message(e)
-        if error:
-            values = self._complaint_form_values(dealer, post=post, error=error)
-            return request.render("dealer_portal.portal_complaint_form", values)
-        return request.redirect(f"/my/complaints/{complaint.id}?submitted=1")
+        return self._dealer_relations_new(
+            "complaint", self._complaint_form_values, self._complaint_vals_from_post, post,
+        )
 
     @http.route(["/my/complaints/<int:complaint_id>"], type="http", auth="user", website=True)
     def portal_complaint_page(self, complaint_id, submitted=None, **kw):
-        try:
-            complaint_sudo = self._document_check_access("dealer.complaint", complaint_id)
-        except (AccessError, MissingError):
-            return request.redirect("/my/complaints")
-        values = self._prepare_portal_layout_values()
-        values.update({"page_name": "dealer_complaint", "complaint": complaint_sudo, "submitted": submitted})
-        values = self._get_page_view_values(complaint_sudo, None, values, "my_complaints_history", False)
-        return request.render("dealer_portal.portal_complaint_page", values)
+        return self._dealer_relations_page(complaint_id, "complaint", "dealer_complaint", submitted)
 
     # ------------------------------------------------------------------ market feedback
     @http.route(["/my/feedback", "/my/feedback/page/<int:page>"], type="http", auth="user", website=True)
@@ -411,31 +278,8 @@ class DealerRelationsPortal(CustomerPortal):
 
     @http.route(["/my/feedback/new"], type="http", auth="user", website=True, methods=["GET", "POST"])
     def portal_feedback_new(self, **post):
-        dealer = self._dealer_relations_dealer()
-        if request.httprequest.method != "POST" or not dealer:
-            return request.render("dealer_portal.portal_feedback_form", self._feedback_form_values(dealer))
-        vals, error = self._feedback_vals_from_post(dealer, post)
-        uploads, upload_error = self._dealer_uploads()
-        error = error or upload_error
-        if not error:
-            try:
-                with request.env.cr.savepoint():
-                    feedback = request.env["dealer.feedback"]._dealer_portal_create(dealer, vals)
-                    self._dealer_attach(feedback, uploads)
-            except (AccessError, UserError, ValidationError) as e:
-                error = self._dealer_error_message(e)
-        if error:
-            values = self._feedback_form_values(dealer, post=post, error=error)
-            return request.render("dealer_portal.portal_feedback_form", values)
-        return request.redirect(f"/my/feedback/{feedback.id}?submitted=1")
+        return self._dealer_relations_new("feedback", self._feedback_form_values, self._feedback_vals_from_post, post)
 
     @http.route(["/my/feedback/<int:feedback_id>"], type="http", auth="user", website=True)
     def portal_feedback_page(self, feedback_id, submitted=None, **kw):
-        try:
-            feedback_sudo = self._document_check_access("dealer.feedback", feedback_id)
-        except (AccessError, MissingError):
-            return request.redirect("/my/feedback")
-        values = self._prepare_portal_layout_values()
-        values.update({"page_name": "dealer_feedback_detail", "feedback": feedback_sudo, "submitted": submitted})
-        values = self._get_page_view_values(feedback_sudo, None, values, "my_feedback_history", False)
-        return request.render("dealer_portal.portal_feedback_page", values)
+        return self._dealer_relations_page(feedback_id, "feedback", "dealer_feedback_detail", submitted)

@@ -24,10 +24,11 @@ from odoo.tools import consteq
 from odoo.addons.sale.controllers import portal as sale_portal
 from odoo.addons.sale_stock.controllers.portal import SaleStockPortal
 
-from ..models.ordering_sale_order import READ_ONLY_KEY
+from ..models.sale_order import READ_ONLY_KEY
+from .portal import DealerPortal
 
 
-class DealerSaleOrderPortal(sale_portal.CustomerPortal):
+class DealerSaleOrderPortal(sale_portal.CustomerPortal, DealerPortal):
 
     def _prepare_orders_domain(self, partner):
         """/my/orders of a dealer's users also lists its cancelled orders and a distributor's sub-dealers' orders."""

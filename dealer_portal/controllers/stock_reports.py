@@ -2,15 +2,13 @@ from odoo import _, http
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
-
-from .relations import MAX_UPLOAD_BYTES, DealerRelationsPortal
+from .portal import DealerPortal
 
 # empty product lines offered by the form
 FORM_LINES = 8
 
 
-class DealerStockReportPortal(CustomerPortal):
+class DealerStockReportPortal(DealerPortal):
     """Channel stock reports (渠道库存上报) on the portal: list, detail, form, CSV/XLSX upload and its template.
 
     A distributor's users also read the reports of its sub-dealers (read-only, record rule). Reports are
@@ -20,7 +18,7 @@ class DealerStockReportPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "stock_report_count" in counters:
-            values["stock_report_count"] = DealerRelationsPortal._dealer_count(
+            values["stock_report_count"] = self._dealer_count(
                 "dealer.stock.report", self._stock_report_domain)
         return values
 
@@ -43,10 +41,7 @@ class DealerStockReportPortal(CustomerPortal):
             "post": post or {},
             "error": error,
             "row_errors": errors or [],
-            "upload_limits": _(
-                "A CSV or XLSX file of at most %(size)s MB, with the columns of the template.",
-                size=MAX_UPLOAD_BYTES // (1024 * 1024),
-            ),
+            "upload_limits": self._dealer_spreadsheet_limits(),
             "file_columns": Report._dealer_portal_file_columns(),
         })
         return values
@@ -55,8 +50,7 @@ class DealerStockReportPortal(CustomerPortal):
         values = self._stock_report_form_values(dealer, **kwargs)
         return request.render("dealer_portal.portal_stock_report_form", values, status=status)
 
-    @staticmethod
-    def _stock_report_form_rows():
+    def _stock_report_form_rows(self):
         """The product lines posted by the form (lists of same-named inputs), blank lines left out."""
         form = request.httprequest.form
         products, quantities = form.getlist("product_id"), form.getlist("quantity")
@@ -66,7 +60,7 @@ class DealerStockReportPortal(CustomerPortal):
             quantity = quantities[index] if index < len(quantities) else ""
             if not product and not quantity.strip():
                 continue
-            product_id = DealerRelationsPortal._dealer_int(product)
+            product_id = self._dealer_int(product)
             rows.append({
                 "row": len(rows) + 1, "product_id": product_id or -1, "product_raw": product, "quantity": quantity,
                 "lot_name": lots[index] if index < len(lots) else "",
@@ -85,15 +79,15 @@ class DealerStockReportPortal(CustomerPortal):
             with request.env.cr.savepoint():
                 report = Report._dealer_portal_submit(dealer, day, (post.get("note") or "").strip(), lines)
         except (AccessError, UserError, ValidationError) as e:
-            return None, DealerRelationsPortal._dealer_error_message(e), []
+            return None, self._dealer_error_message(e), []
         return report, None, []
 
     # ------------------------------------------------------------------ routes
     @http.route(["/my/stock_reports", "/my/stock_reports/page/<int:page>"], type="http", auth="user", website=True)
     def portal_my_stock_reports(self, page=1, **kw):
         dealer = request.env.user._dealer_portal_dealer()
-        values = DealerRelationsPortal._dealer_list_values(
-            self, "dealer.stock.report", "/my/stock_reports", page, "dealer_stock_reports",
+        values = self._dealer_list_values(
+            "dealer.stock.report", "/my/stock_reports", page, "dealer_stock_reports",
             self._stock_report_domain(dealer) if dealer else [(0, "=", 1)],
         )
         values["reports"] = values["records"]
@@ -132,14 +126,14 @@ class DealerStockReportPortal(CustomerPortal):
         dealer = request.env.user._dealer_portal_dealer()
         if not dealer:
             return self._render_stock_report_form(dealer)
-        upload, error = DealerRelationsPortal._dealer_spreadsheet_upload("file")
+        upload, error = self._dealer_spreadsheet_upload("file")
         rows, row_errors = [], []
         if not error:
             name, content = upload
             try:
                 rows = request.env["dealer.stock.report"]._dealer_portal_rows_from_file(name, content)
             except UserError as e:
-                error = DealerRelationsPortal._dealer_error_message(e)
+                error = self._dealer_error_message(e)
         if not error:
             report, error, row_errors = self._stock_report_create(dealer, post, rows)
         if error:
@@ -156,4 +150,4 @@ class DealerStockReportPortal(CustomerPortal):
         # a name the dealer recognises, in its language (库存上报模板.xlsx; sent as RFC 5987 by content_disposition);
         # translated outside the f-string, where the terms' extraction would not see it
         name = _("Stock report template")
-        return DealerRelationsPortal._dealer_spreadsheet_response(file_type, content, f"{name}.{file_type}")
+        return self._dealer_spreadsheet_response(file_type, content, f"{name}.{file_type}")

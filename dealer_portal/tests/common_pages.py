@@ -1,19 +1,22 @@
-"""Owner and staff users, contracts with targets, rebates, scorecards and correction plans of dealers A and B."""
+"""Owner and staff users, contracts with targets and rebates of dealers A and B."""
 from datetime import timedelta
 
 from odoo import Command, http
+from odoo.exceptions import AccessError
 
 from odoo.addons.dealer_management.tools.period import period_bounds
 
 from .common import DealerPortalCase
+
+REFUSED_READ = r"doesn't have 'read' access|not allowed to access"
 
 
 class DealerPagesCase(DealerPortalCase):
     """Dealer A and B each get an owner (the staff users of DealerPortalCase stay staff) and their finances.
 
     Dealer A: an active contract over this month and the next two with one monthly target per month, a confirmed
-    rebate, an approved scorecard (and an older one for the trend), a correction plan with one action.
-    Dealer B: the same, its own, so that every attack has a target.
+    rebate. Dealer B: the same, its own, so that every attack has a target.
+    (dealer_portal_assessment's DealerAssessmentPagesCase adds their scorecards and correction plans.)
     """
 
     @classmethod
@@ -21,19 +24,11 @@ class DealerPagesCase(DealerPortalCase):
         super().setUpClass()
         cls.owner_a = cls._create_owner(cls.dealer_a, "pg_owner_a", "Olga Owner A")
         cls.owner_b = cls._create_owner(cls.dealer_b, "pg_owner_b", "Oscar Owner B")
-        cls.kpi = cls.env.ref("dealer_assessment.kpi_target_achievement")
         for key, dealer in (("a", cls.dealer_a), ("b", cls.dealer_b)):
             contract, targets, rebate = cls._create_finances(dealer)
             setattr(cls, f"contract_{key}", contract)
             setattr(cls, f"targets_{key}", targets)
             setattr(cls, f"rebate_{key}", rebate)
-            setattr(cls, f"old_scorecard_{key}", cls._create_scorecard(dealer, cls.today - timedelta(days=200), 61.0))
-            setattr(cls, f"scorecard_{key}", cls._create_scorecard(dealer, cls.today - timedelta(days=100), 72.5))
-            setattr(cls, f"plan_{key}", cls.env["dealer.correction.plan"].create({
-                "partner_id": dealer.id, "deadline": cls.today + timedelta(days=30),
-                "description": f"FINDINGS-{key.upper()}",
-                "line_ids": [Command.create({"action": f"Clean the showroom {key.upper()}"})],
-            }))
         # write everything now: a test's first flush would otherwise happen inside its savepoint and be rolled back
         # with it, leaving the next tests with a cache that no longer matches the database
         cls.env.flush_all()
@@ -62,25 +57,6 @@ class DealerPagesCase(DealerPortalCase):
         rebate.action_confirm()
         return contract, contract.target_ids, rebate
 
-    @classmethod
-    def _create_scorecard(cls, dealer, day, total):
-        """`dealer`'s scorecard scoring `total` in the approved assessment of the quarter of `day` (written as the
-        computation would); the dealers of a quarter share its assessment (a company's quarter has one)."""
-        Assessment = cls.env["dealer.assessment"]
-        quarter = [("period_type", "=", "quarter"), ("date_from", "=", period_bounds(day, "quarter")[0])]
-        assessment = Assessment.search(quarter + [("scope", "=", "all")]) or Assessment.create(
-            {"period_type": "quarter", "date": day, "scope": "all"})
-        assessment._dealer_trusted().write({"state": "draft"})
-        scorecard = cls.env["dealer.scorecard"].create({
-            "assessment_id": assessment.id, "partner_id": dealer.id, "total": total, "rank": 1,
-            "line_ids": [Command.create({
-                "kpi_id": cls.kpi.id, "raw_value": total, "points": total, "weight": 100.0,
-                "weighted_points": total, "applicable": True,
-            })],
-        })
-        assessment._dealer_trusted().write({"state": "approved"})
-        return scorecard
-
     # ------------------------------------------------------------------ helpers
     def _post(self, url, data, files=None):
         """A form post with the session's CSRF token."""
@@ -88,3 +64,44 @@ class DealerPagesCase(DealerPortalCase):
 
     def _login(self, user):
         self.authenticate(user.login, user.login)
+
+    # ------------------------------------------------------------------ attacks shared with the link modules' pages
+    def _assert_rpc_reads_refused(self, records, staff=False):
+        """The logged-in user reads none of `records` ({model: records}) over JSON-RPC: read is refused; an owner's
+        search_read finds nothing (the record rules), staff's read is an AccessError (no access right at all)."""
+        for model, record in records.items():
+            with self.subTest(model=model):
+                result, error = self._call_kw(model, "read", [record.ids], {"fields": ["display_name"]})
+                self.assertIsNone(result)
+                if staff:
+                    self.assertEqual(error["name"], "odoo.exceptions.AccessError")
+                self.assertRegex(error["message"], REFUSED_READ)
+                if not staff:
+                    found, error = self._call_kw(model, "search_read", [[("id", "in", record.ids)]],
+                                                 {"fields": ["id"]})
+                    self.assertEqual(found, [])
+
+    def _assert_no_access(self, user, models):
+        """`user` has no read right on `models` and its search is refused."""
+        for model in models:
+            with self.subTest(model=model):
+                self.assertFalse(self.env[model].with_user(user).has_access("read"))
+                with self.assertRaises(AccessError):
+                    self.env[model].with_user(user).search([])
+
+    def _assert_pages_not_found(self, urls, secret):
+        """Each of `urls` answers 404 to the logged-in user, without `secret` (the other dealer's name)."""
+        for url in urls:
+            with self.subTest(url=url):
+                response = self.url_open(url)
+                self.assertEqual(response.status_code, 404)
+                self.assertNotIn(secret, response.text)
+
+    def _assert_reports_refused(self, reports, secret):
+        """Odoo's report URL (PDF and HTML) refuses each (report, record) of `reports` to the logged-in user."""
+        for report, record in reports:
+            for report_type in ("pdf", "html"):
+                with self.subTest(report=report, record=record.display_name, report_type=report_type):
+                    response = self.url_open(f"/report/{report_type}/{report}/{record.id}")
+                    self.assertNotEqual(response.status_code, 200)
+                    self.assertNotIn(secret, response.text)

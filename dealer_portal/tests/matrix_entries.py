@@ -24,6 +24,8 @@ from datetime import timedelta
 
 from odoo import Command
 
+from odoo.addons.dealer_management.tools.period import period_bounds
+
 from .common_forms import csv_bytes, make_credit_code
 from .common_pages import DealerPagesCase
 
@@ -139,19 +141,38 @@ def rebate(case, dealer):
     return finances(case, dealer)[2]
 
 
+def approved_scorecard(env, dealer, day, total):
+    """`dealer`'s scorecard scoring `total` in the approved assessment of the quarter of `day` (written as the
+    computation would, one KPI line); the dealers of a quarter share its assessment (a company's quarter has one).
+    The builder of dealer_portal_assessment's pages tests too."""
+    Assessment = env["dealer.assessment"]
+    quarter = [("period_type", "=", "quarter"), ("date_from", "=", period_bounds(day, "quarter")[0])]
+    assessment = Assessment.search(quarter + [("scope", "=", "all")]) or Assessment.create(
+        {"period_type": "quarter", "date": day, "scope": "all"})
+    assessment._dealer_trusted().write({"state": "draft"})
+    scorecard = env["dealer.scorecard"].create({
+        "assessment_id": assessment.id, "partner_id": dealer.id, "total": total, "rank": 1,
+        "line_ids": [Command.create({
+            "kpi_id": env.ref("dealer_assessment.kpi_target_achievement").id, "raw_value": total, "points": total,
+            "weight": 100.0, "weighted_points": total, "applicable": True,
+        })],
+    })
+    assessment._dealer_trusted().write({"state": "approved"})
+    return scorecard
+
+
 @_once
 def scorecard(case, dealer):
-    """An approved scorecard (the builder of the pages tests), each dealer's in a quarter of its own: a company's
-    quarter has one assessment."""
-    type(case).kpi = case.env.ref("dealer_assessment.kpi_target_achievement")
+    """An approved scorecard (dealer_portal_assessment installed), each dealer's in a quarter of its own: a
+    company's quarter has one assessment."""
     quarters = case.__dict__.setdefault("matrix_quarters", {})
     quarter = quarters.setdefault(dealer.id, len(quarters))
-    day = case.today - timedelta(days=100 + 92 * quarter)
-    return DealerPagesCase._create_scorecard.__func__(type(case), dealer, day, 70.0)
+    return approved_scorecard(case.env, dealer, case.today - timedelta(days=100 + 92 * quarter), 70.0)
 
 
 @_once
 def correction_plan(case, dealer):
+    """A correction plan with one action (dealer_portal_assessment installed)."""
     return case.env["dealer.correction.plan"].create({
         "partner_id": dealer.id, "deadline": case.today + timedelta(days=30), "description": f"Findings {dealer.name}",
         "line_ids": [Command.create({"action": f"Action of {dealer.name}"})],
@@ -233,6 +254,7 @@ MODELS = {
     "dealer.target.acknowledgement": {"owner_only": True, "record": acknowledgement},
     "dealer.rebate": {"owner_only": True, "record": rebate},
     "dealer.rebate.line": {"owner_only": True, "record": lambda case, dealer: rebate(case, dealer).line_ids},
+    # the owner's scorecards and correction plans (dealer_portal_assessment, when installed)
     "dealer.scorecard": {"owner_only": True, "record": scorecard},
     "dealer.scorecard.line": {"owner_only": True, "record": lambda case, dealer: scorecard(case, dealer).line_ids},
     "dealer.correction.plan": {"owner_only": True, "record": correction_plan},
@@ -437,22 +459,27 @@ ROUTES = {
     "/my/contracts/page/<int:page>": _page("/my/contracts/page/1", "dealer.contract", owner_only=True),
     "/my/contracts/<int:record_id>/pdf": {"owner_only": True, "record": "dealer.contract", "method": "GET",
                                           "expect": "refused", "url": lambda rec: f"/my/contracts/{rec.id}/pdf"},
-    "/my/scorecards": _page("/my/scorecards", "dealer.scorecard", owner_only=True),
-    "/my/scorecards/page/<int:page>": _page("/my/scorecards/page/1", "dealer.scorecard", owner_only=True),
-    "/my/scorecards/<int:record_id>/pdf": {"owner_only": True, "record": "dealer.scorecard", "method": "GET",
-                                           "expect": "refused", "url": lambda rec: f"/my/scorecards/{rec.id}/pdf"},
     "/my/statement": _page("/my/statement", "dealer.contract", owner_only=True),
-    "/my/correction-plans": _page("/my/correction-plans", "dealer.correction.plan", owner_only=True),
+    # the owner's scorecards and correction plans (dealer_portal_assessment, when installed)
+    "/my/scorecards": _page("/my/scorecards", "dealer.scorecard", owner_only=True, addon="dealer_portal_assessment"),
+    "/my/scorecards/page/<int:page>": _page("/my/scorecards/page/1", "dealer.scorecard", owner_only=True,
+                                            addon="dealer_portal_assessment"),
+    "/my/scorecards/<int:record_id>/pdf": {"owner_only": True, "record": "dealer.scorecard", "method": "GET",
+                                           "expect": "refused", "url": lambda rec: f"/my/scorecards/{rec.id}/pdf",
+                                           "addon": "dealer_portal_assessment"},
+    "/my/correction-plans": _page("/my/correction-plans", "dealer.correction.plan", owner_only=True,
+                                  addon="dealer_portal_assessment"),
     "/my/correction-plans/page/<int:page>": _page("/my/correction-plans/page/1", "dealer.correction.plan",
-                                                  owner_only=True),
+                                                  owner_only=True, addon="dealer_portal_assessment"),
     "/my/correction-plans/<int:plan_id>": {
         "owner_only": True, "record": "dealer.correction.plan", "method": "GET", "expect": "refused",
-        "url": lambda rec: f"/my/correction-plans/{rec.id}",
+        "url": lambda rec: f"/my/correction-plans/{rec.id}", "addon": "dealer_portal_assessment",
     },
     "/my/correction-plans/<int:plan_id>/actions/<int:line_id>": {
         "owner_only": True, "record": "dealer.correction.plan", "method": "POST", "expect": "refused",
         "url": lambda rec: f"/my/correction-plans/{rec.id}/actions/{rec.line_ids[:1].id}",
         "data": lambda case, rec: _csrf_form(case, note="Answered by another dealer"),
+        "addon": "dealer_portal_assessment",
     },
     # sell-outs (a distributor reads its sub-dealers') and forecasts (dealer_portal_sellout, when installed)
     "/my/sellouts": _page("/my/sellouts", "dealer.sellout", addon="dealer_portal_sellout", distributor="reads"),

@@ -5,12 +5,10 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import tagged
 
-from .common import JPEG
 from .common_pages import DealerPagesCase
 
 # pages only a dealer's owner may open (staff get a 404)
-OWNER_PAGES = ["/my/targets", "/my/rebates", "/my/contracts", "/my/scorecards", "/my/statement",
-               "/my/correction-plans", "/my/dealer/exit"]
+OWNER_PAGES = ["/my/targets", "/my/rebates", "/my/contracts", "/my/statement", "/my/dealer/exit"]
 
 
 @tagged("post_install", "-at_install")
@@ -21,7 +19,7 @@ class TestPortalPages(DealerPagesCase):
     def test_home_shows_the_owner_cards(self):
         self._login(self.owner_a)
         body = self.url_open("/my").text
-        for url in ("/my/dealer", "/my/targets", "/my/statement", "/my/rebates", "/my/correction-plans"):
+        for url in ("/my/dealer", "/my/targets", "/my/statement", "/my/rebates", "/my/contracts"):
             self.assertIn(f'href="{url}"', body)
 
     def test_home_hides_the_owner_cards_from_staff(self):
@@ -54,8 +52,6 @@ class TestPortalPages(DealerPagesCase):
         # credit used: order_a, confirmed and not invoiced (57.50)
         self.assertRegex(body, r"(?s)Used \(receivable and confirmed orders not invoiced\)</td>.{0,300}?57\.50")
         self.assertIn("o_dealer_rebates", body)
-        self.assertIn("72.5", body)  # the latest approved scorecard
-        self.assertIn("<polyline", body)  # the trend chart, inline SVG
         self.assertNotIn(self.contract_b.name, body)
 
     def test_dashboard_staff_sees_grade_validity_and_targets_only(self):
@@ -75,8 +71,6 @@ class TestPortalPages(DealerPagesCase):
         self.assertEqual(values["contract"], self.contract_a)
         self.assertEqual(values["rebate_earned"], self.rebate_a.total_amount)
         self.assertEqual(values["rebate_settled"], 0.0)
-        self.assertEqual(values["scorecard"], self.scorecard_a)
-        self.assertEqual([p["total"] for p in values["trend"]["points"]], [61.0, 72.5])
 
     def test_dashboard_shows_pending_rebates_next_to_settled_ones(self):
         """Issue 15: a rebate still in draft is pending (待结算), next to the earned and settled amounts."""
@@ -130,9 +124,7 @@ class TestPortalPages(DealerPagesCase):
     # ------------------------------------------------------------------ owner pages refuse staff
     def test_staff_gets_404_on_owner_pages(self):
         self._login(self.portal_a)
-        for url in OWNER_PAGES + [f"/my/rebates/{self.rebate_a.id}/pdf", f"/my/contracts/{self.contract_a.id}/pdf",
-                                  f"/my/scorecards/{self.scorecard_a.id}/pdf",
-                                  f"/my/correction-plans/{self.plan_a.id}"]:
+        for url in OWNER_PAGES + [f"/my/rebates/{self.rebate_a.id}/pdf", f"/my/contracts/{self.contract_a.id}/pdf"]:
             with self.subTest(url=url):
                 self.assertEqual(self.url_open(url).status_code, 404)
 
@@ -167,34 +159,6 @@ class TestPortalPages(DealerPagesCase):
         response = self.url_open(f"/my/contracts/{self.contract_a.id}/pdf")
         self.assertEqual(response.status_code, 200)
         self.assertIn(self.contract_a.name, response.text)
-
-    def test_scorecards_list_and_pdf(self):
-        self._login(self.owner_a)
-        body = self.url_open("/my/scorecards").text
-        self.assertIn("72.50", body)
-        self.assertIn("61.00", body)
-        response = self.url_open(f"/my/scorecards/{self.scorecard_a.id}/pdf")
-        self.assertEqual(response.status_code, 200)
-        self.assertIn(self.kpi.name, response.text)
-
-    def test_scorecards_show_rating_and_rank_out_of_how_many(self):
-        """Issue 15: the rating (A–D), the rank among the assessment's dealers and within the ranking group."""
-        assessment = self.env["dealer.assessment"].create(
-            {"period_type": "quarter", "date": self.today - timedelta(days=400), "scope": "all"})
-        self.env["dealer.scorecard"].create([{
-            "assessment_id": assessment.id, "partner_id": dealer.id, "total": total, "rank": rank,
-            "rating": rating, "rank_territory_id": territory.id, "territory_rank": 1,
-        } for dealer, total, rank, rating, territory in (
-            (self.dealer_a, 66.0, 2, "C", self.zhejiang), (self.dealer_b, 90.0, 1, "A", self.jiangsu),
-        )])
-        assessment._dealer_trusted().write({"state": "approved"})
-        self._login(self.owner_a)
-        body = self.url_open("/my/scorecards").text
-        row = re.search(r"(?s)<tr>\s*<td>%s</td>.*?</tr>" % re.escape(assessment.name), body).group(0)
-        self.assertRegex(row, r'o_dealer_rating[^"]*"[^>]*>C</span>')
-        self.assertIn('o_dealer_rank">No. 2 of 2</td>', row)
-        self.assertIn('o_dealer_group_rank">浙江: No. 1 of 1</td>', row)
-        self.assertIn("<th>Rank in Province</th>", body)
 
     # ------------------------------------------------------------------ statement of account
     def test_statement_pdf(self):
@@ -271,42 +235,6 @@ class TestPortalPages(DealerPagesCase):
         target.invalidate_recordset()
         self.assertEqual(target.dealer_ack_state, "pending")
         self.assertEqual(len(target.dealer_ack_ids), 1)  # the history is kept
-
-    # ------------------------------------------------------------------ correction plans
-    def test_answer_a_correction_action_with_evidence(self):
-        line = self.plan_a.line_ids
-        self._login(self.owner_a)
-        response = self._post(f"/my/correction-plans/{self.plan_a.id}/actions/{line.id}",
-                              {"note": "Showroom repainted"}, files={"attachments": ("after.jpg", JPEG)})
-        self.assertEqual(response.status_code, 200)
-        self.assertEqual(line.dealer_note, "Showroom repainted")
-        self.assertEqual(line.dealer_answer_user_id, self.owner_a)
-        self.assertEqual(line.dealer_attachment_ids.mapped("name"), ["after.jpg"])
-        self.assertIn("Showroom repainted", self.plan_a.message_ids[0].body)
-
-    def test_correction_answer_bad_input_shows_a_form_error(self):
-        line = self.plan_a.line_ids
-        self._login(self.owner_a)
-        url = f"/my/correction-plans/{self.plan_a.id}/actions/{line.id}"
-        for data, files, message in (
-            ({"note": ""}, None, "Describe what you did"),
-            ({"note": "x"}, {"attachments": ("evil.exe", b"MZ")}, "only these types"),
-            ({"note": "x"}, {"attachments": ("fake.jpg", b"not a jpeg")}, "not a valid JPG"),
-        ):
-            with self.subTest(message=message):
-                response = self._post(url, data, files=files)
-                self.assertEqual(response.status_code, 200)
-                self.assertIn(message, response.text)
-        self.assertFalse(line.dealer_note)
-        self.assertFalse(line.dealer_attachment_ids)
-
-    def test_script_in_an_answer_is_escaped(self):
-        line = self.plan_a.line_ids
-        self._login(self.owner_a)
-        self._post(f"/my/correction-plans/{self.plan_a.id}/actions/{line.id}", {"note": "<script>alert(1)</script>"})
-        body = self.url_open(f"/my/correction-plans/{self.plan_a.id}").text
-        self.assertNotIn("<script>alert(1)</script>", body)
-        self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;", body)
 
     # ------------------------------------------------------------------ voluntary exit
     def test_exit_request_creates_a_draft_voluntary_termination(self):

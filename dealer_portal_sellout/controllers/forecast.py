@@ -2,8 +2,7 @@ from odoo import _, http
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
-from odoo.addons.dealer_portal.controllers.relations import DealerRelationsPortal
-from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.dealer_portal.controllers.portal import DealerPortal
 
 from ..models.dealer_sellout_forecast import FORECAST_FILE_COLUMNS, FORECAST_FILE_REQUIRED
 from . import common
@@ -12,7 +11,7 @@ GRID_TOKEN = "dealer_portal_forecast_grid_token"
 UPLOAD_TOKEN = "dealer_portal_forecast_upload_token"
 
 
-class DealerForecastPortal(CustomerPortal):
+class DealerForecastPortal(DealerPortal):
     """The dealer's rolling 3-month order forecast (订单预测) on the portal: a grid of its products over the next
     three months, or a CSV/XLSX upload; both submitted through ``dealer.sellout.forecast._dealer_forecast_submit``
     once every line is checked (one savepoint: nothing is recorded when a line is wrong)."""
@@ -21,7 +20,7 @@ class DealerForecastPortal(CustomerPortal):
         values = super()._prepare_home_portal_values(counters)
         if "dealer_forecast_count" in counters:
             months = request.env["dealer.sellout.forecast"]._dealer_forecast_months()
-            values["dealer_forecast_count"] = DealerRelationsPortal._dealer_count(
+            values["dealer_forecast_count"] = self._dealer_count(
                 "dealer.sellout.forecast", lambda dealer: [("dealer_id", "=", dealer.id), ("month", "in", months)])
         return values
 
@@ -46,9 +45,9 @@ class DealerForecastPortal(CustomerPortal):
             "error": error,
             "row_errors": common.row_messages(errors or []),
             "success": success,
-            "grid_token": common.form_token(GRID_TOKEN) if dealer else "",
-            "upload_token": common.form_token(UPLOAD_TOKEN) if dealer else "",
-            "upload_limits": common.spreadsheet_limits(),
+            "grid_token": self._dealer_form_token(GRID_TOKEN) if dealer else "",
+            "upload_token": self._dealer_form_token(UPLOAD_TOKEN) if dealer else "",
+            "upload_limits": self._dealer_spreadsheet_limits(),
             "file_columns": common.column_labels(FORECAST_FILE_COLUMNS),
         })
         return values
@@ -85,7 +84,7 @@ class DealerForecastPortal(CustomerPortal):
             with request.env.cr.savepoint():
                 forecasts = Forecast._dealer_portal_submit(dealer, lines)
         except (AccessError, UserError, ValidationError) as e:
-            return None, DealerRelationsPortal._dealer_error_message(e), []
+            return None, self._dealer_error_message(e), []
         return forecasts, None, []
 
     # ------------------------------------------------------------------ routes
@@ -95,8 +94,8 @@ class DealerForecastPortal(CustomerPortal):
         if request.httprequest.method != "POST" or not dealer:
             success = _("Your forecast is submitted.") if submitted else None
             return self._render_forecasts(dealer, success=success)
-        if not common.check_form_token(GRID_TOKEN, post.get("grid_token")):
-            return self._render_forecasts(dealer, error=common.replayed_form_message())
+        if not self._dealer_check_form_token(GRID_TOKEN, post.get("grid_token")):
+            return self._render_forecasts(dealer, error=self._dealer_replayed_form_message())
         rows = self._forecast_grid_rows(dealer, post)
         labels = {row["row"]: row["label"] for row in rows}
         _forecasts, error, row_errors = self._forecast_submit(dealer, rows)
@@ -105,7 +104,7 @@ class DealerForecastPortal(CustomerPortal):
             errors = [{"row": None, "message": f"{labels.get(item['row'], '')}: {item['message']}"}
                       for item in row_errors]
             return self._render_forecasts(dealer, error=error, errors=errors, posted=post)
-        common.spend_form_token(GRID_TOKEN)
+        self._dealer_spend_form_token(GRID_TOKEN)
         return request.redirect("/my/forecasts?submitted=1")
 
     @http.route(["/my/forecasts/upload"], type="http", auth="user", website=True, methods=["POST"])
@@ -113,28 +112,24 @@ class DealerForecastPortal(CustomerPortal):
         dealer = request.env.user._dealer_portal_dealer()
         if not dealer:
             return self._render_forecasts(dealer)
-        if not common.check_form_token(UPLOAD_TOKEN, post.get("upload_token")):
-            return self._render_forecasts(dealer, error=common.replayed_form_message())
-        upload, error = DealerRelationsPortal._dealer_spreadsheet_upload()
-        rows, row_errors = [], []
-        if upload:
-            try:
-                rows = request.env["dealer.portal.spreadsheet"]._dealer_read_rows(
-                    upload[0], upload[1], FORECAST_FILE_COLUMNS, FORECAST_FILE_REQUIRED,
-                )
-            except UserError as e:
-                error = DealerRelationsPortal._dealer_error_message(e)
+        if not self._dealer_check_form_token(UPLOAD_TOKEN, post.get("upload_token")):
+            return self._render_forecasts(dealer, error=self._dealer_replayed_form_message())
+        rows, error = self._dealer_spreadsheet_rows(FORECAST_FILE_COLUMNS, FORECAST_FILE_REQUIRED)
+        row_errors = []
         if not error:
             _forecasts, error, row_errors = self._forecast_submit(dealer, rows)
         if error:
             return self._render_forecasts(dealer, error=error, errors=row_errors)
-        common.spend_form_token(UPLOAD_TOKEN)
+        self._dealer_spend_form_token(UPLOAD_TOKEN)
         return request.redirect("/my/forecasts?submitted=1")
 
     @http.route(["/my/forecasts/template.<string:file_type>"], type="http", auth="user", website=True)
     def portal_forecast_template(self, file_type, **kw):
         # the sheet's and the file's names in the user's language (销售预测模板.xlsx)
-        return common.template_download(
-            file_type, FORECAST_FILE_COLUMNS, _("Forecast"), _("Forecast template"),
+        content = common.template_content(
+            file_type, FORECAST_FILE_COLUMNS, _("Forecast"),
             rows=request.env["dealer.sellout.forecast"]._dealer_portal_template_rows,
         )
+        # translated outside the f-string, where the terms' extraction sees it
+        name = _("Forecast template")
+        return self._dealer_spreadsheet_response(file_type, content, f"{name}.{file_type}")

@@ -2,8 +2,7 @@ from odoo import _, fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
-from odoo.addons.dealer_portal.controllers.relations import DealerRelationsPortal
-from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.dealer_portal.controllers.portal import DealerPortal
 
 from ..models.dealer_sellout import SELLOUT_FILE_COLUMNS, SELLOUT_FILE_REQUIRED
 from . import common
@@ -12,7 +11,7 @@ FORM_TOKEN = "dealer_portal_sellout_form_token"
 UPLOAD_TOKEN = "dealer_portal_sellout_upload_token"
 
 
-class DealerSelloutPortal(CustomerPortal):
+class DealerSelloutPortal(DealerPortal):
     """Retail sales (分销) on the portal: list and detail (the dealer's and, for a distributor, its sub-dealers'),
     a form for one sale, and a CSV/XLSX upload with its template.
 
@@ -24,7 +23,7 @@ class DealerSelloutPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "dealer_sellout_count" in counters:
-            values["dealer_sellout_count"] = DealerRelationsPortal._dealer_count("dealer.sellout", self._sellout_domain)
+            values["dealer_sellout_count"] = self._dealer_count("dealer.sellout", self._sellout_domain)
         return values
 
     # ------------------------------------------------------------------ helpers
@@ -46,9 +45,9 @@ class DealerSelloutPortal(CustomerPortal):
             "today": fields.Date.to_string(fields.Date.context_today(request.env.user)),
             "error": error,
             "row_errors": common.row_messages(errors or [], numbered=page_name != "dealer_sellout_new"),
-            "form_token": common.form_token(FORM_TOKEN) if dealer else "",
-            "upload_token": common.form_token(UPLOAD_TOKEN) if dealer else "",
-            "upload_limits": common.spreadsheet_limits(),
+            "form_token": self._dealer_form_token(FORM_TOKEN) if dealer else "",
+            "upload_token": self._dealer_form_token(UPLOAD_TOKEN) if dealer else "",
+            "upload_limits": self._dealer_spreadsheet_limits(),
             "file_columns": common.column_labels(SELLOUT_FILE_COLUMNS),
             "required_columns": common.column_labels(SELLOUT_FILE_COLUMNS, SELLOUT_FILE_REQUIRED),
         })
@@ -69,7 +68,7 @@ class DealerSelloutPortal(CustomerPortal):
                 sellouts = Sellout._dealer_portal_submit(dealer, vals_list, row_offset=row_offset)
         except (AccessError, UserError, ValidationError) as e:
             # the model's checked batch lists its own row errors, one per line after the first
-            lines = DealerRelationsPortal._dealer_error_message(e).split("\n")
+            lines = self._dealer_error_message(e).split("\n")
             return None, lines[0], [{"row": None, "message": line} for line in lines[1:]]
         return sellouts, None, []
 
@@ -77,9 +76,9 @@ class DealerSelloutPortal(CustomerPortal):
     @http.route(["/my/sellouts", "/my/sellouts/page/<int:page>"], type="http", auth="user", website=True)
     def portal_my_sellouts(self, page=1, recorded=None, **kw):
         dealer = request.env.user._dealer_portal_dealer()
-        count = DealerRelationsPortal._dealer_int(recorded)
-        values = DealerRelationsPortal._dealer_list_values(
-            self, "dealer.sellout", "/my/sellouts", page, "dealer_sellouts",
+        count = self._dealer_int(recorded)
+        values = self._dealer_list_values(
+            "dealer.sellout", "/my/sellouts", page, "dealer_sellouts",
             self._sellout_domain(dealer) if dealer else [(0, "=", 1)],
         )
         values.update({
@@ -110,18 +109,18 @@ class DealerSelloutPortal(CustomerPortal):
         template, page_name = "dealer_portal_sellout.portal_sellout_form", "dealer_sellout_new"
         if request.httprequest.method != "POST" or not dealer:
             return self._render_sellout_form(dealer, template, page_name)
-        if not common.check_form_token(FORM_TOKEN, post.get("form_token")):
-            return self._render_sellout_form(dealer, template, page_name, error=common.replayed_form_message())
+        if not self._dealer_check_form_token(FORM_TOKEN, post.get("form_token")):
+            return self._render_sellout_form(dealer, template, page_name, error=self._dealer_replayed_form_message())
         row = {
             "row": 1,
             "date": post.get("date"),
-            "product_id": DealerRelationsPortal._dealer_int(post.get("product_id")) or -1,
+            "product_id": self._dealer_int(post.get("product_id")) or -1,
             "serial": post.get("serial"),
             "quantity": post.get("quantity"),
             "price_unit": post.get("price_unit"),
             "customer_name": post.get("customer_name"),
             "customer_phone": post.get("customer_phone"),
-            "state_id": DealerRelationsPortal._dealer_int(post.get("state_id")) or False,
+            "state_id": self._dealer_int(post.get("state_id")) or False,
             "city": post.get("city"),
             "address": post.get("address"),
         }
@@ -129,7 +128,7 @@ class DealerSelloutPortal(CustomerPortal):
         if error:
             # one line: its messages are shown without a row number
             return self._render_sellout_form(dealer, template, page_name, post=post, error=error, errors=row_errors)
-        common.spend_form_token(FORM_TOKEN)
+        self._dealer_spend_form_token(FORM_TOKEN)
         return request.redirect(f"/my/sellouts/{sellouts.id}?recorded=1")
 
     # ------------------------------------------------------------------ upload
@@ -139,28 +138,23 @@ class DealerSelloutPortal(CustomerPortal):
         template, page_name = "dealer_portal_sellout.portal_sellout_upload", "dealer_sellout_upload"
         if request.httprequest.method != "POST" or not dealer:
             return self._render_sellout_form(dealer, template, page_name)
-        if not common.check_form_token(UPLOAD_TOKEN, post.get("upload_token")):
-            return self._render_sellout_form(dealer, template, page_name, error=common.replayed_form_message())
-        upload, error = DealerRelationsPortal._dealer_spreadsheet_upload()
-        rows = []
-        if upload:
-            try:
-                rows = request.env["dealer.portal.spreadsheet"]._dealer_read_rows(
-                    upload[0], upload[1], SELLOUT_FILE_COLUMNS, SELLOUT_FILE_REQUIRED,
-                )
-            except UserError as e:
-                error = DealerRelationsPortal._dealer_error_message(e)
+        if not self._dealer_check_form_token(UPLOAD_TOKEN, post.get("upload_token")):
+            return self._render_sellout_form(dealer, template, page_name, error=self._dealer_replayed_form_message())
+        rows, error = self._dealer_spreadsheet_rows(SELLOUT_FILE_COLUMNS, SELLOUT_FILE_REQUIRED)
         if error:
             return self._render_sellout_form(dealer, template, page_name, error=error)
         # the file's first line is its header: the model numbers the rows from 2, as the dealer sees them
         sellouts, error, row_errors = self._sellout_create(dealer, rows, 1)
         if error:
             return self._render_sellout_form(dealer, template, page_name, error=error, errors=row_errors)
-        common.spend_form_token(UPLOAD_TOKEN)
+        self._dealer_spend_form_token(UPLOAD_TOKEN)
         return request.redirect(f"/my/sellouts?recorded={len(sellouts)}")
 
     @http.route(["/my/sellouts/template.<string:file_type>"], type="http", auth="user", website=True)
     def portal_sellout_template(self, file_type, **kw):
         # the sheet's and the file's names in the user's language (零售上报模板.xlsx); one line per sale, so no lines
         # in advance: the products sheet lists the codes and names
-        return common.template_download(file_type, SELLOUT_FILE_COLUMNS, _("Sell-out"), _("Sell-out template"))
+        content = common.template_content(file_type, SELLOUT_FILE_COLUMNS, _("Sell-out"))
+        # translated outside the f-string, where the terms' extraction sees it
+        name = _("Sell-out template")
+        return self._dealer_spreadsheet_response(file_type, content, f"{name}.{file_type}")

@@ -1,2 +1,3 @@
 from . import dealer_sellout
 from . import dealer_sellout_forecast
+from . import dealer_sellout_analysis

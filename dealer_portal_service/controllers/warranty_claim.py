@@ -5,9 +5,7 @@ from odoo import _, fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
-from odoo.addons.dealer_portal.controllers.relations import DealerRelationsPortal
-from odoo.addons.dealer_portal_sellout.controllers import common
-from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.dealer_portal.controllers.portal import DealerPortal
 
 FORM_TOKEN = "dealer_portal_claim_form_token"
 # a claim's photos: pictures, or a PDF (a workshop report); the size and content checks are dealer_portal's
@@ -15,7 +13,7 @@ PHOTO_EXTENSIONS = ("jpg", "jpeg", "png", "pdf")
 MAX_DESCRIPTION = 5000
 
 
-class DealerWarrantyClaimPortal(CustomerPortal):
+class DealerWarrantyClaimPortal(DealerPortal):
     """Warranty claims (保修索赔) on the portal: the dealer's claims, their pages, and filing a new one on a serial
     it sold out, with photos. A claim is created and submitted by dealer_service's own transition in one savepoint
     (``repair.order._dealer_portal_claim_submit``): a refused claim (out of warranty, ...) leaves nothing."""
@@ -23,7 +21,7 @@ class DealerWarrantyClaimPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "dealer_claim_count" in counters:
-            values["dealer_claim_count"] = DealerRelationsPortal._dealer_count("repair.order", self._claim_domain)
+            values["dealer_claim_count"] = self._dealer_count("repair.order", self._claim_domain)
         return values
 
     # ------------------------------------------------------------------ helpers
@@ -43,10 +41,10 @@ class DealerWarrantyClaimPortal(CustomerPortal):
             "post": post or {},
             "today": fields.Date.to_string(fields.Date.context_today(request.env.user)),
             "error": error,
-            "form_token": common.form_token(FORM_TOKEN) if dealer else "",
+            "form_token": self._dealer_form_token(FORM_TOKEN) if dealer else "",
             "upload_limits": _(
                 "Photos (JPG or PNG) or PDF reports: %(limits)s",
-                limits=DealerRelationsPortal._dealer_upload_values()["upload_limits"],
+                limits=self._dealer_upload_values()["upload_limits"],
             ),
         })
         return values
@@ -61,7 +59,7 @@ class DealerWarrantyClaimPortal(CustomerPortal):
 
     def _claim_fields_from_post(self, dealer, post):
         """The claim's own fields: (vals, error message)."""
-        lot_id = DealerRelationsPortal._dealer_int(post.get("lot_id"))
+        lot_id = self._dealer_int(post.get("lot_id"))
         if not lot_id or lot_id not in request.env["repair.order"]._dealer_portal_claim_serials(dealer).ids:
             return None, _("Choose one of the serials you sold.")
         try:
@@ -72,7 +70,7 @@ class DealerWarrantyClaimPortal(CustomerPortal):
             return None, _("Enter the date of the repair as 2026-01-31.")
         if day > fields.Date.context_today(request.env.user):
             return None, _("The repair date %(date)s is in the future: enter the day of the repair.", date=day)
-        labour = DealerRelationsPortal._dealer_float(post.get("labour"), 0.0)
+        labour = self._dealer_float(post.get("labour"), 0.0)
         if labour is None or labour < 0 or labour > 1e9:
             return None, _("The labour amount must be a number, zero or more.")
         description = (post.get("description") or "").strip()
@@ -87,10 +85,9 @@ class DealerWarrantyClaimPortal(CustomerPortal):
             "dealer_claim_description": description,
         }, None
 
-    @staticmethod
-    def _claim_photos():
+    def _claim_photos(self):
         """The photos posted (dealer_portal's upload checks, then pictures or PDF only): (uploads, error)."""
-        uploads, error = DealerRelationsPortal._dealer_uploads()
+        uploads, error = self._dealer_uploads()
         if error:
             return [], error
         for name, _content in uploads:
@@ -128,8 +125,8 @@ class DealerWarrantyClaimPortal(CustomerPortal):
                 website=True)
     def portal_my_warranty_claims(self, page=1, **kw):
         dealer = request.env.user._dealer_portal_dealer()
-        values = DealerRelationsPortal._dealer_list_values(
-            self, "repair.order", "/my/warranty_claims", page, "dealer_claims",
+        values = self._dealer_list_values(
+            "repair.order", "/my/warranty_claims", page, "dealer_claims",
             self._claim_domain(dealer) if dealer else [(0, "=", 1)], order="id desc",
         )
         values["claims"] = values["records"]
@@ -172,8 +169,8 @@ class DealerWarrantyClaimPortal(CustomerPortal):
         template = "dealer_portal_service.portal_warranty_claim_form"
         if request.httprequest.method != "POST" or not dealer:
             return request.render(template, self._claim_form_values(dealer))
-        if not common.check_form_token(FORM_TOKEN, post.get("form_token")):
-            return request.render(template, self._claim_form_values(dealer, error=common.replayed_form_message()))
+        if not self._dealer_check_form_token(FORM_TOKEN, post.get("form_token")):
+            return request.render(template, self._claim_form_values(dealer, error=self._dealer_replayed_form_message()))
         vals, parts, error = self._claim_vals_from_post(dealer, post)
         uploads, upload_error = self._claim_photos()
         error = error or upload_error
@@ -183,8 +180,8 @@ class DealerWarrantyClaimPortal(CustomerPortal):
                     claim = request.env["repair.order"]._dealer_portal_claim_submit(dealer, vals, parts)
                     self._claim_attach(claim, uploads)
             except (AccessError, UserError, ValidationError) as e:
-                error = DealerRelationsPortal._dealer_error_message(e)
+                error = self._dealer_error_message(e)
         if error:
             return request.render(template, self._claim_form_values(dealer, post=post, error=error))
-        common.spend_form_token(FORM_TOKEN)
+        self._dealer_spend_form_token(FORM_TOKEN)
         return request.redirect(f"/my/warranty_claims/{claim.id}?submitted=1")

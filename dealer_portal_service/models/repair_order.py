@@ -2,7 +2,7 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools.misc import clean_context
 
-from odoo.addons.dealer_portal.models.ordering_catalog import MAX_QUANTITY
+from odoo.addons.dealer_portal.models.dealer_portal_catalog import MAX_QUANTITY
 
 # fields of a warranty claim a dealer fills in on the portal; everything else is set by the route or the company
 PORTAL_CLAIM_FIELDS = frozenset({"lot_id", "schedule_date", "dealer_labour_amount", "dealer_claim_description"})

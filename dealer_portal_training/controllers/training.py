@@ -3,10 +3,10 @@ from odoo.exceptions import UserError
 from odoo.http import request
 
 from odoo.addons.dealer_management.models.dealer_unique_mixin import lock_rows
-from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.dealer_portal.controllers.portal import DealerPortal
 
 
-class DealerTrainingPortal(CustomerPortal):
+class DealerTrainingPortal(DealerPortal):
     """Dealer trainings on the portal: upcoming trainings, the dealer's registrations, registering a person."""
 
     def _prepare_home_portal_values(self, counters):

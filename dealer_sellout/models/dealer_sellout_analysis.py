@@ -151,18 +151,9 @@ class DealerSelloutAnalysis(models.Model):
 
     @api.model
     def _dealer_summary_recipients(self, dealers):
-        """{dealer id: partners to mail}: its owners (contacts with the portal role "owner", when the portal
-        defines roles), else the dealer itself when it has an e-mail address."""
-        Partner = self.env["res.partner"]
-        owners = defaultdict(lambda: Partner)
-        if "dealer_portal_role" in Partner._fields:
-            contacts = Partner.search([
-                ("commercial_partner_id", "in", dealers.ids), ("dealer_portal_role", "=", "owner"),
-                ("email", "!=", False),
-            ])
-            for contact in contacts:
-                owners[contact.commercial_partner_id.id] |= contact
-        return {dealer.id: owners[dealer.id] or dealer.filtered("email") for dealer in dealers}
+        """{dealer id: partners to mail}: the dealer itself when it has an e-mail address (dealer_portal_sellout
+        mails the dealer's owners instead, when the portal gives its contacts roles)."""
+        return {dealer.id: dealer.filtered("email") for dealer in dealers}
 
     @api.model
     def _cron_send_monthly_summary(self, day=None):

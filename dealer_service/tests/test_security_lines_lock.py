@@ -1,7 +1,7 @@
 """Issue 14: documents whose lines outlived their lock, and serials whose warranty could be extended.
 
-A filed warranty claim's parts and a done service inspection's checked points lock with their document
-(``dealer.workflow.line.mixin``); a serial's warranty dates are computed from its retail sale only. Each test
+A filed warranty claim's parts lock with it (``dealer.workflow.line.mixin``); a serial's warranty dates are
+computed from its retail sale only. Each test
 performs the attack as the attacking user (through the ORM, or JSON-RPC ``call_kw``), checks the refusal and reads
 the database again.
 """
@@ -18,14 +18,12 @@ from odoo.addons.dealer_management.tests.common_lines_lock import LinesLockMixin
 from .common import ServiceTestCommon
 
 PARTS_LOCKED = "Warranty claim .* is Submitted: its parts can no longer be added, changed or removed"
-INSPECTION_LOCKED = "A done service inspection cannot be changed; reset it to draft first"
 WARRANTY_SET = "The warranty of a serial runs from its retail sale .* it cannot be set directly"
 WARRANTY_END = date(2027, 3, 9)  # 24 months from the retail day 2025-03-10
 
 
 class LinesLockServiceCommon(LinesLockMixin, ServiceTestCommon):
-    """A filed claim of 300.00 (one brake pad, no labour) and a draft one; a done inspection scored 85 (a point at
-    100 weighing 3, a point at 40 weighing 1, a finding) and a draft one; a warehouse user."""
+    """A filed claim of 300.00 (one brake pad, no labour) and a draft one; a warehouse user."""
 
     @classmethod
     def setUpClass(cls):
@@ -40,23 +38,6 @@ class LinesLockServiceCommon(LinesLockMixin, ServiceTestCommon):
         cls.claim = cls._claim(parts=1, labour=0.0)
         cls.claim.action_dealer_claim_submit()
         cls.draft_claim = cls._claim(parts=1, labour=0.0)
-        cls.inspection = cls._inspection()
-        cls.finding = cls.env["dealer.service.finding"].create({
-            "inspection_id": cls.inspection.id, "name": "No price tags", "action": "Tag every vehicle",
-            "deadline": date(2026, 6, 1),
-        })
-        cls.inspection.action_done()
-        cls.draft_inspection = cls._inspection()
-
-    @classmethod
-    def _inspection(cls):
-        return cls.env["dealer.service.inspection"].create({
-            "dealer_id": cls.dealer_a.id, "date": date(2026, 5, 4),
-            "line_ids": [
-                Command.create({"name": "Showroom clean", "category": "presale", "weight": 3.0, "score": 100.0}),
-                Command.create({"name": "Price tags shown", "category": "presale", "weight": 1.0, "score": 40.0}),
-            ],
-        })
 
     def _claim_figures(self):
         """(claim amount, parts, quantity of parts), read again from the database."""
@@ -72,13 +53,6 @@ class LinesLockServiceCommon(LinesLockMixin, ServiceTestCommon):
         with self.assertRefused(UserError, "is out of warranty on the repair date"):
             claim.action_dealer_claim_submit()
         self.assertEqual(claim.dealer_claim_state, "draft")
-
-    def _inspection_figures(self):
-        """(score, points, KPI service quality of dealer A in May 2026), read again from the database."""
-        self.env.invalidate_all()
-        quality = self.env["dealer.service.inspection"]._dealer_service_quality(
-            self.dealer_a, date(2026, 5, 1), date(2026, 5, 31))
-        return self.inspection.total_score, len(self.inspection.line_ids), quality.get(self.dealer_a.id)
 
 
 @tagged("post_install", "-at_install")
@@ -141,54 +115,6 @@ class TestClaimPartsLock(LinesLockServiceCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestInspectionLinesLock(LinesLockServiceCommon):
-    """Item 5: a done inspection's checked points (its score, which feeds the service-quality KPI) and findings."""
-
-    def test_dealer_user_deleting_weak_point_of_done_inspection(self):
-        self.assertEqual(self._inspection_figures(), (85.0, 2, 85.0))
-        weak = self.inspection.line_ids.filtered(lambda line: line.score == 40.0)
-        with self.assertRefused(UserError, INSPECTION_LOCKED):
-            weak.with_user(self.dealer_user).unlink()
-        self.assertEqual(self._inspection_figures(), (85.0, 2, 85.0))
-
-    def test_every_change_of_done_inspection_lines_refused(self):
-        self.assertLinesLocked(
-            self.dealer_user, self.inspection, "line_ids", INSPECTION_LOCKED,
-            {"name": "Coffee served", "category": "presale", "weight": 10.0, "score": 100.0}, {"score": 100.0},
-            draft_document=self.draft_inspection,
-        )
-        self.assertEqual(self._inspection_figures(), (85.0, 2, 85.0))
-
-    def test_findings_of_done_inspection_locked(self):
-        Finding = self.env["dealer.service.finding"]
-        before = self.finding.read(["name", "action", "deadline", "inspection_id"])
-        count = Finding.search_count([("inspection_id", "=", self.inspection.id)])  # with the point at 40 proposed
-        with self.assertRefused(UserError, INSPECTION_LOCKED):
-            Finding.with_user(self.dealer_user).create({
-                "inspection_id": self.inspection.id, "name": "Found later", "deadline": date(2026, 7, 1)})
-        for vals in ({"deadline": date(2030, 1, 1)}, {"name": "Nothing"}, {"action": "None"},
-                     {"inspection_id": self.draft_inspection.id}):
-            with self.subTest(vals=vals), self.assertRefused(UserError, INSPECTION_LOCKED):
-                self.finding.with_user(self.dealer_user).write(vals)
-        with self.assertRefused(UserError, INSPECTION_LOCKED):
-            self.finding.with_user(self.back_office).unlink()
-        self.assertEqual(self.finding.read(["name", "action", "deadline", "inspection_id"]), before)
-        self.assertEqual(Finding.search_count([("inspection_id", "=", self.inspection.id)]), count)
-
-    def test_finding_of_done_inspection_still_followed_up(self):
-        """Who follows it up and its status (the buttons) are not what the inspection found."""
-        finding = self.finding.with_user(self.dealer_user)
-        finding.write({"user_id": self.salesman.id})
-        finding.action_close()
-        self.assertRecordValues(self.finding, [{"user_id": self.salesman.id, "state": "closed"}])
-
-    def test_reopened_inspection_lines_change_again(self):
-        self.inspection.with_user(self.dealer_manager).action_draft()
-        self.inspection.line_ids.with_user(self.dealer_user).write({"score": 100.0})
-        self.assertEqual(self.inspection.total_score, 100.0)
-
-
-@tagged("post_install", "-at_install")
 class TestWarrantyDatesProtected(LinesLockServiceCommon):
     """Item 6: a serial's warranty dates come from its retail sale, never from a write."""
 
@@ -231,13 +157,6 @@ class TestLinesLockServiceRpc(CallKwMixin, HttpCase, LinesLockServiceCommon):
         refused("stock.move", "write", [self.claim.move_ids.ids, {"product_uom_qty": 50.0}])
         refused("stock.move", "create", [{**self._part_vals(50.0), "repair_id": self.claim.id}])
         self.assertEqual(self._claim_figures(), (300.0, 1, 1.0))
-
-    def test_dealer_user_deleting_weak_point_over_rpc(self):
-        weak = self.inspection.line_ids.filtered(lambda line: line.score == 40.0)
-        refused = partial(self.assertCallKwRefused, self.dealer_user, "UserError", INSPECTION_LOCKED)
-        refused("dealer.service.inspection.line", "unlink", [weak.ids])
-        refused("dealer.service.inspection", "write", [self.inspection.ids, {"line_ids": [Command.delete(weak.id)]}])
-        self.assertEqual(self._inspection_figures(), (85.0, 2, 85.0))
 
     def test_warehouse_user_extending_warranty_over_rpc(self):
         self.assertCallKwRefused(self.stock_user, "AccessError", WARRANTY_SET, "stock.lot", "write", [

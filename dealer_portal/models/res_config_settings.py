@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from .ordering_catalog import DEFAULT_NEW_PRODUCT_DAYS, NEW_PRODUCT_DAYS_PARAM
+from .dealer_portal_catalog import DEFAULT_NEW_PRODUCT_DAYS, NEW_PRODUCT_DAYS_PARAM
 
 
 class ResConfigSettings(models.TransientModel):

@@ -1,25 +1,70 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from odoo.addons.dealer_management.tools.period import period_label
 
-# approved scorecards drawn on the dashboard's trend chart
-TREND_PERIODS = 8
-# size of the trend chart (SVG user units)
-CHART_WIDTH, CHART_HEIGHT, CHART_MARGIN = 320, 120, 16
+PORTAL_ROLES = [("owner", "Owner"), ("staff", "Staff")]
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    dealer_portal_role = fields.Selection(
+        PORTAL_ROLES, default="staff", required=True, copy=False,
+        help="Owner: sees the dealer's finances on the portal (credit, statement, rebates, contracts, scorecards, "
+             "correction plans, exit request). Staff: catalog, orders, stock reports and complaints. "
+             "Set by a Dealer Manager.",
+    )
+
+    def _dealer_portal_with_sub_dealers(self):
+        """This dealer and, for a distributor, its sub-dealers: whose orders, stock reports and retail sales the
+        dealer's portal users read (the sub-dealers' read-only)."""
+        if not self:
+            return self
+        # sudo: the sub-dealers of the user's own dealer, found to list their records (read-only)
+        return self | self.env["res.partner"].sudo().search([("parent_dealer_id", "in", self.ids)]).sudo(False)
+
+    def can_edit_vat(self):
+        """A dealer's name and 统一社会信用代码 (VAT), checked when it applied, are the back office's to change: Odoo's
+        portal (/my/account) then refuses to change them, as it does once invoices exist."""
+        return super().can_edit_vat() and not self.is_dealer
+
+    def _dealer_check_portal_role(self, vals, records=None):
+        """Only a Dealer Manager (or the dealer code itself) gives a contact the owner role or takes it away."""
+        if "dealer_portal_role" not in vals or self._dealer_is_trusted() or self._is_dealer_manager():
+            return
+        if records is None:  # a create: only the default is free
+            changed = vals["dealer_portal_role"] != "staff"
+        else:
+            changed = any(partner.dealer_portal_role != vals["dealer_portal_role"] for partner in records)
+        if changed:
+            raise AccessError(_("Only a Dealer Manager may change the dealer portal role of a contact."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        default_role = self.env.context.get("default_dealer_portal_role")
+        for vals in vals_list:
+            self._dealer_check_portal_role(vals if "dealer_portal_role" in vals or not default_role
+                                           else dict(vals, dealer_portal_role=default_role))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._dealer_check_portal_role(vals, self)
+        res = super().write(vals)
+        if "dealer_portal_role" in vals:
+            self.with_context(active_test=False).user_ids._dealer_portal_sync_role()
+        return res
+
+    # ------------------------------------------------------------------ the /my/dealer dashboard
     def _dealer_portal_dashboard(self, company, day, full=True):
         """Figures of the /my/dealer dashboard of this dealer (one record, the portal user's own dealer).
 
         A fixed number of queries whatever the dealer's history: the contract lookup, its targets and their
         net sales (one grouped query per product category of the targets), the credit figures (open receivable,
-        uninvoiced orders, overdue amount: one aggregate query each), the rebates (one grouped query), the
-        latest approved scorecard and the trend (two searches with a limit). ``full``: False for staff, who see
-        the grade, the contract's validity and the target progress only.
+        uninvoiced orders, overdue amount: one aggregate query each), the rebates (one grouped query), and what
+        the link modules add to ``_dealer_portal_owner_figures``. ``full``: False for staff, who see the grade,
+        the contract's validity and the target progress only.
 
         Read as superuser: the caller passes the user's own dealer (res.users._dealer_portal_dealer) and the
         figures are read for display only, from models a portal user has no right on.
@@ -47,10 +92,16 @@ class ResPartner(models.Model):
             "full": full,
         }
         if full:
-            values.update(dealer._dealer_portal_credit_figures(company, day, contract))
-            values.update(dealer._dealer_portal_rebate_figures(company))
-            values.update(dealer._dealer_portal_scorecard_figures(company))
+            values.update(dealer._dealer_portal_owner_figures(company, day, contract))
         return values
+
+    def _dealer_portal_owner_figures(self, company, day, contract):
+        """The dashboard's figures that only the dealer's owners see: credit and rebates here; a link module adds
+        its own (dealer_portal_assessment: the latest scorecard and the trend)."""
+        return {
+            **self._dealer_portal_credit_figures(company, day, contract),
+            **self._dealer_portal_rebate_figures(company),
+        }
 
     def _dealer_portal_credit_figures(self, company, day, contract):
         """Credit limit, used (open receivable + confirmed uninvoiced orders), available and overdue amount."""
@@ -103,36 +154,4 @@ class ResPartner(models.Model):
             "rebate_pending": amounts.get("draft", 0.0),
             "rebate_earned": amounts.get("confirmed", 0.0) + amounts.get("settled", 0.0),
             "rebate_settled": amounts.get("settled", 0.0),
-        }
-
-    def _dealer_portal_scorecard_figures(self, company):
-        """The latest approved scorecard (with its KPI lines) and the totals of the last approved periods."""
-        Scorecard = self.env["dealer.scorecard"].sudo()
-        scorecards = Scorecard.search(
-            [("partner_id", "=", self.id), ("company_id", "=", company.id), ("assessment_state", "=", "approved")],
-            order="date_to desc, id desc", limit=TREND_PERIODS,
-        )
-        return {"scorecard": scorecards[:1], "trend": self._dealer_portal_trend(scorecards.sorted("date_to"))}
-
-    @api.model
-    def _dealer_portal_trend(self, scorecards):
-        """The points of the SVG trend chart: [{x, y, total, label}] and the polyline, totals on a 0–100 scale."""
-        if not scorecards:
-            return {"points": [], "polyline": ""}
-        width = CHART_WIDTH - 2 * CHART_MARGIN
-        height = CHART_HEIGHT - 2 * CHART_MARGIN
-        step = width / max(len(scorecards) - 1, 1)
-        points = []
-        for index, scorecard in enumerate(scorecards):
-            total = max(0.0, min(scorecard.total, 100.0))
-            points.append({
-                "x": round(CHART_MARGIN + index * step, 1),
-                "y": round(CHART_MARGIN + height * (1 - total / 100.0), 1),
-                "total": scorecard.total,
-                "label": fields.Date.to_string(scorecard.date_from)[:7],
-            })
-        return {
-            "points": points,
-            "polyline": " ".join(f"{point['x']},{point['y']}" for point in points),
-            "width": CHART_WIDTH, "height": CHART_HEIGHT,
         }

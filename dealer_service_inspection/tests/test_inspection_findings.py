@@ -9,7 +9,7 @@ from odoo.tests import HttpCase, tagged
 
 from odoo.addons.dealer_management.tests.common import CallKwMixin
 
-from .test_service_inspection import InspectionCommon
+from .common import InspectionCommon
 
 DAY = date(2026, 5, 4)
 DONE = r"Service inspection .* is Done: its findings were proposed when it was completed"

@@ -1,0 +1,20 @@
+{
+    "name": "Dealer Portal Assessment",
+    "summary": "Dealer owners read their scorecards and answer their correction plans on the portal",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Dealers",
+    "license": "LGPL-3",
+    "author": "Dealer Suite",
+    "website": "https://example.com/dealer-suite",
+    "depends": ["dealer_portal", "dealer_assessment"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/dealer_portal_assessment_rules.xml",
+        "views/dealer_correction_plan_views.xml",
+        "views/dealer_portal_assessment_templates.xml",
+    ],
+    "pre_init_hook": "pre_init_hook",
+    "installable": True,
+    "application": False,
+    "auto_install": True,
+}

@@ -1,0 +1,26 @@
+{
+    "name": "Dealer Service Inspections",
+    "summary": "Service inspections of the dealers (售后服务监管): weighted checklists, scores per category, findings "
+               "to correct by a deadline",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Dealers",
+    "license": "LGPL-3",
+    "author": "Dealer Suite",
+    "website": "https://example.com/dealer-suite",
+    "depends": ["dealer_management"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/dealer_service_inspection_rules.xml",
+        "data/dealer_service_inspection_data.xml",
+        "data/ir_cron.xml",
+        "views/dealer_grade_views.xml",
+        "views/dealer_service_inspection_template_views.xml",
+        "views/dealer_service_inspection_views.xml",
+        "views/dealer_service_finding_views.xml",
+        "views/menus.xml",
+    ],
+    "pre_init_hook": "pre_init_hook",
+    "installable": True,
+    "application": False,
+    "auto_install": False,
+}

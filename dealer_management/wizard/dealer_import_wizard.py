@@ -29,6 +29,7 @@ class DealerImportWizard(models.TransientModel):
     _name = "dealer.import.wizard"
     _description = "Import Dealer Network"
     _inherit = ["dealer.import.loader"]
+    _rec_name = "filename"
 
     file = fields.Binary(attachment=False)
     filename = fields.Char()

@@ -7,6 +7,7 @@
     "author": "Dealer Suite",
     "website": "https://example.com/dealer-suite",
     "depends": ["sale_stock", "account", "mail"],
+    "external_dependencies": {"python": ["openpyxl", "xlsxwriter"]},
     "data": [
         # security
         "security/dealer_security.xml",
@@ -48,6 +49,7 @@
         "wizard/dealer_contract_wizard_views.xml",
         "wizard/dealer_order_override_wizard_views.xml",
         "wizard/dealer_statement_wizard_views.xml",
+        "wizard/dealer_import_wizard_views.xml",
         # reports
         "report/dealer_rebate_report.xml",
         "report/dealer_contract_report.xml",

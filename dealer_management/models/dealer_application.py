@@ -239,21 +239,28 @@ class DealerApplication(models.Model):
     @api.constrains("credit_code")
     def _check_credit_code(self):
         for application in self:
-            try:
-                uscc.validate(application.credit_code or "")
-            except InvalidLength:
-                problem = _("it must have 18 characters")
-            except InvalidChecksum:
-                problem = _("its last character does not match the GB 32100-2015 check character")
-            except InvalidFormat:
-                problem = _("it may only contain digits and upper-case letters (no I, O, S, V, Z)")
-            else:
+            problem = self._credit_code_problem(application.credit_code)
+            if not problem:
                 continue
             raise ValidationError(_(
                 "The unified social credit code %(code)s of %(company)s is not valid: %(problem)s. "
                 "Please check the code on the business licence.",
                 code=application.credit_code, company=application.company_name, problem=problem,
             ))
+
+    @api.model
+    def _credit_code_problem(self, code):
+        """What is wrong with this 统一社会信用代码 (GB 32100-2015), in the user's language, or None when it is valid
+        (the one check of the application, the public form and the go-live import)."""
+        try:
+            uscc.validate(code or "")
+        except InvalidLength:
+            return _("it must have 18 characters")
+        except InvalidChecksum:
+            return _("its last character does not match the GB 32100-2015 check character")
+        except InvalidFormat:
+            return _("it may only contain digits and upper-case letters (no I, O, S, V, Z)")
+        return None
 
     @api.constrains("partner_id", "credit_code", "company_id")
     def _check_partner_matches(self):

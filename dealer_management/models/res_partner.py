@@ -1,3 +1,5 @@
+from markupsafe import Markup
+
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
@@ -291,6 +293,48 @@ class ResPartner(models.Model):
             "reason": reason,
         })
         self._dealer_apply_grade_policy()
+
+    def _dealer_assign_territories(self, territories, parent, reason):
+        """Give this dealer ``territories`` and ``parent`` (for trusted callers: the territory wizard, the go-live
+        import); the chatter keeps who, what and why. UserError when nothing changes or a territory belongs to
+        another company than the dealer's; the exclusivity and parent constraints apply."""
+        self.ensure_one()
+        foreign = territories.filtered(
+            lambda t: self.company_id and t.company_id and t.company_id != self.company_id
+        )
+        if foreign:
+            raise UserError(_(
+                "Territory %(territory)s belongs to %(company)s, dealer %(name)s to %(dealer_company)s: choose "
+                "territories of the dealer's company.",
+                territory=foreign[0].complete_name, company=foreign[0].company_id.name, name=self.display_name,
+                dealer_company=self.company_id.name,
+            ))
+        added = territories - self.dealer_territory_ids
+        removed = self.dealer_territory_ids - territories
+        old_parent = self.parent_dealer_id
+        if not added and not removed and old_parent == parent:
+            raise UserError(_("Nothing changes: choose other territories or another parent distributor."))
+        self._dealer_trusted().write({
+            "dealer_territory_ids": [Command.set(territories.ids)],
+            "parent_dealer_id": parent.id,
+        })
+        lines = []
+        if added:
+            lines.append(_("Territories added: %(territories)s", territories=", ".join(added.mapped("complete_name"))))
+        if removed:
+            lines.append(_(
+                "Territories removed: %(territories)s", territories=", ".join(removed.mapped("complete_name")),
+            ))
+        if old_parent != parent:
+            lines.append(_(
+                "Parent distributor: %(old)s → %(new)s",
+                old=old_parent.display_name or _("none"), new=parent.display_name or _("none"),
+            ))
+        body = Markup("<p>%s</p><ul>%s</ul>") % (
+            _("Territories assigned by %(user)s. Reason: %(reason)s", user=self.env.user.name, reason=reason),
+            Markup().join(Markup("<li>%s</li>") % line for line in lines),
+        )
+        self.message_post(body=body)
 
     def _dealer_policy_company(self):
         """The company whose pricelist, payment terms and credit limit the grade sets on this dealer.

@@ -29,3 +29,4 @@ from . import test_security_lines_lock
 from . import test_races
 from . import test_display_names
 from . import test_order_preview
+from . import test_import

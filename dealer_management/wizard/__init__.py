@@ -11,3 +11,6 @@ from . import dealer_target_split_wizard
 from . import dealer_order_override_wizard
 from . import dealer_rebate_generate_wizard
 from . import dealer_statement_wizard
+from . import dealer_import_loader
+from . import dealer_import_wizard
+from . import dealer_import_wizard_error

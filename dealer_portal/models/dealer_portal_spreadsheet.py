@@ -1,17 +1,16 @@
-import csv
 import io
-import itertools
-import re
-import unicodedata
-import zipfile
-
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
 
 from odoo import _, api, models
 from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.dealer_management.tools.spreadsheet import (
+    header_key,
+    names_by_key,
+    read_csv,
+    read_xlsx_sheets,
+    template_csv,
+)
 from odoo.addons.dealer_management.tools.xlsx import new_workbook, write_cells
 
 _lt = LazyTranslate(__name__)
@@ -25,12 +24,6 @@ SPREADSHEET_TYPES = {
 # the product's name next to its code in a template: for the dealer's eyes, ignored when the file is read
 PRODUCT_NAME_COLUMN = ("product_name", _lt("Product name"))
 INFORMATIVE_COLUMNS = frozenset({PRODUCT_NAME_COLUMN[0]})
-
-
-def header_key(text):
-    """A header cell as compared: full-width forms folded (（ → (), lower case, spaces and underscores as one _."""
-    text = unicodedata.normalize("NFKC", str(text or "")).strip().lower()
-    return re.sub(r"[\s_]+", "_", text)
 
 
 class DealerPortalSpreadsheet(models.AbstractModel):
@@ -59,13 +52,7 @@ class DealerPortalSpreadsheet(models.AbstractModel):
     @api.model
     def _dealer_column_names(self, columns):
         """{compared header: column key}: each column's key and its label in English and every installed language."""
-        languages = {"en_US", *(code for code, _name in self.env["res.lang"].get_installed())}
-        names = {}
-        for key, label in columns:
-            names[header_key(key)] = key
-            for language in languages:
-                names[header_key(label._translate(language))] = key
-        return names
+        return names_by_key(self.env, columns)
 
     @api.model
     def _dealer_read_rows(self, filename, content, columns, required):
@@ -115,46 +102,13 @@ class DealerPortalSpreadsheet(models.AbstractModel):
     @api.model
     def _dealer_read_csv(self, content):
         """Cells of a CSV file in UTF-8 (with or without BOM) or GB 18030 (what a Chinese Excel saves)."""
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = content.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise UserError(_("The CSV file could not be read: save it as UTF-8 text."))
-        if "\x00" in text:
-            raise UserError(_("The CSV file could not be read: save it as UTF-8 text."))
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        try:
-            # two lines more than allowed are enough to tell that the file is too long
-            return list(itertools.islice(csv.reader(io.StringIO(text), dialect), MAX_FILE_ROWS + 2))
-        except csv.Error as error:
-            raise UserError(_("The CSV file could not be read: save it again from your spreadsheet as CSV.")) \
-                from error
+        # two lines more than allowed are enough to tell that the file is too long
+        return read_csv(content, MAX_FILE_ROWS + 2)
 
     @api.model
     def _dealer_read_xlsx(self, content):
         """Cells of the first sheet of an XLSX workbook (values, not formulas)."""
-        try:
-            workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-            try:
-                table = []
-                for cells in workbook.worksheets[0].iter_rows(values_only=True):
-                    table.append(list(cells))
-                    if len(table) > MAX_FILE_ROWS + 1:
-                        break
-            finally:
-                workbook.close()
-        except (InvalidFileException, zipfile.BadZipFile, KeyError, IndexError, ValueError, TypeError, OSError,
-                EOFError) as error:
-            raise UserError(_(
-                "The XLSX file could not be read: save it again from your spreadsheet as an Excel workbook (.xlsx)."
-            )) from error
-        return table
+        return next(iter(read_xlsx_sheets(content, MAX_FILE_ROWS + 2).values()), [])
 
     # ------------------------------------------------------------------ templates
     @api.model
@@ -165,11 +119,7 @@ class DealerPortalSpreadsheet(models.AbstractModel):
         header = self._dealer_column_labels(columns)
         lines = [["" if row.get(key) is None else row[key] for key, _label in columns] for row in rows]
         if file_type == "csv":
-            stream = io.StringIO()
-            writer = csv.writer(stream)
-            writer.writerow(header)
-            writer.writerows(lines)
-            return stream.getvalue().encode("utf-8-sig")
+            return template_csv(self.env, columns, rows)
         stream = io.BytesIO()
         workbook = new_workbook(stream)
         bold = workbook.add_format({"bold": True})

@@ -99,16 +99,18 @@ class TestQueueRebateSettlement(DealerTestCommon):
         self.assertEqual(self._credit_notes(), 3)
 
     def test_work_refused_halfway_keeps_nothing(self):
-        """Work refused after it wrote (a credit note posted, then a refusal): the savepoint drops all of it."""
+        """Work refused after it wrote (the first credit note posted, then a rebate found in draft): the savepoint
+        drops all of it."""
         self._queue()
         queued = self.rebates.with_user(self.dealer_manager)
 
-        def settle_one_then_refuse(rebates):
+        def settle_one_then_check_all(rebates):
             rebates[0]._dealer_settle()
-            raise UserError(self.env._("refused after the first credit note"))
+            rebates[2]._dealer_trusted().write({"state": "draft"})
+            rebates._dealer_check_settle()
 
-        result = queued._dealer_job_perform(settle_one_then_refuse)
-        self.assertIn("refused after the first credit note", result)
+        result = queued._dealer_job_perform(settle_one_then_check_all)
+        self.assertIn("cannot be settled", result)
         self.env.invalidate_all()
         self.assertEqual(set(self.rebates.mapped("state")), {"confirmed"})
         self.assertFalse(self.rebates.credit_note_id)

@@ -71,10 +71,7 @@ class DealerQueueMixin(models.AbstractModel):
     def _dealer_queue_runs_now(self, size, kind="lines"):
         """True when work of ``size`` runs in the request: at or under the company's threshold for ``kind``
         ("lines": rows of a file or scorecard lines; "documents": documents settled in one click)."""
-        company = self.env.company
-        threshold = (company.dealer_queue_document_threshold if kind == "documents"
-                     else company.dealer_queue_line_threshold)
-        return not threshold or size <= threshold
+        return self.env.company._dealer_queue_runs_now(size, kind)
 
     def _dealer_delayable(self, description):
         """These documents, delayed as one job on the dealer channel (refused while one is queued already)."""

@@ -8,3 +8,4 @@ from . import test_security_sellout
 from . import test_security_lines_lock
 from . import test_sellout_races
 from . import test_sellout_upload_queue
+from . import test_sellout_summary_queue

@@ -53,6 +53,8 @@ def bench_template():
 
 def compute(assessment, label, traced=False):
     """Compute the assessment; return (seconds, queries)."""
+    # measured in the request, as the background job runs it (dealer_queue would queue an assessment this large)
+    assessment.company_id.dealer_queue_line_threshold = 0
     env.flush_all()
     env.invalidate_all()
     queries = env.cr.sql_log_count

@@ -29,7 +29,7 @@ CONF = os.path.join(LOCAL, "odoo.conf")
 PYTEST_CONF = os.path.join(LOCAL, "pytest-odoo.conf")  # CONF + db_name: what pytest-odoo reads (conftest.py)
 LOGS = os.path.join(LOCAL, "logs")
 ADDONS = [
-    "dealer_management", "dealer_assessment", "dealer_portal",
+    "dealer_management", "dealer_queue", "dealer_assessment", "dealer_portal",
     "dealer_training", "dealer_satisfaction", "dealer_portal_training", "dealer_sellout",
     "dealer_service", "dealer_service_inspection", "dealer_service_satisfaction", "dealer_portal_sellout",
     "dealer_portal_service", "dealer_assessment_sellout", "dealer_assessment_service",
@@ -122,7 +122,13 @@ def odoo_addons_path():
     return ",".join(seen)
 
 
-def write_conf(http_port=8069, with_demo=False):
+# OCA queue_job's runner for the served demo: loaded with the server (server-wide module), at most two jobs at a
+# time, one of them dealer work (channel root.dealer, see dealer_queue); tests trap their jobs and need no runner
+JOB_RUNNER_OPTIONS = "server_wide_modules = base,web,queue_job\n"
+JOB_RUNNER_SECTION = "\n[queue_job]\nchannels = root:2,root.dealer:1\n"
+
+
+def write_conf(http_port=8069, with_demo=False, job_runner=False):
     os.makedirs(DATA_DIR, exist_ok=True)
     os.makedirs(LOGS, exist_ok=True)
     options = (
@@ -140,7 +146,7 @@ def write_conf(http_port=8069, with_demo=False):
         "max_cron_threads = 0\n"
     )
     with open(CONF, "w") as f:
-        f.write(options)
+        f.write(options + (JOB_RUNNER_OPTIONS + JOB_RUNNER_SECTION if job_runner else ""))
     # pytest-odoo needs a database name in its configuration file: the one `test --keep` leaves behind
     with open(PYTEST_CONF, "w") as f:
         f.write(options + f"db_name = {check_db_name(TEST_DB)}\n")
@@ -575,7 +581,7 @@ def cmd_i18n(args):
 
 def cmd_demo(args):
     odoo_command()
-    write_conf(args.port)
+    write_conf(args.port, job_runner=True)
     pg_start()
     if args.reset:
         drop_db(DEMO_DB)

@@ -26,7 +26,7 @@ class DealerAssessment(models.Model):
     _description = "Dealer Assessment"
     _inherit = [
         "mail.thread", "mail.activity.mixin", "dealer.workflow.mixin", "dealer.unique.mixin",
-        "dealer.assessment.consequence.mixin",
+        "dealer.assessment.consequence.mixin", "dealer.queue.mixin",
     ]
     _check_company_auto = True
     _order = "date_from desc, id desc"
@@ -212,9 +212,30 @@ class DealerAssessment(models.Model):
         """(Re)create the scorecards of this draft assessment: one pass per KPI for all dealers in scope."""
         self._check_dealer_manager(_("Only a Dealer Manager may compute an assessment."))
         self._check_state(("draft",), _("Assessment %(name)s cannot be computed: it is %(state)s, not draft."))
-        for assessment in self:
-            assessment._compute_scorecards()
-        return True
+        if self._dealer_queue_runs_now(sum(assessment._scorecard_line_count() for assessment in self)):
+            for assessment in self:
+                assessment._compute_scorecards()
+            return True
+        job = self._dealer_delayable(_("Computation of %(names)s", names=", ".join(self.mapped("name"))))
+        return self._dealer_job_queued(job._dealer_job_compute())
+
+    def _dealer_job_compute(self):
+        """Job: compute the scorecards of the queued assessments if they are still draft (all or none)."""
+        def compute(assessments):
+            assessments._check_state(
+                ("draft",), _("Assessment %(name)s cannot be computed: it is %(state)s, not draft."),
+            )
+            for assessment in assessments:
+                assessment._compute_scorecards()
+            return assessments.env._("%(count)s scorecards computed.", count=len(assessments.scorecard_ids))
+        return self._dealer_job_perform(compute)
+
+    def _scorecard_line_count(self):
+        """Scorecard lines a computation writes: the dealers in scope times the KPIs of their templates."""
+        self.ensure_one()
+        dealers = self._get_dealers()
+        templates = self._get_templates(dealers) if dealers else {}
+        return sum(len(template.line_ids) for template in templates.values())
 
     def _compute_scorecards(self):
         self.ensure_one()

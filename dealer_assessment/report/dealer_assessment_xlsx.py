@@ -20,10 +20,29 @@ class DealerAssessment(models.Model):
     _inherit = "dealer.assessment"
 
     def action_export_xlsx(self):
-        """Download the assessment as an XLSX workbook (through the route, which checks the access again)."""
+        """Download the assessment as an XLSX workbook (through the route, which checks the access again); a
+        workbook of more lines than the company's threshold is made in the background and attached."""
         self.ensure_one()
         self._check_export_access()
-        return {"type": "ir.actions.act_url", "url": f"/dealer_assessment/{self.id}/xlsx", "target": "download"}
+        lines = self.env["dealer.scorecard.line"].search_count([("scorecard_id.assessment_id", "=", self.id)])
+        if self._dealer_queue_runs_now(lines):
+            return {"type": "ir.actions.act_url", "url": f"/dealer_assessment/{self.id}/xlsx", "target": "download"}
+        job = self._dealer_delayable(_("Export of %(name)s", name=self.name))._dealer_job_export_xlsx()
+        return self._dealer_job_queued(job)
+
+    def _dealer_job_export_xlsx(self):
+        """Job: the workbook of each queued assessment, attached to it (made with the rights of who asked)."""
+        def export(assessments):
+            for assessment in assessments:
+                content = assessment._export_xlsx()  # with the rights and record rules of who asked for it
+                # sudo: the file is stored on the assessment, which the user may read but not always write
+                # (attaching needs write access); whoever may read the assessment may read its attachments
+                assessments.env["ir.attachment"].sudo().create({
+                    "name": assessment._export_xlsx_filename(), "raw": content,
+                    "mimetype": XLSX_MIMETYPE, "res_model": assessment._name, "res_id": assessment.id,
+                })
+            return assessments.env._("The XLSX export is ready: it is attached to the assessment.")
+        return self._dealer_job_perform(export)
 
     def _check_export_access(self):
         """Refuse the export to users who may not read the assessment (portal users, other companies)."""

@@ -13,3 +13,4 @@ from . import test_assessment_once
 from . import test_assessment_races
 from . import test_security_lines_lock
 from . import test_rank_level
+from . import test_assessment_queue

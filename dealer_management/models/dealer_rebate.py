@@ -236,6 +236,12 @@ class DealerRebate(models.Model):
 
     def action_settle(self):
         """Confirmed → settled: post a customer credit note of the total for the dealer."""
+        self._dealer_check_settle()
+        self._dealer_settle()
+        return True
+
+    def _dealer_check_settle(self):
+        """Refuse to settle unless the user is a Dealer Manager and every rebate is confirmed and positive."""
         self._check_dealer_manager(_("Only a Dealer Manager may settle a rebate."))
         self._check_state(("confirmed",), _("Rebate %(name)s cannot be settled: it is %(state)s, not confirmed."))
         self._check_no_overlap()
@@ -246,11 +252,13 @@ class DealerRebate(models.Model):
                     "back through a credit note; cancel this one instead.",
                     name=rebate.name, total=format_amount(self.env, rebate.total_amount, rebate.currency_id),
                 ))
+
+    def _dealer_settle(self):
+        """Post the credit notes of these checked rebates (see ``_dealer_check_settle``)."""
         for rebate in self:
             move = rebate._create_credit_note()
             rebate._dealer_trusted().write({"state": "settled", "credit_note_id": move.id})
             rebate.message_post(body=_("Settled by credit note %(move)s.", move=move._get_html_link()))
-        return True
 
     def action_cancel(self):
         """Draft/confirmed → cancelled (a settled rebate is undone by reversing its credit note)."""

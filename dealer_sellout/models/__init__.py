@@ -2,6 +2,7 @@ from . import dealer_sellout
 from . import dealer_sellout_analysis
 from . import dealer_sellout_forecast
 from . import dealer_sellout_forecast_analysis
+from . import dealer_sellout_upload
 from . import dealer_violation
 from . import product_template
 from . import stock_lot

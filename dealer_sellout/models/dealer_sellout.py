@@ -38,7 +38,7 @@ class DealerSellout(models.Model):
     _order = "date desc, id desc"
 
     # the state, the serial check result and the entry channel change only through the model's own code
-    _dealer_protected_fields = ("state", "serial_status", "source")
+    _dealer_protected_fields = ("state", "serial_status", "source", "upload_id")
 
     name = fields.Char(default="/", copy=False, readonly=True, required=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
@@ -78,6 +78,10 @@ class DealerSellout(models.Model):
     serial_status = fields.Selection(
         SERIAL_STATUSES, readonly=True, copy=False, index="btree_not_null", tracking=True,
         help="Result of the serial check at confirmation.",
+    )
+    upload_id = fields.Many2one(
+        "dealer.sellout.upload", readonly=True, index="btree_not_null", ondelete="restrict",
+        help="The batch recorded in the background this retail sale came with.",
     )
     violation_ids = fields.One2many("dealer.violation", "dealer_sellout_id", string="Violations")
     violation_count = fields.Integer(compute="_compute_violation_count")
@@ -332,13 +336,18 @@ class DealerSellout(models.Model):
 
     # ------------------------------------------------------------------ checked batch (import, portal)
     @api.model
-    def _dealer_sellout_create_checked(self, vals_list, source="import", row_offset=0):
-        """Create all the lines of ``vals_list`` or none: every row is checked first, and a UserError lists
-        the errors of every wrong row (numbered from 1 + ``row_offset``)."""
+    def _dealer_sellout_check_batch_fields(self, vals_list):
+        """Refuse a batch (or a ``default_*`` key) that sets the status of its retail sales."""
         fnames = {fname for vals in vals_list for fname in vals}
         fnames |= {key[8:] for key in self.env.context if key.startswith("default_")}
         if fnames & set(BATCH_FORBIDDEN):
             raise AccessError(_("A batch of retail sales is recorded in draft: it cannot set their status."))
+
+    @api.model
+    def _dealer_sellout_create_checked(self, vals_list, source="import", row_offset=0):
+        """Create all the lines of ``vals_list`` or none: every row is checked first, and a UserError lists
+        the errors of every wrong row (numbered from 1 + ``row_offset``)."""
+        self._dealer_sellout_check_batch_fields(vals_list)
         # the batch is created trusted (to set its source): no other default reaches it
         self = self.with_env(self.env(context={key: value for key, value in self.env.context.items()
                                                if not key.startswith("default_")}))

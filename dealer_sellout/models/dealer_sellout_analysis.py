@@ -4,6 +4,7 @@ from odoo import Command, api, fields, models, tools
 from odoo.tools import SQL
 
 from odoo.addons.dealer_management.tools.period import period_label, previous_period
+from odoo.addons.queue_job.job import identity_exact
 
 
 class DealerSelloutAnalysis(models.Model):
@@ -157,9 +158,28 @@ class DealerSelloutAnalysis(models.Model):
 
     @api.model
     def _cron_send_monthly_summary(self, day=None):
-        """Mail last month's sell-out summary to the owner of every dealer that had sell-in or sell-out."""
+        """Mail last month's sell-out summary to the owner of every dealer that had sell-in or sell-out: at once, or
+        above the company's threshold of documents as one job per part of that many dealers (a part that fails
+        is retried alone, and sends nothing twice: its mails are created in the job's transaction)."""
         month_start, _month_end = previous_period(day or fields.Date.context_today(self), "month")
-        dealer_ids = {dealer.id for [dealer] in self._read_group([("month", "=", month_start)], ["dealer_id"])}
+        dealer_ids = sorted(dealer.id for [dealer] in self._read_group([("month", "=", month_start)], ["dealer_id"]))
+        company = self.env.company
+        if company._dealer_queue_runs_now(len(dealer_ids), "documents"):
+            return self._dealer_send_month_summary(dealer_ids, month_start)
+        size = company.dealer_queue_document_threshold
+        for start in range(0, len(dealer_ids), size):
+            part = dealer_ids[start:start + size]
+            self.with_delay(
+                description=self.env._("Monthly sell-out summary of %(month)s to %(count)s dealers",
+                                       month=period_label(month_start, "month"), count=len(part)),
+                identity_key=identity_exact,
+            )._dealer_send_month_summary(part, month_start)
+        return self.env["mail.mail"]
+
+    @api.model
+    def _dealer_send_month_summary(self, dealer_ids, month_start):
+        """Mail the summary of the month starting ``month_start`` to the owners of these dealers; the mails."""
+        month_start = fields.Date.to_date(month_start)
         dealers = self.env["res.partner"].browse(dealer_ids)
         summary = self._dealer_month_summary(dealers, month_start)
         recipients = self._dealer_summary_recipients(dealers)

@@ -7,3 +7,5 @@ from . import test_detection
 from . import test_security_sellout
 from . import test_security_lines_lock
 from . import test_sellout_races
+from . import test_sellout_upload_queue
+from . import test_sellout_summary_queue

@@ -1,0 +1,23 @@
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    dealer_queue_line_threshold = fields.Integer(
+        string="Background Work above (lines)", default=5000,
+        help="A file upload, an assessment or an export of more lines than this runs in the background "
+             "(0: always at once).",
+    )
+    dealer_queue_document_threshold = fields.Integer(
+        string="Background Settlement above (documents)", default=20,
+        help="Settling or mailing more documents (rebates, claims, monthly summaries) than this in one go runs in "
+             "the background, in parts of this size (0: always at once).",
+    )
+
+    def _dealer_queue_runs_now(self, size, kind="lines"):
+        """True when work of ``size`` runs at once: at or under this company's threshold for ``kind`` ("lines":
+        rows of a file, scorecard lines; "documents": documents settled or mailed in one go); 0 is no limit."""
+        self.ensure_one()
+        threshold = self.dealer_queue_document_threshold if kind == "documents" else self.dealer_queue_line_threshold
+        return not threshold or size <= threshold

@@ -1,0 +1,2 @@
+from . import test_queue_rebate
+from . import test_security_queue_rpc

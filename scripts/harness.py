@@ -145,11 +145,18 @@ def write_conf(http_port=8069, with_demo=False, job_runner=False):
         f"without_demo = {'False' if with_demo else 'all'}\n"
         "max_cron_threads = 0\n"
     )
-    with open(CONF, "w") as f:
-        f.write(options + (JOB_RUNNER_OPTIONS + JOB_RUNNER_SECTION if job_runner else ""))
+    write_atomically(CONF, options + (JOB_RUNNER_OPTIONS + JOB_RUNNER_SECTION if job_runner else ""))
     # pytest-odoo needs a database name in its configuration file: the one `test --keep` leaves behind
-    with open(PYTEST_CONF, "w") as f:
-        f.write(options + f"db_name = {check_db_name(TEST_DB)}\n")
+    write_atomically(PYTEST_CONF, options + f"db_name = {check_db_name(TEST_DB)}\n")
+
+
+def write_atomically(path, text):
+    """Replace ``path`` in one step: CI runs the demo load and the tests side by side, each harness rewriting the
+    configuration file an Odoo process of the other may be reading."""
+    tmp = f"{path}.{os.getpid()}.tmp"
+    with open(tmp, "w") as f:
+        f.write(text)
+    os.replace(tmp, path)
 
 
 def run_odoo(args, log_file=None, check=True):

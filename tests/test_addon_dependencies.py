@@ -40,6 +40,8 @@ BRIDGES = {
     "dealer_business_review_assessment": {"dealer_business_review", "dealer_assessment"},
     "dealer_business_review_service_inspection": {"dealer_business_review", "dealer_service_inspection"},
     "dealer_portal_business_review": {"dealer_portal", "dealer_business_review"},
+    "dealer_business_review_visit": {"dealer_business_review", "dealer_visit"},
+    "dealer_portal_business_review_visit": {"dealer_portal_business_review", "dealer_business_review_visit"},
     "dealer_portal_meeting": {"dealer_portal_training", "dealer_meeting"},
 }
 FEATURES = ["dealer_sellout", "dealer_service", "dealer_service_inspection", "dealer_training",

@@ -10,6 +10,9 @@
     "data": [
         "views/dealer_portal_business_review_templates.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["dealer_portal_business_review_visit/static/tests/tours/*.js"],
+    },
     "installable": True,
     "application": False,
     "auto_install": True,

@@ -4,22 +4,17 @@ from odoo.addons.dealer_management.tools.period import dealer_period_bounds
 
 
 class SlideChannelPartner(models.Model):
-    _inherit = "slide.channel.partner"
+    _name = "slide.channel.partner"
+    _inherit = ["slide.channel.partner", "dealer.person.mixin"]
 
     dealer_partner_id = fields.Many2one(
-        "res.partner", string="Dealer", compute="_compute_dealer_partner_id", store=True, index="btree_not_null",
+        index="btree_not_null",
         help="The dealer the attendee works for (their commercial partner, when it is a dealer).",
     )
     dealer_completed_on = fields.Date(
         string="Completed On", compute="_compute_dealer_completed_on", store=True,
         help="Day the attendee finished the course (for the training figures per period).",
     )
-
-    @api.depends("partner_id.commercial_partner_id.is_dealer")
-    def _compute_dealer_partner_id(self):
-        for membership in self:
-            commercial = membership.partner_id.commercial_partner_id
-            membership.dealer_partner_id = commercial if commercial.is_dealer else False
 
     @api.depends("member_status")
     def _compute_dealer_completed_on(self):

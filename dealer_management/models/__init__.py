@@ -3,6 +3,8 @@ from . import dealer_workflow_mixin
 from . import dealer_workflow_line_mixin
 from . import dealer_unique_mixin
 from . import dealer_relation_mixin
+from . import dealer_person_mixin
+from . import dealer_finding_mixin
 from . import dealer_partner_statement_mixin
 from . import dealer_sale_order_checks_mixin
 

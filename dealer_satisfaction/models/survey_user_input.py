@@ -2,13 +2,13 @@ from odoo import api, fields, models
 
 
 class SurveyUserInput(models.Model):
-    _inherit = "survey.user_input"
+    _name = "survey.user_input"
+    _inherit = ["survey.user_input", "dealer.person.mixin"]
 
     # an average of percentages is what makes sense when grouping answers (pivot of dealer satisfaction)
     scoring_percentage = fields.Float(aggregator="avg")
     dealer_partner_id = fields.Many2one(
-        "res.partner", string="Dealer", compute="_compute_dealer_partner_id", store=True, readonly=False,
-        index=True,
+        readonly=False,
         help="Dealer this answer counts for: the answering dealer, or for end-customer surveys the rated dealer.",
     )
 
@@ -19,8 +19,7 @@ class SurveyUserInput(models.Model):
                 # the rated dealer is chosen when sending; keep it
                 user_input.dealer_partner_id = user_input.dealer_partner_id
                 continue
-            commercial = user_input.partner_id.commercial_partner_id
-            user_input.dealer_partner_id = commercial if commercial.is_dealer else False
+            user_input.dealer_partner_id = user_input._dealer_of_person()
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 from odoo.exceptions import ValidationError
 
 FINDING_STATES = [("draft", "Proposed"), ("open", "Open"), ("closed", "Corrected"), ("discarded", "Discarded")]
@@ -11,7 +11,7 @@ class DealerServiceFinding(models.Model):
     _description = "Service Inspection Finding"
     _inherit = [
         "mail.thread", "mail.activity.mixin", "dealer.workflow.mixin", "dealer.workflow.line.mixin",
-        "dealer.unique.mixin",
+        "dealer.unique.mixin", "dealer.finding.mixin",
     ]
     _order = "deadline, id"
     _check_company_auto = True
@@ -40,34 +40,18 @@ class DealerServiceFinding(models.Model):
         index="btree_not_null", ondelete="set null",
         help="The checked point scored under its threshold that proposed this finding.",
     )
-    name = fields.Char(string="Finding", required=True, tracking=True)
     action = fields.Text(string="Correction Required")
-    deadline = fields.Date(required=True, tracking=True)
     user_id = fields.Many2one(
-        "res.users", string="Follow-up by", check_company=True, tracking=True,
         help="Gets the to-do of the correction, due on the deadline (default: the dealer's salesperson).",
     )
     state = fields.Selection(FINDING_STATES, string="Status", default="open", required=True, readonly=True,
                              copy=False, tracking=True, index=True)
-    date_closed = fields.Date(string="Corrected On", readonly=True, copy=False)
-    is_overdue = fields.Boolean(string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue")
-
-    @api.depends("state", "deadline")
-    def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
-        for finding in self:
-            finding.is_overdue = finding.state == "open" and finding.deadline < today
-
-    def _search_is_overdue(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError(_("Unsupported search on overdue findings."))
-        domain = [("state", "=", "open"), ("deadline", "<", fields.Date.context_today(self))]
-        return domain if (operator == "=") == value else ["!", *domain]
+    date_closed = fields.Date(string="Corrected On")
 
     def _dealer_open_correction(self):
         """A to-do for the follow-up user, due on the deadline, for each open finding."""
         for finding in self.filtered(lambda f: f.state == "open"):
-            user = finding.user_id or finding.dealer_id.user_id or finding.inspection_id.inspector_id
+            user = finding._dealer_finding_user(finding.inspection_id.inspector_id)
             finding.activity_schedule(
                 "mail.mail_activity_data_todo", date_deadline=finding.deadline, user_id=user.id,
                 summary=_("Correct: %(finding)s", finding=finding.name),
@@ -108,16 +92,10 @@ class DealerServiceFinding(models.Model):
         self._dealer_trusted().write({"state": "discarded"})
         return True
 
-    def action_close(self):
-        """Open → corrected: the dealer has corrected the finding."""
-        self._check_state(("open",), _("Finding %(name)s cannot be closed: it is %(state)s."))
-        self._dealer_trusted().write({"state": "closed", "date_closed": fields.Date.context_today(self)})
+    def _dealer_finding_todo_done(self):
+        """Corrected: the correction to-dos are done."""
         self.activity_feedback(["mail.mail_activity_data_todo"], feedback=_("Corrected."))
-        return True
 
-    def action_reopen(self):
-        """Corrected → open again, when the correction does not hold."""
-        self._check_state(("closed",), _("Finding %(name)s cannot be reopened: it is %(state)s."))
-        self._dealer_trusted().write({"state": "open", "date_closed": False})
+    def _dealer_finding_schedule_todo(self):
+        """Reopened: a new correction to-do."""
         self._dealer_open_correction()
-        return True

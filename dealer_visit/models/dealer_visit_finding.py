@@ -9,7 +9,10 @@ class DealerVisitFinding(models.Model):
 
     _name = "dealer.visit.finding"
     _description = "Dealer Visit Finding"
-    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin", "dealer.workflow.line.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "dealer.workflow.mixin", "dealer.workflow.line.mixin",
+        "dealer.finding.mixin",
+    ]
     _order = "deadline, id"
     _check_company_auto = True
 
@@ -19,16 +22,15 @@ class DealerVisitFinding(models.Model):
     # the follow-up user, the status (buttons) and the chatter still change
     _dealer_line_parent_field = "visit_id"
     _dealer_line_locked_fields = ("name", "action", "deadline")
+    # an answered finding still waits for the salesperson to close it: overdue after its deadline
+    _dealer_finding_open_states = ("open", "answered")
 
     visit_id = fields.Many2one("dealer.visit", required=True, index=True, ondelete="cascade", check_company=True)
     company_id = fields.Many2one(related="visit_id.company_id", store=True, index=True)
     dealer_id = fields.Many2one(related="visit_id.dealer_id", store=True, index=True)
     visit_state = fields.Selection(related="visit_id.state", string="Visit Status")
-    name = fields.Char(string="Finding", required=True, tracking=True)
     action = fields.Text(string="Expected from the Dealer")
-    deadline = fields.Date(required=True, tracking=True)
     user_id = fields.Many2one(
-        "res.users", string="Follow-up by", check_company=True, tracking=True,
         help="Gets the to-do on the dealer, due on the deadline (default: the dealer's salesperson).",
     )
     state = fields.Selection(FINDING_STATES, string="Status", default="open", required=True, readonly=True,
@@ -39,14 +41,12 @@ class DealerVisitFinding(models.Model):
         "ir.attachment", "dealer_visit_finding_answer_rel", "finding_id", "attachment_id", string="Answer Photos",
         readonly=True, copy=False,
     )
-    date_closed = fields.Date(string="Closed On", readonly=True, copy=False)
     activity_id = fields.Many2one("mail.activity", string="To-do", readonly=True, copy=False, ondelete="set null")
     followed_up = fields.Float(
         string="Followed Up (%)", compute="_compute_followed_up", store=True, aggregator="avg",
         help="100 for a finding closed by its deadline, 0 otherwise: its average over the findings due is the "
              "findings' follow-up.",
     )
-    is_overdue = fields.Boolean(string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue")
 
     @api.depends("state", "date_closed", "deadline")
     def _compute_followed_up(self):
@@ -54,23 +54,11 @@ class DealerVisitFinding(models.Model):
             finding.followed_up = 100.0 if finding.state == "closed" and finding.date_closed \
                 and finding.date_closed <= finding.deadline else 0.0
 
-    @api.depends("state", "deadline")
-    def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
-        for finding in self:
-            finding.is_overdue = finding.state != "closed" and finding.deadline < today
-
-    def _search_is_overdue(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError(_("Unsupported search on overdue findings."))
-        domain = [("state", "!=", "closed"), ("deadline", "<", fields.Date.context_today(self))]
-        return domain if (operator == "=") == value else ["!", *domain]
-
     def _dealer_schedule_activity(self):
         """A to-do on the dealer for the follow-up user (default: the dealer's salesperson), due on the deadline,
         for each finding not closed that has none."""
         for finding in self.filtered(lambda f: f.state != "closed" and not f.activity_id):
-            user = finding.user_id or finding.dealer_id.user_id or finding.visit_id.user_id
+            user = finding._dealer_finding_user(finding.visit_id.user_id)
             activity = finding.dealer_id.activity_schedule(
                 "mail.mail_activity_data_todo", date_deadline=finding.deadline, user_id=user.id,
                 summary=_("Visit finding: %(finding)s", finding=finding.name), note=finding.action or "",
@@ -92,17 +80,10 @@ class DealerVisitFinding(models.Model):
                           message_type="comment", subtype_xmlid="mail.mt_comment")
         return True
 
-    def action_close(self):
-        """Open or answered → closed: the dealer put it right; its to-do is done."""
-        self._check_state(("open", "answered"), _("Finding %(name)s cannot be closed: it is %(state)s."))
-        activities = self.activity_id
-        self._dealer_trusted().write({"state": "closed", "date_closed": fields.Date.context_today(self)})
-        activities.action_feedback(feedback=_("Finding closed."))
-        return True
+    def _dealer_finding_todo_done(self):
+        """Closed: the to-dos on the dealer are done."""
+        self.activity_id.action_feedback(feedback=_("Finding closed."))
 
-    def action_reopen(self):
-        """Closed → open again, when the correction does not hold; a new to-do."""
-        self._check_state(("closed",), _("Finding %(name)s cannot be reopened: it is %(state)s."))
-        self._dealer_trusted().write({"state": "open", "date_closed": False})
+    def _dealer_finding_schedule_todo(self):
+        """Reopened: a new to-do, once the visit is done."""
         self.filtered(lambda f: f.visit_id.state == "done")._dealer_schedule_activity()
-        return True

@@ -7,11 +7,12 @@ TOOL_DIRS = scripts data bench tests conftest.py
 LINT_DIRS = $(ADDON_DIRS) $(TOOL_DIRS)
 KEEP_FLAG = $(if $(filter 1 yes true,$(KEEP)),--keep,)
 
-.PHONY: help check demo demo-reset demo-check test test-addon test-optional test-odoo lint bench large-data pg-start stop i18n
+.PHONY: help check demo demo-reset demo-optional demo-check test test-addon test-optional test-odoo lint bench large-data pg-start stop i18n
 
 help:
 	@echo "make demo         private PostgreSQL + demo database, Odoo on http://localhost:8069"
 	@echo "make demo-reset   drop the demo database and build it again"
+	@echo "make demo-optional   the demo with the optional addons too (eLearning course: website) in dealer_demo_optional"
 	@echo "make demo-check [KEEP=1]   load the demo data set into a fresh database, then drop it (what CI runs)"
 	@echo "make test         translation files first, then a fresh database, every test of the addons and tests/ (XML-RPC)"
 	@echo "make test-addon ADDON=dealer_management [KEEP=1]   one addon's tests only (KEEP=1 leaves the database"
@@ -32,6 +33,9 @@ demo:
 
 demo-reset:
 	@$(HARNESS) demo --reset
+
+demo-optional:
+	@$(HARNESS) demo --optional
 
 demo-check:
 	@$(HARNESS) demo-check $(KEEP_FLAG)

@@ -27,6 +27,7 @@ import demo_business_review
 import demo_commercial
 import demo_contracts
 import demo_dealers
+import demo_elearning
 import demo_people
 import demo_relations
 import demo_sales
@@ -105,6 +106,8 @@ def main(env):
     checkpoint(menv)
     demo_relations.load_relations(menv, senv, dealers, products, grades, territories, today)
     demo_people.load_people(menv, senv, dealers, grades, today)  # certified staff, materials, a trainer
+    if env["ir.module.module"]._get("dealer_elearning").state == "installed":  # the optional set (website)
+        demo_elearning.load_elearning(menv, grades)  # a course with the exam as its quiz, the advisers' progress
     demo_commercial.create_stock_reports(menv, dealers, products, today)  # after the goods sent back (complaints)
     if "dealer.sellout" in env:
         checkpoint(menv)

@@ -45,6 +45,8 @@ ADDONS = [
 # which changes how every `website=True` portal route renders, so the main test database must not get them.
 OPTIONAL_ADDONS = ["dealer_elearning", "dealer_assessment_elearning"]
 DEMO_DB = os.environ.get("DEALER_DEMO_DB", "dealer_demo")
+# `make demo-optional`: the demo with the optional addons too (the eLearning course), in a database of its own
+DEMO_OPTIONAL_DB = os.environ.get("DEALER_DEMO_OPTIONAL_DB", DEMO_DB + "_optional")
 DEMO_CHECK_DB = os.environ.get("DEALER_DEMO_CHECK_DB", "dealer_demo_check")
 TEST_DB = os.environ.get("DEALER_TEST_DB", "dealer_test")
 OPTIONAL_TEST_DB = os.environ.get("DEALER_OPTIONAL_TEST_DB", TEST_DB + "_optional")
@@ -304,13 +306,13 @@ def drop_db(name):
     shutil.rmtree(os.path.join(DATA_DIR, "filestore", name), ignore_errors=True)
 
 
-def db_installed(name):
+def db_installed(name, addons=ADDONS):
     if not db_exists(name):
         return False
     sql = ("SELECT count(*) FROM ir_module_module "
            "WHERE state = 'installed' AND name = ANY(string_to_array(:'addons', ','))")
     try:
-        return psql(sql, db=name, addons=",".join(ADDONS)) == str(len(ADDONS))
+        return psql(sql, db=name, addons=",".join(addons)) == str(len(addons))
     except subprocess.CalledProcessError:
         return False
 
@@ -591,16 +593,18 @@ def cmd_demo(args):
     odoo_command()
     write_conf(args.port, job_runner=True)
     pg_start()
+    # --optional: the optional addons too (website and the eLearning course: data/demo_elearning.py)
+    db, addons = (DEMO_OPTIONAL_DB, ADDONS + OPTIONAL_ADDONS) if args.optional else (DEMO_DB, ADDONS)
     if args.reset:
-        drop_db(DEMO_DB)
-    if not demo_loaded(DEMO_DB):
-        build_demo_database(DEMO_DB)
+        drop_db(db)
+    if not demo_loaded(db, addons):
+        build_demo_database(db, addons)
     else:
-        say(f"reusing database {DEMO_DB}")
-    print_logins(args.port)
+        say(f"reusing database {db}")
+    print_logins(args.port, db)
     if args.no_serve:
         return
-    cmd = odoo_command() + ["-c", CONF, "-d", DEMO_DB, "--db-filter", f"^{DEMO_DB}$", "--http-port", str(args.port)]
+    cmd = odoo_command() + ["-c", CONF, "-d", db, "--db-filter", f"^{db}$", "--http-port", str(args.port)]
     say("$ " + " ".join(cmd))
     say("press Ctrl+C to stop")
     try:
@@ -611,11 +615,12 @@ def cmd_demo(args):
         pg_stop()
 
 
-def build_demo_database(db):
-    """A fresh database `db` with every addon and the demo data set (dropped again when the load fails)."""
+def build_demo_database(db, addons=ADDONS):
+    """A fresh database `db` with `addons` (every addon of the suite) and the demo data set (dropped again when the
+    load fails)."""
     drop_db(db)
     say(f"creating database {db} with the dealer addons and the demo data set")
-    run_odoo(["-d", db, "-i", ",".join(ADDONS), "--load-language=zh_CN", "--stop-after-init",
+    run_odoo(["-d", db, "-i", ",".join(addons), "--load-language=zh_CN", "--stop-after-init",
               "--http-port", str(free_port())])
     load_demo_data(db)
 
@@ -640,9 +645,9 @@ def cmd_demo_check(args):
             pg_stop()
 
 
-def demo_loaded(db):
+def demo_loaded(db, addons=ADDONS):
     """True when the demo database has the addons and a completely loaded demo data set."""
-    if not db_installed(db):
+    if not db_installed(db, addons):
         return False
     try:
         return psql("SELECT 1 FROM ir_config_parameter WHERE key = 'dealer_demo.loaded'", db=db) == "1"
@@ -717,10 +722,10 @@ def cmd_large_data(args):
     say(f"database {LARGE_DB} is ready; `make stop` stops PostgreSQL")
 
 
-def print_logins(port):
+def print_logins(port, db=DEMO_DB):
     url = f"http://localhost:{port}"
     print(
-        f"\n  Odoo:            {url}/web/login   (database {DEMO_DB})\n"
+        f"\n  Odoo:            {url}/web/login   (database {db})\n"
         "  Back office:     login dealer.manager   password dealer.manager   (Dealer Manager)\n"
         "  Administrator:   login admin            password admin\n"
         "  Dealer portal:   login dealer.portal    password dealer.portal    (portal user of a dealer)\n",
@@ -748,6 +753,8 @@ def main():
     p.add_argument("--port", type=int, default=8069)
     p.add_argument("--reset", action="store_true", help="drop and recreate the demo database")
     p.add_argument("--no-serve", action="store_true", help="prepare the database and stop")
+    p.add_argument("--optional", action="store_true",
+                   help="with the optional addons (eLearning: website) in a database of their own")
     p.set_defaults(func=cmd_demo)
     p = sub.add_parser("demo-check", help="load the demo data set into a fresh database, then drop it (CI)")
     p.add_argument("--keep", action="store_true", help="leave PostgreSQL running")
@@ -765,7 +772,7 @@ def main():
     p = sub.add_parser("pg-stop")
     p.set_defaults(func=lambda a: pg_stop())
     args = parser.parse_args()
-    for name in (TEST_DB, OPTIONAL_TEST_DB, DEMO_DB, DEMO_CHECK_DB, BENCH_DB, LARGE_DB):
+    for name in (TEST_DB, OPTIONAL_TEST_DB, DEMO_DB, DEMO_OPTIONAL_DB, DEMO_CHECK_DB, BENCH_DB, LARGE_DB):
         check_db_name(name)
     args.func(args)
 

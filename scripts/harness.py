@@ -306,7 +306,8 @@ def drop_db(name):
     shutil.rmtree(os.path.join(DATA_DIR, "filestore", name), ignore_errors=True)
 
 
-def db_installed(name, addons=ADDONS):
+def db_installed(name, addons=None):
+    addons = addons or ADDONS
     if not db_exists(name):
         return False
     sql = ("SELECT count(*) FROM ir_module_module "
@@ -615,12 +616,12 @@ def cmd_demo(args):
         pg_stop()
 
 
-def build_demo_database(db, addons=ADDONS):
+def build_demo_database(db, addons=None):
     """A fresh database `db` with `addons` (every addon of the suite) and the demo data set (dropped again when the
     load fails)."""
     drop_db(db)
     say(f"creating database {db} with the dealer addons and the demo data set")
-    run_odoo(["-d", db, "-i", ",".join(addons), "--load-language=zh_CN", "--stop-after-init",
+    run_odoo(["-d", db, "-i", ",".join(addons or ADDONS), "--load-language=zh_CN", "--stop-after-init",
               "--http-port", str(free_port())])
     load_demo_data(db)
 
@@ -645,7 +646,7 @@ def cmd_demo_check(args):
             pg_stop()
 
 
-def demo_loaded(db, addons=ADDONS):
+def demo_loaded(db, addons=None):
     """True when the demo database has the addons and a completely loaded demo data set."""
     if not db_installed(db, addons):
         return False

@@ -6,10 +6,11 @@
     "license": "LGPL-3",
     "author": "Dealer Suite",
     "website": "https://example.com/dealer-suite",
-    "depends": ["dealer_sellout", "repair"],
+    "depends": ["dealer_sellout", "dealer_queue", "repair"],
     "data": [
         "security/ir.model.access.csv",
         "data/dealer_service_data.xml",
+        "data/queue_job_data.xml",
         "views/repair_order_views.xml",
         "views/product_template_views.xml",
         "views/stock_lot_views.xml",

@@ -6,7 +6,7 @@
     "license": "LGPL-3",
     "author": "Dealer Suite",
     "website": "https://example.com/dealer-suite",
-    "depends": ["dealer_sellout", "dealer_queue", "repair"],
+    "depends": ["dealer_sellout", "repair"],
     "data": [
         "security/ir.model.access.csv",
         "data/dealer_service_data.xml",

@@ -51,10 +51,21 @@ class DealerSelloutPortal(DealerPortal):
             "upload_token": self._dealer_form_token(UPLOAD_TOKEN) if dealer else "",
             "upload_limits": self._dealer_spreadsheet_limits(),
             "file_columns": common.column_labels(SELLOUT_FILE_COLUMNS),
-            "max_file_rows": MAX_SELLOUT_FILE_ROWS,
+            "queue_note": self._sellout_queue_note(),
             "required_columns": common.column_labels(SELLOUT_FILE_COLUMNS, SELLOUT_FILE_REQUIRED),
         })
         return values
+
+    @staticmethod
+    def _sellout_queue_note():
+        """What the upload form says about the size of a file and the background recording of a large one."""
+        threshold = request.env.company.dealer_queue_line_threshold
+        if not threshold or threshold >= MAX_SELLOUT_FILE_ROWS:
+            return _("At most %(max)s lines per file.", max=MAX_SELLOUT_FILE_ROWS)
+        return _(
+            "At most %(max)s lines per file; a file of more than %(threshold)s lines is recorded in the background "
+            "and its status is shown under:", max=MAX_SELLOUT_FILE_ROWS, threshold=threshold,
+        )
 
     def _render_sellout_form(self, dealer, template, page_name, status=200, **kwargs):
         values = self._sellout_form_values(dealer, page_name, **kwargs)

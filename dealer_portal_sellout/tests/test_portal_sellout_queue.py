@@ -71,6 +71,8 @@ class TestPortalSelloutQueue(PortalSelloutCase):
         self.assertFalse(self.env["queue.job"].search([]))
 
     def test_large_file_queued_then_done(self):
+        form = self.url_open(UPLOAD).text
+        self.assertIn(f"At most {MAX_SELLOUT_FILE_ROWS} lines per file; a file of more than 2 lines is recorded", form)
         response, upload = self._queue()
         self.assertEqual(response.status_code, 200)
         self.assertTrue(response.url.endswith(f"{UPLOADS}/{upload.id}?queued=1"), response.url)

@@ -9,9 +9,12 @@
     "website": "https://example.com/dealer-suite",
     "depends": ["dealer_management", "queue_job"],
     "data": [
+        "security/ir.model.access.csv",
+        "security/dealer_queue_rules.xml",
         "data/queue_job_data.xml",
         "views/res_config_settings_views.xml",
         "views/dealer_rebate_views.xml",
+        "views/dealer_import_run_views.xml",
     ],
     "installable": True,
 }

@@ -10,6 +10,7 @@
     "data": [
         "security/ir.model.access.csv",
         "data/dealer_service_data.xml",
+        "data/queue_job_data.xml",
         "views/repair_order_views.xml",
         "views/product_template_views.xml",
         "views/stock_lot_views.xml",

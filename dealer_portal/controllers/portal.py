@@ -19,7 +19,7 @@ from odoo.tools.mimetypes import guess_mimetype
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from ..models.dealer_portal_spreadsheet import SPREADSHEET_TYPES
+from ..models.dealer_portal_spreadsheet import MAX_FILE_ROWS, SPREADSHEET_TYPES
 
 # Limits of the files a dealer attaches to a form (constants: change them here).
 MAX_UPLOADS = 10
@@ -145,14 +145,15 @@ class DealerPortal(CustomerPortal):
             error = _("Choose the CSV or XLSX file to upload.")
         return (None, error) if error else (uploads[0], None)
 
-    def _dealer_spreadsheet_rows(self, columns, required, field="file"):
-        """The lines of the one CSV or XLSX file posted in `field`, read against the template's `columns`
-        (``dealer.portal.spreadsheet._dealer_read_rows``): (rows, None) or ([], error message)."""
+    def _dealer_spreadsheet_rows(self, columns, required, field="file", max_rows=MAX_FILE_ROWS):
+        """The lines of the one CSV or XLSX file posted in `field` (at most ``max_rows``), read against the
+        template's `columns` (``dealer.portal.spreadsheet._dealer_read_rows``): (rows, None) or ([], error)."""
         upload, error = self._dealer_spreadsheet_upload(field)
         if error:
             return [], error
         try:
-            return request.env["dealer.portal.spreadsheet"]._dealer_read_rows(*upload, columns, required), None
+            return request.env["dealer.portal.spreadsheet"]._dealer_read_rows(
+                *upload, columns, required, max_rows=max_rows), None
         except UserError as e:
             return [], self._dealer_error_message(e)
 

@@ -55,8 +55,9 @@ class DealerPortalSpreadsheet(models.AbstractModel):
         return names_by_key(self.env, columns)
 
     @api.model
-    def _dealer_read_rows(self, filename, content, columns, required):
-        """The rows of an uploaded file as dicts (``row`` and the column keys); UserError when it is malformed.
+    def _dealer_read_rows(self, filename, content, columns, required, max_rows=MAX_FILE_ROWS):
+        """The rows of an uploaded file as dicts (``row`` and the column keys); UserError when it is malformed or
+        has more than ``max_rows`` lines (a form whose large files run in the background allows more).
 
         ``columns``: the ``(key, label)`` pairs of the file; ``required``: the keys a file must have. Trailing blank
         lines are ignored; a blank line between filled ones is an error of its row, so that the rows keep the
@@ -66,9 +67,9 @@ class DealerPortalSpreadsheet(models.AbstractModel):
             raise UserError(_("The file is empty: fill in the template and upload it again."))
         extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
         if extension == "csv":
-            table = self._dealer_read_csv(content)
+            table = self._dealer_read_csv(content, max_rows)
         elif extension == "xlsx":
-            table = self._dealer_read_xlsx(content)
+            table = self._dealer_read_xlsx(content, max_rows)
         else:
             raise UserError(_("Upload a CSV or XLSX file in the shape of the template."))
         cells = [header_key(cell) for cell in (table[0] if table else [])]
@@ -92,23 +93,23 @@ class DealerPortalSpreadsheet(models.AbstractModel):
             rows.pop()
         if not rows:
             raise UserError(_("The file has no line under its header row: fill in the template."))
-        if len(rows) > MAX_FILE_ROWS:
+        if len(rows) > max_rows:
             raise UserError(_(
                 "The file has more than %(max)s lines: split it and upload the parts one after the other.",
-                max=MAX_FILE_ROWS,
+                max=max_rows,
             ))
         return rows
 
     @api.model
-    def _dealer_read_csv(self, content):
+    def _dealer_read_csv(self, content, max_rows=MAX_FILE_ROWS):
         """Cells of a CSV file in UTF-8 (with or without BOM) or GB 18030 (what a Chinese Excel saves)."""
         # two lines more than allowed are enough to tell that the file is too long
-        return read_csv(content, MAX_FILE_ROWS + 2)
+        return read_csv(content, max_rows + 2)
 
     @api.model
-    def _dealer_read_xlsx(self, content):
+    def _dealer_read_xlsx(self, content, max_rows=MAX_FILE_ROWS):
         """Cells of the first sheet of an XLSX workbook (values, not formulas)."""
-        return next(iter(read_xlsx_sheets(content, MAX_FILE_ROWS + 2).values()), [])
+        return next(iter(read_xlsx_sheets(content, max_rows + 2).values()), [])
 
     # ------------------------------------------------------------------ templates
     @api.model

@@ -202,6 +202,14 @@ def sellout(case, dealer):
     })
 
 
+def sellout_upload(case, dealer):
+    """A file of the dealer recorded in the background (dealer_portal_sellout installed)."""
+    return case.env["dealer.sellout.upload"].create({
+        "name": f"Upload of {dealer.name}", "dealer_id": dealer.id, "source": "portal", "line_count": 1,
+        "line_vals": [{"customer_name": f"Buyer of {dealer.name}"}],
+    })
+
+
 @_once
 def forecast(case, dealer):
     month = (case.today.replace(day=1) + timedelta(days=40)).replace(day=1)
@@ -311,6 +319,7 @@ MODELS = {
     # bridges (in the matrix when installed)
     "dealer.sellout": {"owner_only": False, "record": sellout, "distributor_reads": True},
     "dealer.sellout.forecast": {"owner_only": False, "record": forecast},
+    "dealer.sellout.upload": {"owner_only": False, "record": sellout_upload},
     "repair.order": {"owner_only": False, "record": warranty_claim},
     "dealer.visit.finding": {
         "owner_only": False, "record": visit_finding,
@@ -575,6 +584,14 @@ ROUTES = {
             ["date", "product_code", "quantity", "price_unit", "customer_name"],
             [str(case.today), rec.product_id.default_code, 1, 100, "Attack"],
         ]))},
+    },
+    "/my/sellouts/uploads": _page("/my/sellouts/uploads", "dealer.sellout.upload", addon="dealer_portal_sellout"),
+    "/my/sellouts/uploads/page/<int:page>": _page(
+        "/my/sellouts/uploads/page/1", "dealer.sellout.upload", addon="dealer_portal_sellout",
+    ),
+    "/my/sellouts/uploads/<int:upload_id>": {
+        "owner_only": False, "record": "dealer.sellout.upload", "method": "GET", "expect": "refused",
+        "url": lambda rec: f"/my/sellouts/uploads/{rec.id}", "addon": "dealer_portal_sellout",
     },
     "/my/sellouts/template.<string:file_type>": _page(
         "/my/sellouts/template.csv", "dealer.sellout", addon="dealer_portal_sellout",

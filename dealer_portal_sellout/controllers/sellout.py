@@ -4,7 +4,7 @@ from odoo.http import request
 
 from odoo.addons.dealer_portal.controllers.portal import DealerPortal
 
-from ..models.dealer_sellout import SELLOUT_FILE_COLUMNS, SELLOUT_FILE_REQUIRED
+from ..models.dealer_sellout import MAX_SELLOUT_FILE_ROWS, SELLOUT_FILE_COLUMNS, SELLOUT_FILE_REQUIRED
 from . import common
 
 FORM_TOKEN = "dealer_portal_sellout_form_token"
@@ -13,7 +13,9 @@ UPLOAD_TOKEN = "dealer_portal_sellout_upload_token"
 
 class DealerSelloutPortal(DealerPortal):
     """Retail sales (分销) on the portal: list and detail (the dealer's and, for a distributor, its sub-dealers'),
-    a form for one sale, and a CSV/XLSX upload with its template.
+    a form for one sale, and a CSV/XLSX upload with its template; a file above the company's threshold of lines
+    becomes a ``dealer.sellout.upload`` recorded in the background, whose status the dealer follows on
+    /my/sellouts/uploads.
 
     Sales are created by the routes only: every line is checked first (``dealer.sellout._dealer_portal_prepare``),
     then the whole batch goes through ``dealer.sellout._dealer_sellout_create_checked`` in one savepoint, so a
@@ -49,28 +51,45 @@ class DealerSelloutPortal(DealerPortal):
             "upload_token": self._dealer_form_token(UPLOAD_TOKEN) if dealer else "",
             "upload_limits": self._dealer_spreadsheet_limits(),
             "file_columns": common.column_labels(SELLOUT_FILE_COLUMNS),
+            "queue_note": self._sellout_queue_note(),
             "required_columns": common.column_labels(SELLOUT_FILE_COLUMNS, SELLOUT_FILE_REQUIRED),
         })
         return values
+
+    @staticmethod
+    def _sellout_queue_note():
+        """What the upload form says about the size of a file and the background recording of a large one."""
+        threshold = request.env.company.dealer_queue_line_threshold
+        if not threshold or threshold >= MAX_SELLOUT_FILE_ROWS:
+            return _("At most %(max)s lines per file.", max=MAX_SELLOUT_FILE_ROWS)
+        return _(
+            "At most %(max)s lines per file; a file of more than %(threshold)s lines is recorded in the background "
+            "and its status is shown under:", max=MAX_SELLOUT_FILE_ROWS, threshold=threshold,
+        )
 
     def _render_sellout_form(self, dealer, template, page_name, status=200, **kwargs):
         values = self._sellout_form_values(dealer, page_name, **kwargs)
         return request.render(template, values, status=status)
 
     def _sellout_create(self, dealer, rows, row_offset):
-        """Check every row, then create them all in one savepoint: (sales, error, row errors)."""
+        """Check every row, then create them all in one savepoint, or queue them as one upload above the company's
+        threshold of lines: ((sales, upload), error, row errors)."""
         Sellout = request.env["dealer.sellout"]
         vals_list, row_errors = Sellout._dealer_portal_prepare(dealer, rows)
         if row_errors:
             return None, _("Nothing was recorded: correct the lines below and submit again."), row_errors
         try:
             with request.env.cr.savepoint():
-                sellouts = Sellout._dealer_portal_submit(dealer, vals_list, row_offset=row_offset)
+                result = Sellout._dealer_portal_submit(dealer, vals_list, row_offset=row_offset)
         except (AccessError, UserError, ValidationError) as e:
-            # the model's checked batch lists its own row errors, one per line after the first
-            lines = self._dealer_error_message(e).split("\n")
-            return None, lines[0], [{"row": None, "message": line} for line in lines[1:]]
-        return sellouts, None, []
+            return None, *self._sellout_error_lines(self._dealer_error_message(e))
+        return result, None, []
+
+    @staticmethod
+    def _sellout_error_lines(message):
+        """The model's checked batch lists its own row errors, one per line after the first: (error, row errors)."""
+        lines = (message or "").split("\n")
+        return lines[0], [{"row": None, "message": line} for line in lines[1:]]
 
     # ------------------------------------------------------------------ list and detail
     @http.route(["/my/sellouts", "/my/sellouts/page/<int:page>"], type="http", auth="user", website=True)
@@ -124,12 +143,12 @@ class DealerSelloutPortal(DealerPortal):
             "city": post.get("city"),
             "address": post.get("address"),
         }
-        sellouts, error, row_errors = self._sellout_create(dealer, [row], 0)
+        result, error, row_errors = self._sellout_create(dealer, [row], 0)
         if error:
             # one line: its messages are shown without a row number
             return self._render_sellout_form(dealer, template, page_name, post=post, error=error, errors=row_errors)
         self._dealer_spend_form_token(FORM_TOKEN)
-        return request.redirect(f"/my/sellouts/{sellouts.id}?recorded=1")
+        return request.redirect(f"/my/sellouts/{result[0].id}?recorded=1")
 
     # ------------------------------------------------------------------ upload
     @http.route(["/my/sellouts/upload"], type="http", auth="user", website=True, methods=["GET", "POST"])
@@ -140,15 +159,64 @@ class DealerSelloutPortal(DealerPortal):
             return self._render_sellout_form(dealer, template, page_name)
         if not self._dealer_check_form_token(UPLOAD_TOKEN, post.get("upload_token")):
             return self._render_sellout_form(dealer, template, page_name, error=self._dealer_replayed_form_message())
-        rows, error = self._dealer_spreadsheet_rows(SELLOUT_FILE_COLUMNS, SELLOUT_FILE_REQUIRED)
+        rows, error = self._dealer_spreadsheet_rows(
+            SELLOUT_FILE_COLUMNS, SELLOUT_FILE_REQUIRED, max_rows=MAX_SELLOUT_FILE_ROWS)
         if error:
             return self._render_sellout_form(dealer, template, page_name, error=error)
         # the file's first line is its header: the model numbers the rows from 2, as the dealer sees them
-        sellouts, error, row_errors = self._sellout_create(dealer, rows, 1)
+        result, error, row_errors = self._sellout_create(dealer, rows, 1)
         if error:
             return self._render_sellout_form(dealer, template, page_name, error=error, errors=row_errors)
         self._dealer_spend_form_token(UPLOAD_TOKEN)
+        sellouts, upload = result
+        if upload:
+            return request.redirect(f"/my/sellouts/uploads/{upload.id}?queued=1")
         return request.redirect(f"/my/sellouts?recorded={len(sellouts)}")
+
+    # ------------------------------------------------------------------ uploads recorded in the background
+    @staticmethod
+    def _upload_domain(dealer):
+        """The dealer's own uploads (the record rule enforces the same; a distributor does not see its
+        sub-dealers' files)."""
+        return [("dealer_id", "=", dealer.id)]
+
+    @http.route(["/my/sellouts/uploads", "/my/sellouts/uploads/page/<int:page>"], type="http", auth="user",
+                website=True, readonly=True)
+    def portal_my_sellout_uploads(self, page=1, **kw):
+        dealer = request.env.user._dealer_portal_dealer()
+        values = self._dealer_list_values(
+            "dealer.sellout.upload", "/my/sellouts/uploads", page, "dealer_sellout_uploads",
+            self._upload_domain(dealer) if dealer else [(0, "=", 1)],
+        )
+        values.update({"uploads": values["records"], "progress_labels": dict(self._upload_progress_labels())})
+        return request.render("dealer_portal_sellout.portal_my_sellout_uploads", values)
+
+    @http.route(["/my/sellouts/uploads/<int:upload_id>"], type="http", auth="user", website=True, readonly=True)
+    def portal_sellout_upload_page(self, upload_id, queued=None, **kw):
+        try:
+            upload_sudo = self._document_check_access("dealer.sellout.upload", upload_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my/sellouts/uploads")
+        progress = upload_sudo._dealer_job_progress()
+        error, row_errors = self._sellout_error_lines(upload_sudo.dealer_job_message) if progress == "failed" else (
+            None, [])
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "page_name": "dealer_sellout_upload_status",
+            "upload": upload_sudo,
+            "progress": progress,
+            "progress_label": dict(self._upload_progress_labels()).get(progress, ""),
+            "queued": queued,
+            "error": error,
+            "row_errors": common.row_messages(row_errors),
+        })
+        return request.render("dealer_portal_sellout.portal_sellout_upload_page", values)
+
+    @staticmethod
+    def _upload_progress_labels():
+        return [
+            ("queued", _("Queued")), ("running", _("Running")), ("done", _("Done")), ("failed", _("Failed")),
+        ]
 
     @http.route(["/my/sellouts/template.<string:file_type>"], type="http", auth="user", website=True)
     def portal_sellout_template(self, file_type, **kw):

@@ -34,6 +34,9 @@ PORTAL_SELLOUT_FIELDS = frozenset({
 })
 # longest text a dealer may type in a field (a name, a phone, an address)
 MAX_TEXT = 256
+# lines of a sell-out file: above the company's threshold (5,000 by default) the file is recorded in the background,
+# so the portal takes files larger than the other uploads' 2,000 lines; every line is still checked in the request
+MAX_SELLOUT_FILE_ROWS = 10000
 
 
 class DealerSellout(models.Model):
@@ -244,7 +247,9 @@ class DealerSellout(models.Model):
     # ------------------------------------------------------------------ creating
     @api.model
     def _dealer_portal_submit(self, dealer, vals_list, row_offset=0):
-        """Create the checked lines of ``dealer`` as draft retail sales from the portal (all or none)."""
+        """Create the checked lines of ``dealer`` as draft retail sales from the portal (all or none), at once or,
+        above the company's threshold of lines, as a queued ``dealer.sellout.upload``: ``(sell-outs, upload)``,
+        one of them empty (``dealer.sellout.upload._dealer_sellout_record``)."""
         forbidden = {fname for vals in vals_list for fname in vals} - PORTAL_SELLOUT_FIELDS
         if forbidden:
             raise AccessError(_(
@@ -255,12 +260,13 @@ class DealerSellout(models.Model):
         # sudo: portal users have no create right on sell-outs. Safe: the values are the whitelisted fields the
         # route checked (the dealer's own products and serials), the dealer is the user's own
         # (res.users._dealer_portal_dealer) and clean_context drops every default_* key of the caller. The model's
-        # checked batch validates every row again and creates all or none.
-        Sellout = self.with_env(self.env(su=True, context=clean_context(self.env.context)))
+        # checked batch validates every row again and creates all or none (in the job, for a queued upload).
+        Upload = self.env["dealer.sellout.upload"].with_env(self.env(su=True, context=clean_context(self.env.context)))
         # one form sent twice before the first answer came back: the second waits on the dealer's row, then is
         # retried by Odoo on a fresh snapshot and session, where the form's one-time token is spent (as the cart)
         lock_rows(dealer)
-        return Sellout._dealer_sellout_create_checked(
-            [{**vals, "dealer_id": dealer.id, "company_id": self.env.company.id} for vals in vals_list],
+        sellouts, upload = Upload._dealer_sellout_record(
+            dealer, [{**vals, "dealer_id": dealer.id, "company_id": self.env.company.id} for vals in vals_list],
             source="portal", row_offset=row_offset,
-        ).sudo(False)
+        )
+        return sellouts.sudo(False), upload.sudo(False)

@@ -4,6 +4,7 @@ import openpyxl
 
 from odoo.tests import tagged
 
+from ..models.dealer_sellout import MAX_SELLOUT_FILE_ROWS
 from .common import PortalSelloutCase
 
 UPLOAD = "/my/sellouts/upload"
@@ -110,9 +111,10 @@ class TestPortalSelloutUpload(PortalSelloutCase):
         self.assertFalse(self._portal_sales())
 
     def test_too_many_lines_refused(self):
-        content = (HEADER + "2026-11-03,MAT-01,,1,150,Li Si,,浙,杭州,\n" * 2001).encode()
+        """Above the portal's limit of a sell-out file (larger than the other uploads': large files are queued)."""
+        content = (HEADER + "2026-11-03,MAT-01,,1,150,Li Si,,浙,杭州,\n" * (MAX_SELLOUT_FILE_ROWS + 1)).encode()
         response = self._upload("sales.csv", content)
-        self.assertPageError(response, "more than 2000 lines")
+        self.assertPageError(response, f"more than {MAX_SELLOUT_FILE_ROWS} lines")
         self.assertFalse(self._portal_sales())
 
     def test_replayed_upload_records_once(self):

@@ -73,15 +73,39 @@ class DealerQueueMixin(models.AbstractModel):
         ("lines": rows of a file or scorecard lines; "documents": documents settled in one click)."""
         return self.env.company._dealer_queue_runs_now(size, kind)
 
-    def _dealer_delayable(self, description):
-        """These documents, delayed as one job on the dealer channel (refused while one is queued already)."""
+    def _dealer_check_not_queued(self):
+        """Refuse documents whose background work is still queued: it would run on them twice."""
         queued = self.filtered(lambda record: record.dealer_job_state == "queued")
         if queued:
             raise UserError(_(
                 "%(name)s is already being processed in the background: wait for its result.",
                 name=queued[0].display_name,
             ))
+
+    def _dealer_delayable(self, description):
+        """These documents, delayed as one job on the dealer channel (refused while one is queued already)."""
+        self._dealer_check_not_queued()
         return self.with_delay(description=description, identity_key=identity_exact)
+
+    def _dealer_run_or_queue(self, description, run_now, check, job_method, kind="documents"):
+        """The button of a work on many documents (settling rebates, claims …): ``run_now()`` when they are at
+        most the company's threshold, else ``check`` (a method name: what can be refused at once is refused at
+        once) and one job calling ``job_method`` (which wraps its work in ``_dealer_job_checked``)."""
+        self._dealer_check_not_queued()
+        if self._dealer_queue_runs_now(len(self), kind):
+            return run_now()
+        getattr(self, check)()
+        job = getattr(self._dealer_delayable(description), job_method)()
+        return self._dealer_job_queued(job)
+
+    def _dealer_job_checked(self, check, run, done):
+        """Job body: the documents still queued are checked again as they are now (method ``check``), then
+        ``run`` (method name) works on them, all or none; ``done(documents)`` is the result message."""
+        def work(records):
+            getattr(records, check)()
+            getattr(records, run)()
+            return done(records)
+        return self._dealer_job_perform(work)
 
     def _dealer_job_queued(self, job):
         """Mark the documents queued by ``job`` and tell the user; return a notification for the button."""
@@ -130,10 +154,23 @@ class DealerQueueMixin(models.AbstractModel):
                 body=_("The background work failed, nothing was changed: %(reason)s", reason=reason),
                 partner_ids=user.partner_id.ids,
             )
+            if user.share:
+                # a dealer's portal user has no activities: the message above mails it, its portal page says why
+                continue
             record.activity_schedule(
                 "mail.mail_activity_data_todo", user_id=user.id,
                 summary=_("Background work failed"), note=reason,
             )
+
+    def _dealer_job_progress(self):
+        """Where the document's background work stands, for its user: "queued", "running" (the runner has started
+        the job), "done" or "failed"; False when no work was queued."""
+        self.ensure_one()
+        if self.dealer_job_state != "queued":
+            return self.dealer_job_state
+        # sudo: the state of this document's own job, read by its uuid (users have no right on queue.job)
+        job = self.env["queue.job"].sudo().search([("uuid", "=", self.dealer_job_uuid)], limit=1)
+        return "running" if job.state == "started" else "queued"
 
     def _dealer_job_requeued(self):
         """A failed job was put back in the queue (queue_job's Requeue): the documents are queued again."""

@@ -9,16 +9,14 @@ class DealerRebate(models.Model):
 
     def action_settle(self):
         """Settle at once, or queue the settlement of more rebates than the company's threshold."""
-        if self._dealer_queue_runs_now(len(self), "documents"):
-            return super().action_settle()
-        self._dealer_check_settle()  # what can be refused at once is refused at once
-        job = self._dealer_delayable(_("Settlement of %(count)s rebates", count=len(self)))._dealer_job_settle()
-        return self._dealer_job_queued(job)
+        return self._dealer_run_or_queue(
+            _("Settlement of %(count)s rebates", count=len(self)), super().action_settle,
+            "_dealer_check_settle", "_dealer_job_settle",
+        )
 
     def _dealer_job_settle(self):
         """Job: settle the queued rebates, checked again as they are now (all credit notes or none)."""
-        def settle(rebates):
-            rebates._dealer_check_settle()
-            rebates._dealer_settle()
-            return rebates.env._("%(count)s rebates settled by credit note.", count=len(rebates))
-        return self._dealer_job_perform(settle)
+        return self._dealer_job_checked(
+            "_dealer_check_settle", "_dealer_settle",
+            lambda rebates: rebates.env._("%(count)s rebates settled by credit note.", count=len(rebates)),
+        )

@@ -42,3 +42,28 @@ class TestQueueOverRpc(CallKwMixin, DealerTestCommon, HttpCase):
                 self.assertTrue(error)
         self.rebate.invalidate_recordset()
         self.assertEqual((self.rebate.state, self.rebate.dealer_job_state), ("draft", False))
+
+    def test_import_run_status_and_wizard_state_not_forged_over_rpc(self):
+        """A Dealer Manager cannot mark an import run loaded, start a wizard as queued (values or default_*) nor
+        call the import job: nothing written, nothing queued."""
+        run = self.env["dealer.import.run"].create({"name": "network.xlsx", "row_count": 20})
+        jobs_before = self.env["queue.job"].sudo().search_count([])
+        self.authenticate(self.dealer_manager.login, self.dealer_manager.login)
+        for method, args, context in (
+            ("write", [run.ids, {"dealer_job_state": "done", "dealer_job_message": "forged"}], {}),
+            ("create", [{"name": "forged.xlsx", "dealer_job_state": "done"}], {}),
+            ("_dealer_job_import", [run.ids], {}),
+        ):
+            with self.subTest(method=method):
+                _result, error = self._call_kw("dealer.import.run", method, args, context=context)
+                self.assertTrue(error)
+        wizard_id, error = self._call_kw("dealer.import.wizard", "create", [{"state": "queued", "filename": "x.csv"}],
+                                         context={"default_state": "queued"})
+        self.assertFalse(error)
+        self.assertEqual(self.env["dealer.import.wizard"].browse(wizard_id).state, "draft")
+        _result, error = self._call_kw("dealer.import.wizard", "write", [[wizard_id], {"state": "queued"}])
+        self.assertIn("written by the import only", error["message"])
+        self.env.invalidate_all()
+        self.assertEqual(self.env["dealer.import.run"].search([]), run)
+        self.assertFalse(run.dealer_job_state)
+        self.assertEqual(self.env["queue.job"].sudo().search_count([]), jobs_before)

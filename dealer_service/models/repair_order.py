@@ -23,7 +23,7 @@ class RepairOrder(models.Model):
     """
 
     _name = "repair.order"
-    _inherit = ["repair.order", "dealer.workflow.mixin"]
+    _inherit = ["repair.order", "dealer.workflow.mixin", "dealer.queue.mixin"]
 
     _dealer_protected_fields = (
         "dealer_claim_state", "dealer_claim_reject_reason", "dealer_claim_approved_amount",
@@ -246,7 +246,27 @@ class RepairOrder(models.Model):
         return True
 
     def action_dealer_claim_settle(self):
-        """Approved → settled, once the repair is done: post a credit note of the approved amount to the dealer."""
+        """Approved → settled, once the repair is done: post a credit note of the approved amount to the dealer.
+        More claims than the company's threshold of documents are settled in the background, as one job."""
+        return self._dealer_run_or_queue(
+            _("Settlement of %(count)s warranty claims", count=len(self)), self._dealer_claim_settle_now,
+            "_dealer_check_claim_settle", "_dealer_job_claim_settle",
+        )
+
+    def _dealer_claim_settle_now(self):
+        self._dealer_check_claim_settle()
+        self._dealer_claim_settle()
+        return True
+
+    def _dealer_job_claim_settle(self):
+        """Job: settle the queued claims, checked again as they are now (all credit notes or none)."""
+        return self._dealer_job_checked(
+            "_dealer_check_claim_settle", "_dealer_claim_settle",
+            lambda claims: claims.env._("%(count)s warranty claims settled by credit note.", count=len(claims)),
+        )
+
+    def _dealer_check_claim_settle(self):
+        """Refuse to settle unless the user is a Dealer Manager and every claim is approved, its repair done."""
         self._check_dealer_manager(_("Only a Dealer Manager may settle a warranty claim."))
         self._dealer_check_claim_state(
             ("approved",), _("Warranty claim %(name)s cannot be settled: it is %(state)s, not approved."))
@@ -259,11 +279,13 @@ class RepairOrder(models.Model):
             ))
         if not self._dealer_claim_product():
             raise UserError(_("Set the Warranty Claim Product in Settings > Dealers before settling claims."))
+
+    def _dealer_claim_settle(self):
+        """Post the credit notes of these checked claims (see ``_dealer_check_claim_settle``)."""
         for repair in self:
             move = repair._dealer_create_claim_credit_note()
             repair._dealer_trusted().write({"dealer_claim_state": "settled", "dealer_claim_credit_note_id": move.id})
             repair.message_post(body=_("Warranty claim settled by credit note %(move)s.", move=move._get_html_link()))
-        return True
 
     def action_open_claim_reject_wizard(self):
         """Ask for the rejection reason."""

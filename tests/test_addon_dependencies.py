@@ -41,6 +41,8 @@ BRIDGES = {
     "dealer_business_review_service_inspection": {"dealer_business_review", "dealer_service_inspection"},
     "dealer_portal_business_review": {"dealer_portal", "dealer_business_review"},
     "dealer_portal_meeting": {"dealer_portal_training", "dealer_meeting"},
+    # the marketing-support funds' portal pages (issue 17)
+    "dealer_portal_marketing_fund": {"dealer_portal", "dealer_marketing_fund"},
 }
 FEATURES = ["dealer_sellout", "dealer_service", "dealer_service_inspection", "dealer_training",
             "dealer_satisfaction", "dealer_visit"]

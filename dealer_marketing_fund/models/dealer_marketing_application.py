@@ -55,8 +55,8 @@ class DealerMarketingApplication(models.Model):
     marketing_type_id = fields.Many2one("dealer.marketing.activity.type", string="Activity Type", required=True,
                                        tracking=True)
     date_planned = fields.Date(string="Activity Date", required=True, tracking=True)
-    amount_requested = fields.Monetary(string="Amount Requested", currency_field="currency_id", tracking=True)
-    plan = fields.Text(string="Plan", help="What the dealer will do, where, for whom, and what it will cost.")
+    amount_requested = fields.Monetary(currency_field="currency_id", tracking=True)
+    plan = fields.Text(help="What the dealer will do, where, for whom, and what it will cost.")
     attachment_ids = fields.Many2many(
         "ir.attachment", "dealer_marketing_application_plan_rel", "application_id", "attachment_id",
         string="Plan Files", copy=False,
@@ -64,15 +64,15 @@ class DealerMarketingApplication(models.Model):
     state = fields.Selection(APPLICATION_STATES, default="draft", required=True, tracking=True, index=True,
                              copy=False, readonly=True)
     amount_approved = fields.Monetary(currency_field="currency_id", readonly=True, copy=False, tracking=True)
-    amount_verified = fields.Monetary(string="Amount Verified", currency_field="currency_id", readonly=True,
+    amount_verified = fields.Monetary(currency_field="currency_id", readonly=True,
                                       copy=False, tracking=True, help="核销: what the proof supports, ≤ approved.")
     amount_reserved = fields.Monetary(
         string="Held on the Fund", currency_field="currency_id", compute="_compute_amount_reserved", store=True,
         help="What this application holds of its fund: the approved amount until verified, then the verified one.",
     )
-    decision_note = fields.Text(string="Decision Note", readonly=True, copy=False, tracking=True,
+    decision_note = fields.Text(readonly=True, copy=False, tracking=True,
                                 help="The reason of a rejection, or the changes asked for.")
-    proof_note = fields.Text(string="Proof Note", copy=False,
+    proof_note = fields.Text(copy=False,
                              help="How the activity went: what was done, visitors, sales during the activity.")
     proof_attachment_ids = fields.Many2many(
         "ir.attachment", "dealer_marketing_application_proof_rel", "application_id", "attachment_id",

@@ -7,6 +7,7 @@ applications' own buttons, as the Dealer Manager.
 """
 from datetime import timedelta
 
+import demo_tables as T
 from demo_util import log, tiny_pdf
 
 # (state, activity type, days from today, share of the budget, plan): one application per state
@@ -58,10 +59,14 @@ def _walk(application, state):
 
 def load_marketing_funds(menv, today):
     """Applications in every state on the first two dealers' contract funds; the lapse job run once."""
-    contracts = menv["dealer.contract"].search([
+    # the portal login's dealer first (its fund page is the one shown), then the largest other budget
+    portal = menv["res.users"].search([("login", "=", T.USERS["portal"]["login"])], limit=1)
+    candidates = menv["dealer.contract"].search([
         ("state", "=", "active"), ("promo_budget", ">", 0), ("date_start", "<=", today - timedelta(days=90)),
-        ("date_end", ">=", today + timedelta(days=60)),
-    ], order="promo_budget desc, id", limit=2)
+        ("date_end", ">=", today),
+    ], order="promo_budget desc, id")
+    own = candidates.filtered(lambda c: c.partner_id == portal.partner_id.commercial_partner_id)[:1]
+    contracts = own | (candidates - own)[:2 - len(own)]
     Application = menv["dealer.marketing.application"]
     created = Application
     for index, contract in enumerate(contracts):
@@ -70,7 +75,8 @@ def load_marketing_funds(menv, today):
             application = Application.create({
                 "partner_id": contract.partner_id.id,
                 "marketing_type_id": menv.ref(f"dealer_marketing_fund.{xmlid}").id,
-                "date_planned": today + timedelta(days=days),
+                # within the contract (an annual contract may end before the planned day: its last day then)
+                "date_planned": min(max(today + timedelta(days=days), contract.date_start), contract.date_end),
                 "amount_requested": contract.currency_id.round(contract.promo_budget * share),
                 "plan": plan,
             })

@@ -28,6 +28,7 @@ import demo_commercial
 import demo_contracts
 import demo_dealers
 import demo_elearning
+import demo_marketing_fund
 import demo_people
 import demo_relations
 import demo_sales
@@ -121,6 +122,8 @@ def main(env):
     if "dealer.visit" in env:  # dealer_visit: visits in every state, the next ones planned as today's route
         checkpoint(menv)
         demo_visit.load_visits(menv, dealers, today)
+    if "dealer.marketing.fund" in env:  # dealer_marketing_fund: applications in every state, one settled
+        demo_marketing_fund.load_marketing_funds(menv, today)
     checkpoint(menv)
     demo_assessment.load_assessment(menv, grades, today)
     demo_business_review.load_business_review(menv, grades, today)  # after the scorecards they show

@@ -40,6 +40,7 @@ ADDONS = [
     "dealer_business_review", "dealer_business_review_assessment", "dealer_business_review_service_inspection",
     "dealer_meeting", "dealer_portal_business_review", "dealer_portal_meeting",
     "dealer_business_review_visit", "dealer_portal_business_review_visit",
+    "dealer_marketing_fund", "dealer_portal_marketing_fund",
 ]
 # Addons tested in a database of their own (`make test-optional`, not in CI): they install `website` (eLearning),
 # which changes how every `website=True` portal route renders, so the main test database must not get them.

@@ -43,6 +43,8 @@ BRIDGES = {
     "dealer_business_review_visit": {"dealer_business_review", "dealer_visit"},
     "dealer_portal_business_review_visit": {"dealer_portal_business_review", "dealer_business_review_visit"},
     "dealer_portal_meeting": {"dealer_portal_training", "dealer_meeting"},
+    # the marketing-support funds' portal pages (issue 17)
+    "dealer_portal_marketing_fund": {"dealer_portal", "dealer_marketing_fund"},
 }
 FEATURES = ["dealer_sellout", "dealer_service", "dealer_service_inspection", "dealer_training",
             "dealer_satisfaction", "dealer_visit"]

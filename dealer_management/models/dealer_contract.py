@@ -97,8 +97,9 @@ class DealerContract(models.Model):
     )
     rebate_tier_ids = fields.One2many("dealer.contract.rebate.tier", "contract_id", string="Rebate Tiers", copy=True)
     promo_budget = fields.Monetary(
-        string="Promotion Support Budget", currency_field="currency_id", tracking=True,
-        help="Promotional support (促销支持) the company grants the dealer over the contract period.",
+        string="Marketing Support Budget", currency_field="currency_id", tracking=True,
+        help="Marketing support (市场支持) the company grants the dealer over the contract period: the budget of "
+             "the contract's marketing fund.",
     )
     penalty_price_violation = fields.Monetary(
         string="Fine per Price Violation", currency_field="currency_id", tracking=True,

@@ -28,7 +28,7 @@ class DealerContractAmendWizard(models.TransientModel):
     pricelist_id = fields.Many2one("product.pricelist", **TERM)
     payment_term_id = fields.Many2one("account.payment.term", string="Payment Terms", **TERM)
     deposit_amount = fields.Monetary(string="Deposit", currency_field="currency_id", **TERM)
-    promo_budget = fields.Monetary(string="Promotion Support Budget", currency_field="currency_id", **TERM)
+    promo_budget = fields.Monetary(string="Marketing Support Budget", currency_field="currency_id", **TERM)
     penalty_price_violation = fields.Monetary(
         string="Fine per Price Violation", currency_field="currency_id", **TERM,
     )

@@ -275,6 +275,24 @@ def business_review(case, dealer):
     return review
 
 
+@_once
+def marketing_application(case, dealer):
+    """An approved marketing support application of the dealer with a plan file (dealer_portal_marketing_fund)."""
+    case.env["dealer.grade"].browse(dealer.dealer_grade_id.id).marketing_fund_budget = 100000.0
+    application = case.env["dealer.marketing.application"].create({
+        "partner_id": dealer.id,
+        "marketing_type_id": case.env.ref("dealer_marketing_fund.activity_type_store_event").id,
+        "date_planned": case.today, "amount_requested": 1000.0, "plan": f"Marketing plan of {dealer.name}",
+    })
+    application.attachment_ids = case.env["ir.attachment"].create({
+        "name": f"plan-{dealer.id}.txt", "raw": b"SECRET PLAN", "res_model": application._name,
+        "res_id": application.id,
+    })
+    application.action_submit()
+    application.action_approve()
+    return application
+
+
 MODELS = {
     "dealer.announcement": {"owner_only": False, "record": announcement},
     "dealer.announcement.read": {"owner_only": False, "record": announcement_read},
@@ -325,6 +343,11 @@ MODELS = {
         "owner_only": False, "record": visit_finding,
         "create": lambda case, rec: {"visit_id": rec.visit_id.id, "name": "Attack", "deadline": str(case.today)},
     },
+    "dealer.marketing.activity.type": {"owner_only": False, "record": None},
+    "dealer.marketing.fund": {
+        "owner_only": False, "record": lambda case, dealer: marketing_application(case, dealer).fund_id,
+    },
+    "dealer.marketing.application": {"owner_only": False, "record": marketing_application},
     "dealer.business.review": {"owner_only": True, "record": business_review},
     "dealer.business.review.action": {
         "owner_only": True, "record": lambda case, dealer: business_review(case, dealer).action_ids,
@@ -669,5 +692,49 @@ ROUTES = {
             case, form_token=_page_token(case, "/my/warranty_claims/new", "form_token"), lot_id=rec.lot_id.id or 0,
             repair_date=str(case.today), labour="100", description="Attack with another dealer's unit",
         ),
+    },
+    # marketing support (dealer_portal_marketing_fund, when installed): owner and staff alike
+    "/my/marketing-funds": _page("/my/marketing-funds", "dealer.marketing.fund",
+                                 addon="dealer_portal_marketing_fund"),
+    "/my/marketing-applications": _page("/my/marketing-applications", "dealer.marketing.application",
+                                        addon="dealer_portal_marketing_fund"),
+    "/my/marketing-applications/page/<int:page>": _page("/my/marketing-applications/page/1",
+                                                        "dealer.marketing.application",
+                                                        addon="dealer_portal_marketing_fund"),
+    "/my/marketing-applications/<int:application_id>": {
+        "owner_only": False, "record": "dealer.marketing.application", "method": "GET", "expect": "refused",
+        "url": lambda rec: f"/my/marketing-applications/{rec.id}", "addon": "dealer_portal_marketing_fund",
+    },
+    "/my/marketing-applications/<int:application_id>/files/<int:attachment_id>": {
+        "owner_only": False, "record": "dealer.marketing.application", "method": "GET", "expect": "refused",
+        "url": lambda rec: f"/my/marketing-applications/{rec.id}/files/{rec.attachment_ids[:1].id}",
+        "addon": "dealer_portal_marketing_fund",
+    },
+    "/my/marketing-applications/new": {
+        "owner_only": False, "record": "dealer.marketing.application",
+        "url": lambda rec: "/my/marketing-applications/new", "method": "POST", "expect": "page",
+        "count": {"dealer.marketing.application": []},
+        "addon": "dealer_portal_marketing_fund",
+        "data": lambda case, rec: _csrf_form(
+            case, form_token=_page_token(case, "/my/marketing-applications/new", "form_token"),
+            partner_id=rec.partner_id.id, fund_id=rec.fund_id.id, marketing_type_id=rec.marketing_type_id.id,
+            date_planned=str(case.today), amount_requested="999999999999", plan="Attack on another dealer's fund",
+        ),
+    },
+    "/my/marketing-applications/<int:application_id>/edit": {
+        "owner_only": False, "record": "dealer.marketing.application", "method": "POST", "expect": "refused",
+        "url": lambda rec: f"/my/marketing-applications/{rec.id}/edit", "addon": "dealer_portal_marketing_fund",
+        "count": {"dealer.marketing.application": []},
+        "data": lambda case, rec: _csrf_form(
+            case, form_token="replayed", marketing_type_id=rec.marketing_type_id.id, date_planned=str(case.today),
+            amount_requested="1", plan="Changed by another dealer",
+        ),
+    },
+    "/my/marketing-applications/<int:application_id>/proof": {
+        "owner_only": False, "record": "dealer.marketing.application", "method": "POST", "expect": "refused",
+        "url": lambda rec: f"/my/marketing-applications/{rec.id}/proof", "addon": "dealer_portal_marketing_fund",
+        "count": {"ir.attachment": [("res_model", "=", "dealer.marketing.application")]},
+        "data": lambda case, rec: _csrf_form(case, proof_token="replayed", proof_note="Planted proof"),
+        "files": lambda case, rec: {"attachments": ("planted.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 16)},
     },
 }

@@ -1,0 +1,1 @@
+from . import dealer_marketing_decision_wizard

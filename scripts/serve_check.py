@@ -105,8 +105,15 @@ def run_checks(url, gevent_port, db, login, server_log, shell_cmd, primary_sql, 
         job_uuid = next((line.split()[1] for line in shell.stdout.splitlines() if line.startswith("JOB ")), None)
         received = None
         deadline = time.monotonic() + 60
+        ws.settimeout(5)
         while received is None and time.monotonic() < deadline:
-            for notification in json.loads(ws.recv()):
+            try:  # control frames (the server's pings) return too, so that the deadline is checked
+                opcode, frame = ws.recv_data_frame(True)
+            except websocket.WebSocketTimeoutException:
+                continue
+            if opcode != websocket.ABNF.OPCODE_TEXT:
+                continue
+            for notification in json.loads(frame.data):
                 if notification.get("message", {}).get("type") == "dealer_serve_check":
                     received = notification["message"]["payload"]
         check("bus", received == {"login": login}, f"websocket on the gevent port {gevent_port} got {received}")

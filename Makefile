@@ -7,7 +7,7 @@ TOOL_DIRS = scripts data bench tests conftest.py
 LINT_DIRS = $(ADDON_DIRS) $(TOOL_DIRS)
 KEEP_FLAG = $(if $(filter 1 yes true,$(KEEP)),--keep,)
 
-.PHONY: help check demo demo-reset demo-optional demo-check test test-addon test-optional test-odoo lint bench large-data pg-start stop i18n
+.PHONY: help check demo demo-reset demo-optional demo-check test test-addon test-optional test-odoo lint bench large-data pg-start replica serve stop i18n
 
 help:
 	@echo "make demo         private PostgreSQL + demo database, Odoo on http://localhost:8069"
@@ -23,7 +23,10 @@ help:
 	@echo "make large-data   database dealer_large with the large data set: 2,000 dealers, 24 months, 500,000 order lines"
 	@echo "make lint         ruff and pylint-odoo (OCA's checks) over the addons, scripts, data, bench and tests"
 	@echo "make pg-start     start the private PostgreSQL cluster (for pytest-odoo on the kept test database)"
-	@echo "make stop         stop the private PostgreSQL cluster"
+	@echo "make replica      start a streaming standby of the private cluster (readonly routes, make bench ONLY=portal_load)"
+	@echo "make serve [DB=..] [CHECK=1 LOGIN=..]   Odoo as docs/deployment.md deploys it (workers, gevent port, proxy_mode,"
+	@echo "                  queue_job runner, the standby when it runs); CHECK=1 checks portal, proxy, standby, bus, a job"
+	@echo "make stop         stop the private PostgreSQL cluster (and its standby)"
 
 check:
 	@$(HARNESS) check
@@ -67,6 +70,13 @@ lint:
 
 pg-start:
 	@$(HARNESS) pg-start
+
+replica:
+	@$(HARNESS) replica
+
+serve:
+	@$(HARNESS) serve $(if $(DB),--db $(DB)) $(if $(PORT),--port $(PORT)) $(if $(LOGIN),--login $(LOGIN)) $(if $(filter 1 yes true,$(CHECK)),--check) \
+		$(if $(ODOO_ARGS),--odoo-args "$(ODOO_ARGS)")
 
 stop:
 	@$(HARNESS) pg-stop

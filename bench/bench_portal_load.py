@@ -11,9 +11,17 @@ one thread per session, each requesting every URL BENCH_REQUESTS times in turn. 
 URL and each p95 against /my/home's (target ≤ 1.5), then stops the server. Its data stays in the database
 (`make bench` drops it afterwards); a second run on the same database reuses the dealers it finds. /my/dealer
 is measured when the route exists, skipped otherwise.
+
+With a streaming standby (`make replica` before `make bench`: the harness passes DEALER_REPLICA_HOST and
+DEALER_REPLICA_PORT) the whole run is made twice, on the same data: once on the primary only, once with Odoo's
+`--db_replica_host`/`--db_replica_port` on the standby, where the readonly=True routes (/my/catalog, /my/dealer)
+read. Each prints requests/s and p50/p95/p99 under load, and the share of the database's transactions that each
+server ran while that Odoo served (pg_stat_database xact_commit + xact_rollback of the bench database on each
+server, read before the server starts and after it stopped, when every connection has reported its counts).
 Sizes come from the environment: BENCH_SESSIONS (20), BENCH_REQUESTS (15 per URL and session),
-BENCH_PRODUCTS (200), BENCH_PAST_ORDERS (10 per dealer).
+BENCH_PRODUCTS (200), BENCH_PAST_ORDERS (10 per dealer), BENCH_WORKERS (3).
 """
+import contextlib
 import os
 import signal
 import socket
@@ -24,6 +32,8 @@ import threading
 import time
 from datetime import timedelta
 
+import psutil
+import psycopg2
 import requests
 
 import odoo
@@ -36,6 +46,9 @@ SESSIONS = int(os.environ.get("BENCH_SESSIONS", "20"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "15"))
 PRODUCTS = int(os.environ.get("BENCH_PRODUCTS", "200"))
 PAST_ORDERS = int(os.environ.get("BENCH_PAST_ORDERS", "10"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
+REPLICA_HOST = os.environ.get("DEALER_REPLICA_HOST")
+REPLICA_PORT = os.environ.get("DEALER_REPLICA_PORT")
 LOGIN = "bench.portal.{index}"
 HOME = "/my/home"
 URLS = ["/my/catalog", "/my/dealer", HOME]
@@ -104,13 +117,13 @@ def build_data():
 
 
 # ---------------------------------------------------------------------- server
-def start_server(port):
-    """Odoo with 3 workers on this database, as a subprocess in its own process group."""
+def start_server(port, options=()):
+    """Odoo with WORKERS workers on this database (and `options`), as a subprocess in its own process group."""
     db = env.cr.dbname
     cmd = [
         sys.executable, "-m", "odoo", "-c", config.rcfile, "-d", db, f"--db-filter=^{db}$",
-        "--workers=3", "--max-cron-threads=0", "--http-port", str(port), "--gevent-port", str(free_port()),
-        "--log-level=warn", "--limit-time-real=600", "--limit-time-cpu=300",
+        f"--workers={WORKERS}", "--max-cron-threads=0", "--http-port", str(port), "--gevent-port", str(free_port()),
+        "--log-level=warn", "--limit-time-real=600", "--limit-time-cpu=300", *options,
     ]
     odoo_root = os.path.dirname(os.path.dirname(os.path.abspath(odoo.__file__)))
     server = subprocess.Popen(cmd, cwd=odoo_root, start_new_session=True,
@@ -210,31 +223,115 @@ def report(timings):
     say(f"worst p95 ratio against {HOME}: {worst:.2f} (target <= 1.5): {'met' if worst <= 1.5 else 'NOT met'}")
 
 
-def main():
-    say(f"sessions={SESSIONS} requests per URL and session={REQUESTS} products={PRODUCTS} "
-        f"past orders per dealer={PAST_ORDERS}")
-    build_data()
-    server, url = start_server(free_port())
+# ---------------------------------------------------------------------- servers' counters
+def connect(host, port):
+    conn = psycopg2.connect(dbname=env.cr.dbname, host=host, port=port, user=config["db_user"])
+    conn.autocommit = True
+    return contextlib.closing(conn)
+
+
+def transactions(host, port):
+    """Transactions the server at host:port ran in the bench database so far (committed and rolled back), once the
+    stopped Odoo's connections are gone (a backend reports its counts when it ends)."""
+    env.cr.execute("SELECT pg_backend_pid()")
+    shell_pid = env.cr.fetchone()[0]  # this shell's own connection to the primary stays
+    with connect(host, port) as conn, conn.cursor() as cr:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            cr.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                       "AND pid NOT IN (pg_backend_pid(), %s)", [shell_pid])
+            if not cr.fetchone()[0]:
+                break
+            time.sleep(0.2)  # the stopped server's backends are still ending
+        cr.execute("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()")
+        return cr.fetchone()[0]
+
+
+def wait_for_replay():
+    """Until the standby has replayed everything the primary wrote (the data committed above)."""
+    with connect(config["db_host"], config["db_port"]) as conn, conn.cursor() as cr:
+        cr.execute("SELECT pg_current_wal_lsn()")
+        target = cr.fetchone()[0]
+    deadline = time.monotonic() + 120
+    with connect(REPLICA_HOST, REPLICA_PORT) as conn, conn.cursor() as cr:
+        while time.monotonic() < deadline:
+            cr.execute("SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [target])
+            if cr.fetchone()[0]:
+                return
+            time.sleep(0.2)  # the standby replays asynchronously
+    raise RuntimeError("the standby did not replay the bench data within 120 s")
+
+
+def servers():
+    """(label, host, port) of the primary and, when configured, the standby."""
+    found = [("primary", config["db_host"], config["db_port"])]
+    if REPLICA_HOST:
+        found.append(("standby", REPLICA_HOST, REPLICA_PORT))
+    return found
+
+
+def run_round(label, options):
+    """One Odoo (WORKERS workers, `options`) measured alone then under load; the transactions of each server."""
+    say(f"---- {label}: Odoo with {WORKERS} workers {' '.join(options)}")
+    before = {name: transactions(host, port) for name, host, port in servers()}
+    server, url = start_server(free_port(), options)
     try:
-        sessions = [login(url, index) for index in range(SESSIONS)]
-        urls = list(URLS)
-        if sessions[0].get(f"{url}/my/dealer", timeout=120, allow_redirects=False).status_code != 200:
-            say("/my/dealer does not exist on this database (the dashboard is another branch's): skipped")
-            urls.remove("/my/dealer")
-        for session in sessions:  # warm-up: every worker compiles the templates once
-            for path in urls:
-                session.get(f"{url}{path}", timeout=120)
-        say(f"one session alone, {REQUESTS} requests per URL (service time, no queueing):")
-        report(run_sequential(url, sessions[0], urls))
-        say(f"{SESSIONS} sessions at once (3 workers):")
-        timings, errors, seconds = run_load(url, sessions, urls)
-        total = sum(len(values) for values in timings.values())
-        say(f"{total} requests in {seconds:.1f}s ({total / seconds:.1f}/s) with 3 workers, {len(errors)} errors")
-        for error in sorted(set(errors))[:10]:
-            say(f"  error: {error}")
-        report(timings)
+        result = measure(url)
+        # the memory of the prefork server's processes after the load (docs/deployment.md sizes the workers with it)
+        rss = sorted(child.memory_info().rss for child in psutil.Process(server.pid).children(recursive=True))
+        say(f"{label}: {len(rss)} Odoo processes besides the main one, resident memory "
+            f"{', '.join(f'{value / 2**20:.0f}' for value in rss)} MiB")
     finally:
         stop_server(server)
+    ran = {name: transactions(host, port) - before[name] for name, host, port in servers()}
+    total = sum(ran.values()) or 1
+    say(f"{label}: transactions while Odoo ran: " + ", ".join(
+        f"{name} {count} ({count / total:.0%})" for name, count in ran.items()))
+    return {**result, "transactions": ran}
+
+
+def main():
+    say(f"sessions={SESSIONS} requests per URL and session={REQUESTS} products={PRODUCTS} "
+        f"past orders per dealer={PAST_ORDERS} workers={WORKERS} standby={REPLICA_HOST or 'none'}")
+    build_data()
+    rounds = {"primary only": run_round("primary only", [])}
+    if REPLICA_HOST:
+        wait_for_replay()
+        rounds["with the standby"] = run_round(
+            "with the standby", ["--db_replica_host", REPLICA_HOST, "--db_replica_port", str(REPLICA_PORT)],
+        )
+    else:
+        say("no standby (run `make replica` first): primary only")
+    say(f"{'run':<18} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'errors':>6} {'standby share':>13}")
+    for label, result in rounds.items():
+        share = result["transactions"].get("standby", 0) / (sum(result["transactions"].values()) or 1)
+        say(f"{label:<18} {result['rate']:>7.1f} {result['p50'] * 1000:>7.0f} {result['p95'] * 1000:>7.0f} "
+            f"{result['p99'] * 1000:>7.0f} {result['errors']:>6} {share:>13.0%}")
+
+
+def measure(url):
+    """Log the sessions in, warm up, one session alone, then all at once: the load's figures."""
+    sessions = [login(url, index) for index in range(SESSIONS)]
+    urls = list(URLS)
+    if sessions[0].get(f"{url}/my/dealer", timeout=120, allow_redirects=False).status_code != 200:
+        say("/my/dealer does not exist on this database (the dashboard is another branch's): skipped")
+        urls.remove("/my/dealer")
+    for session in sessions:  # warm-up: every worker compiles the templates once
+        for path in urls:
+            session.get(f"{url}{path}", timeout=120)
+    say(f"one session alone, {REQUESTS} requests per URL (service time, no queueing):")
+    report(run_sequential(url, sessions[0], urls))
+    say(f"{SESSIONS} sessions at once ({WORKERS} workers):")
+    timings, errors, seconds = run_load(url, sessions, urls)
+    total = sum(len(values) for values in timings.values())
+    say(f"{total} requests in {seconds:.1f}s ({total / seconds:.1f}/s) with {WORKERS} workers, "
+        f"{len(errors)} errors")
+    for error in sorted(set(errors))[:10]:
+        say(f"  error: {error}")
+    report(timings)
+    every = [value for values in timings.values() for value in values]
+    return {"rate": total / seconds, "p50": statistics.median(every), "p95": percentile(every, 0.95),
+            "p99": percentile(every, 0.99), "errors": len(errors)}
 
 
 main()

@@ -8,6 +8,7 @@ import argparse
 import os
 import pwd
 import re
+import shlex
 import shutil
 import signal
 import socket
@@ -23,6 +24,11 @@ PGDATA = os.path.join(LOCAL, "pg", "data")
 PGSOCK = os.path.join(LOCAL, "pg", "sock")
 PGLOG = os.path.join(LOCAL, "pg", "postgres.log")
 PGPORT = int(os.environ.get("DEALER_PGPORT", "54329"))
+# `make replica`: a streaming standby of the private cluster, for Odoo's readonly=True routes (--db_replica_host)
+REPLICA_DATA = os.path.join(LOCAL, "pg", "replica")
+REPLICA_SOCK = os.path.join(LOCAL, "pg", "replica-sock")
+REPLICA_LOG = os.path.join(LOCAL, "pg", "replica.log")
+REPLICA_PORT = int(os.environ.get("DEALER_REPLICA_PGPORT", str(PGPORT + 1)))
 DB_USER = "odoo"
 DATA_DIR = os.path.join(LOCAL, "odoo-data")
 CONF = os.path.join(LOCAL, "odoo.conf")
@@ -101,6 +107,19 @@ def odoo_command():
     return [sys.executable, "-m", "odoo"]
 
 
+def odoo_script():
+    """Odoo as a script (odoo-bin): the prefork server starts its gevent process as `sys.argv[0] gevent`, which
+    fails when sys.argv[0] is the package's __main__.py (`python3 -m odoo`)."""
+    odoo_command()
+    code = "import odoo, os; print(os.path.dirname(os.path.dirname(os.path.abspath(odoo.__file__))))"
+    source = os.environ.get("ODOO_PATH") or subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd="/").stdout.strip()
+    script = os.path.join(source, "odoo-bin")
+    if not os.path.isfile(script):
+        die(f"no odoo-bin next to the odoo package ({source}): `make serve` needs Odoo's source tree (ODOO_PATH)")
+    return [sys.executable, script]
+
+
 def odoo_addons_path():
     """Odoo's own addons folders plus this repository."""
     code = "import odoo.addons, os; print(','.join(p for p in odoo.addons.__path__ if os.path.isdir(p)))"
@@ -130,6 +149,8 @@ def odoo_addons_path():
 # time, one of them dealer work (channel root.dealer, see dealer_queue); tests trap their jobs and need no runner
 JOB_RUNNER_OPTIONS = "server_wide_modules = base,web,queue_job\n"
 JOB_RUNNER_SECTION = "\n[queue_job]\nchannels = root:2,root.dealer:1\n"
+# `make serve`: Odoo as docs/deployment.md deploys it (its own configuration file: the job runner in it)
+SERVE_CONF = os.path.join(LOCAL, "odoo-serve.conf")
 
 
 def write_conf(http_port=8069, with_demo=False, job_runner=False):
@@ -215,13 +236,14 @@ def pg_running():
     return subprocess.run(as_pg_user([pg_bin("pg_ctl"), "-D", PGDATA, "status"]), capture_output=True).returncode == 0
 
 
-def psql(sql, db="postgres", check=True, **variables):
+def psql(sql, db="postgres", check=True, server=None, **variables):
     """Run one SQL script with psql; values come in as psql variables (`:'name'` literal, `:"name"` identifier).
 
     psql substitutes variables only in scripts read from a file or standard input, never in `-c`, so the SQL
     goes through standard input; psql quotes each value itself, and no value is ever pasted into the SQL text.
     """
-    cmd = [pg_bin("psql"), "-h", PGSOCK, "-p", str(PGPORT), "-U", DB_USER, "-d", check_db_name(db),
+    host, port = server or (PGSOCK, PGPORT)  # the private cluster, or (REPLICA_SOCK, REPLICA_PORT)
+    cmd = [pg_bin("psql"), "-h", host, "-p", str(port), "-U", DB_USER, "-d", check_db_name(db),
            "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1"]
     for name, value in variables.items():
         cmd += ["-v", f"{name}={value}"]
@@ -288,7 +310,86 @@ def pg_start():
                    check=True, stdout=subprocess.DEVNULL)
 
 
+def replica_running():
+    if not os.path.exists(os.path.join(REPLICA_DATA, "PG_VERSION")):
+        return False
+    return subprocess.run(as_pg_user([pg_bin("pg_ctl"), "-D", REPLICA_DATA, "status"]),
+                          capture_output=True).returncode == 0
+
+
+def replica_start():
+    """A hot standby of the private cluster (own data folder, socket and port), streaming its WAL.
+
+    Made once with ``pg_basebackup -R`` (a copy of the running cluster that writes the standby's primary_conninfo and
+    standby.signal), then started; it replays every write of the primary, databases created later included.
+    Asynchronous: a commit on the primary does not wait for it (the dealer portal reads the primary right after
+    a write, see DealerPortal._dealer_readonly_page). A standby made from an older cluster (the primary was created
+    again) is made again.
+    """
+    pg_start()
+    os.makedirs(REPLICA_SOCK, exist_ok=True)
+    if os.geteuid() == 0:
+        subprocess.run(["chown", pg_owner(), REPLICA_SOCK], check=True)
+    if os.path.exists(os.path.join(REPLICA_DATA, "PG_VERSION")) and not replica_of_primary():
+        say(f"the standby in {REPLICA_DATA} is a copy of another cluster: making it again")
+        replica_stop()
+        shutil.rmtree(REPLICA_DATA)
+    if not os.path.exists(os.path.join(REPLICA_DATA, "PG_VERSION")):
+        say(f"copying the private cluster into a streaming standby in {REPLICA_DATA} (pg_basebackup -R)")
+        subprocess.run(as_pg_user([
+            pg_bin("pg_basebackup"), "-d", f"host={PGSOCK} port={PGPORT} user={DB_USER} application_name=replica",
+            "-D", REPLICA_DATA, "-R", "-X", "stream", "-c", "fast",
+        ]), check=True)
+    if replica_running():
+        return
+    say(f"starting the standby on socket {REPLICA_SOCK} (port {REPLICA_PORT})")
+    opts = (f"-k {REPLICA_SOCK} -p {REPLICA_PORT} -c listen_addresses='' -c hot_standby=on -c fsync=off "
+            "-c full_page_writes=off")
+    subprocess.run(as_pg_user([pg_bin("pg_ctl"), "-D", REPLICA_DATA, "-l", REPLICA_LOG, "-o", opts, "-w", "start"]),
+                   check=True, stdout=subprocess.DEVNULL)
+
+
+def replica_of_primary():
+    """True when the standby's data folder was copied from the running primary (same system identifier)."""
+    def system_id(data):
+        out = subprocess.run(as_pg_user([pg_bin("pg_controldata"), data]), capture_output=True, text=True).stdout
+        return re.search(r"Database system identifier:\s*(\d+)", out).group(1)
+    return system_id(REPLICA_DATA) == system_id(PGDATA)
+
+
+def replica_stop():
+    if replica_running():
+        say("stopping the PostgreSQL standby")
+        subprocess.run(as_pg_user([pg_bin("pg_ctl"), "-D", REPLICA_DATA, "-m", "fast", "-w", "stop"]),
+                       stdout=subprocess.DEVNULL)
+
+
+def replica_options():
+    """Odoo's command-line options that send readonly=True routes to the standby (none when it is not running)."""
+    if not replica_running():
+        return []
+    return ["--db_replica_host", REPLICA_SOCK, "--db_replica_port", str(REPLICA_PORT)]
+
+
+def replica_env():
+    """The standby's address for the bench scripts (bench_portal_load runs once with it), when it runs."""
+    if not replica_running():
+        return {}
+    return {"DEALER_REPLICA_HOST": REPLICA_SOCK, "DEALER_REPLICA_PORT": str(REPLICA_PORT)}
+
+
+def cmd_replica(args):
+    odoo_command()
+    write_conf()
+    replica_start()
+    lag = psql("SELECT coalesce(replay_lag::text, '0') FROM pg_stat_replication WHERE application_name = 'replica'")
+    say(f"standby streaming from the private cluster (replay lag {lag or 'unknown'}); Odoo reads its readonly "
+        f"routes there with: {' '.join(replica_options())}")
+    say("`make serve` uses it when it runs; `make stop` stops it with the primary")
+
+
 def pg_stop():
+    replica_stop()  # a standby outliving its primary would retry its connection forever
     if pg_running():
         say("stopping PostgreSQL")
         subprocess.run(as_pg_user([pg_bin("pg_ctl"), "-D", PGDATA, "-m", "fast", "-w", "stop"]),
@@ -617,6 +718,56 @@ def cmd_demo(args):
         pg_stop()
 
 
+def cmd_serve(args):
+    """Odoo as docs/deployment.md deploys it, on one database: prefork workers, the gevent port for the bus's
+    websocket, proxy_mode, the memory limits, the queue_job runner (server-wide module, channels) and, when
+    `make replica` runs, the standby for the readonly routes. --check: run scripts/serve_check.py against it, stop."""
+    odoo_command()
+    db = check_db_name(args.db or DEMO_DB)
+    write_conf(args.port)
+    with open(CONF) as f:
+        write_atomically(SERVE_CONF, f.read() + JOB_RUNNER_OPTIONS + JOB_RUNNER_SECTION)
+    pg_start()
+    if not db_installed(db):
+        die(f"database {db} does not have the dealer addons: `make demo` first (or DB=<a database that has them>)")
+    gevent_port = args.gevent_port or free_port()
+    cmd = odoo_script() + [
+        "-c", SERVE_CONF, "-d", db, "--db-filter", f"^{db}$", "--http-port", str(args.port),
+        "--gevent-port", str(gevent_port), f"--workers={args.workers}", "--max-cron-threads=1", "--proxy-mode",
+        "--limit-memory-soft=2147483648", "--limit-memory-hard=2684354560", "--limit-time-real=600",
+    ] + replica_options() + shlex.split(args.odoo_args or "")
+    say("$ " + " ".join(cmd))
+    if not args.check:
+        try:
+            subprocess.run(cmd, cwd=ROOT)
+        except KeyboardInterrupt:
+            say("Odoo stopped (Ctrl+C)")
+        return
+    import serve_check  # noqa: PLC0415 (scripts/: only this command needs requests and websocket-client)
+
+    log_file = os.path.join(LOGS, "serve-check.log")
+    with open(log_file, "w") as log:
+        server = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, start_new_session=True)
+    try:
+        url = f"http://127.0.0.1:{args.port}"
+        if not serve_check.wait_until_up(url, server):
+            die(f"Odoo did not start, see {log_file}")
+        shell = odoo_command() + ["shell", "-c", CONF, "-d", db, "--no-http"]
+        standby = replica_running()
+        failed = serve_check.run_checks(
+            url, gevent_port, db, args.login, log_file, shell,
+            lambda sql, **variables: psql(sql, db=db, **variables),
+            (lambda sql, **variables: psql(sql, db=db, server=(REPLICA_SOCK, REPLICA_PORT), **variables))
+            if standby else None,
+        )
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(60)
+    if failed:
+        die(f"make serve CHECK=1: {', '.join(failed)} failed (server log: {log_file})", 1)
+    say(f"make serve CHECK=1: every check passed (server log: {log_file})")
+
+
 def build_demo_database(db, addons=None):
     """A fresh database `db` with `addons` (every addon of the suite) and the demo data set (dropped again when the
     load fails)."""
@@ -695,7 +846,7 @@ def cmd_bench(args):
             say(f"running bench/{script}")
             cmd = odoo_command() + ["shell", "-c", CONF, "-d", BENCH_DB, "--no-http"]
             with open(os.path.join(ROOT, "bench", script)) as f:
-                proc = subprocess.run(cmd, stdin=f, cwd=ROOT)
+                proc = subprocess.run(cmd, stdin=f, cwd=ROOT, env=dict(os.environ, **replica_env()))
             if proc.returncode:
                 failed.append(script)
     finally:
@@ -769,6 +920,17 @@ def main():
     p.set_defaults(func=cmd_large_data)
     p = sub.add_parser("i18n", help="export .pot files and merge them into zh_CN.po")
     p.set_defaults(func=cmd_i18n)
+    p = sub.add_parser("serve", help="Odoo as docs/deployment.md deploys it (workers, gevent, proxy_mode, jobs)")
+    p.add_argument("--db", help="the database (default: the demo database)")
+    p.add_argument("--port", type=int, default=8069)
+    p.add_argument("--gevent-port", type=int, help="the websocket port (default 8072 in production; free port here)")
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--check", action="store_true", help="check the portal, proxy, standby, bus and a job, then stop")
+    p.add_argument("--login", default="dealer.portal", help="the portal user of --check (password = login)")
+    p.add_argument("--odoo-args", help="more options for Odoo (e.g. --db_host/--db_port of a PgBouncer)")
+    p.set_defaults(func=cmd_serve)
+    p = sub.add_parser("replica", help="start a streaming standby of the private cluster (pg_basebackup -R)")
+    p.set_defaults(func=cmd_replica)
     p = sub.add_parser("pg-start")
     p.set_defaults(func=lambda a: (write_conf(), pg_start()))
     p = sub.add_parser("pg-stop")

@@ -7,7 +7,7 @@ from ..report.dealer_assessment_xlsx import XLSX_MIMETYPE
 
 class DealerAssessmentController(http.Controller):
 
-    @http.route("/dealer_assessment/<int:assessment_id>/xlsx", type="http", auth="user", methods=["GET"])
+    @http.route("/dealer_assessment/<int:assessment_id>/xlsx", type="http", auth="user", methods=["GET"], readonly=True)
     def export_assessment_xlsx(self, assessment_id, **kwargs):
         """The XLSX workbook of an assessment, for the users who may read it; anyone else gets a 403 and why."""
         assessment = request.env["dealer.assessment"].browse(assessment_id)

@@ -202,7 +202,8 @@ class DealerApplyPortal(DealerPortal):
         }
         return request.render("dealer_portal.dealer_apply_status", values, status=status)
 
-    @http.route(["/dealer/apply/<int:application_id>"], type="http", auth="public", website=True, sitemap=False)
+    @http.route(["/dealer/apply/<int:application_id>"], type="http", auth="public",
+                website=True, sitemap=False, readonly=DealerPortal._dealer_readonly_page)
     def dealer_apply_status(self, application_id, access_token=None, submitted=None, uploaded=None, **kw):
         application = self._apply_application(application_id, access_token)
         return self._render_apply_status(application, submitted=submitted, uploaded=uploaded)

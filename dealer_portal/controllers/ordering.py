@@ -59,7 +59,7 @@ class DealerOrderingPortal(DealerPortal):
         request.session[CART_KEY] = {str(product_id): quantity for product_id, quantity in cart.items()}
 
     # ------------------------------------------------------------------ catalog
-    @http.route(["/my/catalog", "/my/catalog/page/<int:page>"], type="http", auth="user", website=True)
+    @http.route(["/my/catalog", "/my/catalog/page/<int:page>"], type="http", auth="user", website=True, readonly=True)
     def portal_my_catalog(self, page=1, search="", category="", **kw):
         dealer = request.env.user._dealer_portal_dealer()
         Catalog = request.env["dealer.portal.catalog"]
@@ -150,7 +150,7 @@ class DealerOrderingPortal(DealerPortal):
     def _dealer_render_cart(self, dealer, **kw):
         return request.render("dealer_portal.portal_my_cart", self._dealer_cart_values(dealer, **kw))
 
-    @http.route(["/my/cart"], type="http", auth="user", website=True)
+    @http.route(["/my/cart"], type="http", auth="user", website=True, readonly=True)
     def portal_my_cart(self, added=None, **kw):
         dealer = request.env.user._dealer_portal_dealer()
         notes = [_("The products were added to your cart.")] if added else []

@@ -67,7 +67,7 @@ class DealerPagesPortal(DealerPortal):
         return request.env(context=clean_context(request.env.context))
 
     # ------------------------------------------------------------------ dashboard
-    @http.route(["/my/dealer"], type="http", auth="user", website=True)
+    @http.route(["/my/dealer"], type="http", auth="user", website=True, readonly=True)
     def portal_dealer_dashboard(self, **kw):
         dealer = self._dealer_pages_dealer()
         is_owner = request.env.user._dealer_portal_is_owner()
@@ -79,7 +79,7 @@ class DealerPagesPortal(DealerPortal):
         ))
 
     # ------------------------------------------------------------------ targets
-    @http.route(["/my/targets"], type="http", auth="user", website=True)
+    @http.route(["/my/targets"], type="http", auth="user", website=True, readonly=DealerPortal._dealer_readonly_page)
     def portal_my_targets(self, answered=None, nothing=None, **kw):
         dealer = self._dealer_pages_dealer(owner=True)
         return request.render("dealer_portal.portal_my_targets", self._dealer_targets_values(

@@ -55,24 +55,25 @@ class DealerFinancePortal(DealerPagesPortal):
             ("Content-Disposition", http.content_disposition(filename.replace("/", "-"))),
         ])
 
-    @http.route(["/my/rebates", "/my/rebates/page/<int:page>"], type="http", auth="user", website=True)
+    @http.route(["/my/rebates", "/my/rebates/page/<int:page>"], type="http", auth="user", website=True, readonly=True)
     def portal_my_rebates(self, page=1, **kw):
         return self._dealer_owner_documents("rebates", page)
 
-    @http.route(["/my/rebates/<int:record_id>/pdf"], type="http", auth="user", website=True)
+    @http.route(["/my/rebates/<int:record_id>/pdf"], type="http", auth="user", website=True, readonly=True)
     def portal_rebate_pdf(self, record_id, **kw):
         return self._dealer_owner_pdf("rebates", record_id)
 
-    @http.route(["/my/contracts", "/my/contracts/page/<int:page>"], type="http", auth="user", website=True)
+    @http.route(["/my/contracts", "/my/contracts/page/<int:page>"], type="http", auth="user",
+                website=True, readonly=True)
     def portal_my_contracts(self, page=1, **kw):
         return self._dealer_owner_documents("contracts", page)
 
-    @http.route(["/my/contracts/<int:record_id>/pdf"], type="http", auth="user", website=True)
+    @http.route(["/my/contracts/<int:record_id>/pdf"], type="http", auth="user", website=True, readonly=True)
     def portal_contract_pdf(self, record_id, **kw):
         return self._dealer_owner_pdf("contracts", record_id)
 
     # ------------------------------------------------------------------ statement of account
-    @http.route(["/my/statement"], type="http", auth="user", website=True)
+    @http.route(["/my/statement"], type="http", auth="user", website=True, readonly=True)
     def portal_my_statement(self, date_from=None, date_to=None, **kw):
         dealer = self._dealer_pages_dealer(owner=True)
         error = None

@@ -36,6 +36,8 @@ UPLOAD_TYPES = {
 }
 # the uploads read as a table (dealer.portal.spreadsheet)
 SPREADSHEET_EXTENSIONS = ("csv", "xlsx")
+# the query-string keys of the pages a form redirects to after its write (/my/complaints/7?submitted=1)
+AFTER_WRITE_KEYS = ("submitted", "uploaded", "answered", "nothing", "recorded", "registered", "marked")
 
 
 class DealerPortal(CustomerPortal):
@@ -199,6 +201,15 @@ class DealerPortal(CustomerPortal):
     @staticmethod
     def _dealer_error_message(error):
         return error.args[0] if error.args else _("The request could not be saved.")
+
+    # ------------------------------------------------------------------ read-only routes
+    @staticmethod
+    def _dealer_readonly_page(_controller):
+        """``readonly=`` of a page a form redirects to after its write: a read-only transaction (on the PostgreSQL
+        replica when Odoo has ``--db_replica_host``), except for the request that follows the write (its
+        AFTER_WRITE_KEYS), which reads the primary: a streaming replica may not have replayed the write yet, and the
+        dealer sees what it submitted at once."""
+        return not any(key in request.httprequest.args for key in AFTER_WRITE_KEYS)
 
     # ------------------------------------------------------------------ one-time form tokens
     @staticmethod

@@ -81,7 +81,8 @@ class DealerRelationsPortal(DealerPortal):
         return request.render(f"dealer_portal.portal_{kind}_page", values)
 
     # ------------------------------------------------------------------ announcements
-    @http.route(["/my/announcements", "/my/announcements/page/<int:page>"], type="http", auth="user", website=True)
+    @http.route(["/my/announcements", "/my/announcements/page/<int:page>"], type="http", auth="user",
+                website=True, readonly=True)
     def portal_my_announcements(self, page=1, filterby="all", **kw):
         user = request.env.user
         Announcement = request.env["dealer.announcement"]
@@ -105,7 +106,8 @@ class DealerRelationsPortal(DealerPortal):
         })
         return request.render("dealer_portal.portal_my_announcements", values)
 
-    @http.route(["/my/announcements/<int:announcement_id>"], type="http", auth="user", website=True)
+    @http.route(["/my/announcements/<int:announcement_id>"], type="http", auth="user", website=True,
+                readonly=DealerPortal._dealer_readonly_page)
     def portal_announcement_page(self, announcement_id, **kw):
         announcement_sudo = self._dealer_visible_announcement(announcement_id)
         if not announcement_sudo:
@@ -133,7 +135,7 @@ class DealerRelationsPortal(DealerPortal):
         )
 
     @http.route(["/my/announcements/<int:announcement_id>/files/<int:attachment_id>"], type="http", auth="user",
-                website=True)
+                website=True, readonly=True)
     def portal_announcement_file(self, announcement_id, attachment_id, **kw):
         """Download a file of an announcement the user may read today (no share token: it cannot leak)."""
         announcement_sudo = self._dealer_visible_announcement(announcement_id)
@@ -149,10 +151,11 @@ class DealerRelationsPortal(DealerPortal):
         """Record the read receipt (POST with the CSRF token); only for an announcement the user may read."""
         # _mark_read keeps only what the user may read today (record rules and publishing window)
         request.env["dealer.announcement"].browse(announcement_id).exists()._mark_read()
-        return request.redirect(f"/my/announcements/{announcement_id}")
+        return request.redirect(f"/my/announcements/{announcement_id}?marked=1")  # read on the primary
 
     # ------------------------------------------------------------------ complaints
-    @http.route(["/my/complaints", "/my/complaints/page/<int:page>"], type="http", auth="user", website=True)
+    @http.route(["/my/complaints", "/my/complaints/page/<int:page>"], type="http", auth="user",
+                website=True, readonly=True)
     def portal_my_complaints(self, page=1, **kw):
         values = self._dealer_list_values(
             "dealer.complaint", "/my/complaints", page, "dealer_complaints", self._dealer_own_domain(),
@@ -221,12 +224,13 @@ class DealerRelationsPortal(DealerPortal):
             "complaint", self._complaint_form_values, self._complaint_vals_from_post, post,
         )
 
-    @http.route(["/my/complaints/<int:complaint_id>"], type="http", auth="user", website=True)
+    @http.route(["/my/complaints/<int:complaint_id>"], type="http", auth="user", website=True,
+                readonly=DealerPortal._dealer_readonly_page)
     def portal_complaint_page(self, complaint_id, submitted=None, **kw):
         return self._dealer_relations_page(complaint_id, "complaint", "dealer_complaint", submitted)
 
     # ------------------------------------------------------------------ market feedback
-    @http.route(["/my/feedback", "/my/feedback/page/<int:page>"], type="http", auth="user", website=True)
+    @http.route(["/my/feedback", "/my/feedback/page/<int:page>"], type="http", auth="user", website=True, readonly=True)
     def portal_my_feedback(self, page=1, **kw):
         values = self._dealer_list_values(
             "dealer.feedback", "/my/feedback", page, "dealer_feedback", self._dealer_own_domain(),
@@ -280,6 +284,7 @@ class DealerRelationsPortal(DealerPortal):
     def portal_feedback_new(self, **post):
         return self._dealer_relations_new("feedback", self._feedback_form_values, self._feedback_vals_from_post, post)
 
-    @http.route(["/my/feedback/<int:feedback_id>"], type="http", auth="user", website=True)
+    @http.route(["/my/feedback/<int:feedback_id>"], type="http", auth="user", website=True,
+                readonly=DealerPortal._dealer_readonly_page)
     def portal_feedback_page(self, feedback_id, submitted=None, **kw):
         return self._dealer_relations_page(feedback_id, "feedback", "dealer_feedback_detail", submitted)

@@ -83,7 +83,8 @@ class DealerStockReportPortal(DealerPortal):
         return report, None, []
 
     # ------------------------------------------------------------------ routes
-    @http.route(["/my/stock_reports", "/my/stock_reports/page/<int:page>"], type="http", auth="user", website=True)
+    @http.route(["/my/stock_reports", "/my/stock_reports/page/<int:page>"], type="http", auth="user",
+                website=True, readonly=True)
     def portal_my_stock_reports(self, page=1, **kw):
         dealer = request.env.user._dealer_portal_dealer()
         values = self._dealer_list_values(
@@ -93,7 +94,8 @@ class DealerStockReportPortal(DealerPortal):
         values["reports"] = values["records"]
         return request.render("dealer_portal.portal_my_stock_reports", values)
 
-    @http.route(["/my/stock_reports/<int:report_id>"], type="http", auth="user", website=True)
+    @http.route(["/my/stock_reports/<int:report_id>"], type="http", auth="user", website=True,
+                readonly=DealerPortal._dealer_readonly_page)
     def portal_stock_report_page(self, report_id, submitted=None, **kw):
         report = request.env["dealer.stock.report"].browse(report_id).exists()
         # read with the user's rights (record rule: own dealer and sub-dealers); no share token for stock reports
@@ -141,7 +143,7 @@ class DealerStockReportPortal(DealerPortal):
         return request.redirect(f"/my/stock_reports/{report.id}?submitted=1")
 
     @http.route(["/my/stock_reports/template.csv", "/my/stock_reports/template.xlsx"], type="http", auth="user",
-                website=True)
+                website=True, readonly=True)
     def portal_stock_report_template(self, **kw):
         """The upload template, with one line per product the dealer buys."""
         file_type = request.httprequest.path.rsplit(".", 1)[-1]

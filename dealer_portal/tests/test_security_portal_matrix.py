@@ -45,8 +45,9 @@ def under(path, prefixes):
     return any(path == prefix or path.startswith(prefix + "/") for prefix in prefixes)
 
 
-@tagged("post_install", "-at_install")
-class TestSecurityPortalMatrix(DealerFormsCase):
+class DealerMatrixCase(DealerFormsCase):
+    """The matrix's dealers and portal users, and a record of a MODELS/ROUTES entry for a dealer (also used by
+    test_portal_readonly_routes)."""
 
     @classmethod
     def setUpClass(cls):
@@ -62,10 +63,18 @@ class TestSecurityPortalMatrix(DealerFormsCase):
         }
         cls.report_days = 0
 
-    # ------------------------------------------------------------------ helpers
     def _login(self, user):
         self.authenticate(user.login, user.login)
 
+    def _route_record(self, entry, dealer):
+        factory = entry["record"]
+        return MODELS[factory]["record"](self, dealer) if isinstance(factory, str) else factory(self, dealer)
+
+
+@tagged("post_install", "-at_install")
+class TestSecurityPortalMatrix(DealerMatrixCase):
+
+    # ------------------------------------------------------------------ helpers
     def _snapshot(self, records):
         """What must not change: the records' last write and existence."""
         self.env.invalidate_all()
@@ -217,10 +226,6 @@ class TestSecurityPortalMatrix(DealerFormsCase):
         self.assertGreaterEqual(checks, len(present))
 
     # ------------------------------------------------------------------ routes over HTTP
-    def _route_record(self, entry, dealer):
-        factory = entry["record"]
-        return MODELS[factory]["record"](self, dealer) if isinstance(factory, str) else factory(self, dealer)
-
     def _request(self, entry, record, url, token=None):
         """The route's request; `token`: an access token, in the query string (in the parameters of a JSON call)."""
         if entry.get("quiet"):  # Odoo logs this route's refusal as an error: the answer's status says enough

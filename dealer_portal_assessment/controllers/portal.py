@@ -20,7 +20,8 @@ class DealerAssessmentPortal(DealerFinancePortal):
         }
 
     # ------------------------------------------------------------------ scorecards
-    @http.route(["/my/scorecards", "/my/scorecards/page/<int:page>"], type="http", auth="user", website=True)
+    @http.route(["/my/scorecards", "/my/scorecards/page/<int:page>"], type="http", auth="user",
+                website=True, readonly=True)
     def portal_my_scorecards(self, page=1, **kw):
         Scorecard = request.env["dealer.scorecard"]
         return self._dealer_owner_documents(
@@ -29,13 +30,13 @@ class DealerAssessmentPortal(DealerFinancePortal):
             rank_label=Scorecard._rank_level_label(request.env.user.company_id.sudo().dealer_rank_level),
         )
 
-    @http.route(["/my/scorecards/<int:record_id>/pdf"], type="http", auth="user", website=True)
+    @http.route(["/my/scorecards/<int:record_id>/pdf"], type="http", auth="user", website=True, readonly=True)
     def portal_scorecard_pdf(self, record_id, **kw):
         return self._dealer_owner_pdf("scorecards", record_id)
 
     # ------------------------------------------------------------------ correction plans
     @http.route(["/my/correction-plans", "/my/correction-plans/page/<int:page>"], type="http", auth="user",
-                website=True)
+                website=True, readonly=True)
     def portal_my_correction_plans(self, page=1, **kw):
         dealer = self._dealer_pages_dealer(owner=True)
         values = self._dealer_list_values(
@@ -51,7 +52,8 @@ class DealerAssessmentPortal(DealerFinancePortal):
         except (AccessError, MissingError):
             raise request.not_found() from None
 
-    @http.route(["/my/correction-plans/<int:plan_id>"], type="http", auth="user", website=True)
+    @http.route(["/my/correction-plans/<int:plan_id>"], type="http", auth="user", website=True,
+                readonly=DealerFinancePortal._dealer_readonly_page)
     def portal_correction_plan(self, plan_id, answered=None, **kw):
         plan_sudo = self._dealer_plan(plan_id)
         return request.render("dealer_portal_assessment.portal_correction_plan", self._dealer_pages_values(

@@ -123,7 +123,7 @@ class DealerForecastPortal(DealerPortal):
         self._dealer_spend_form_token(UPLOAD_TOKEN)
         return request.redirect("/my/forecasts?submitted=1")
 
-    @http.route(["/my/forecasts/template.<string:file_type>"], type="http", auth="user", website=True)
+    @http.route(["/my/forecasts/template.<string:file_type>"], type="http", auth="user", website=True, readonly=True)
     def portal_forecast_template(self, file_type, **kw):
         # the sheet's and the file's names in the user's language (销售预测模板.xlsx)
         content = common.template_content(

@@ -92,7 +92,8 @@ class DealerSelloutPortal(DealerPortal):
         return lines[0], [{"row": None, "message": line} for line in lines[1:]]
 
     # ------------------------------------------------------------------ list and detail
-    @http.route(["/my/sellouts", "/my/sellouts/page/<int:page>"], type="http", auth="user", website=True)
+    @http.route(["/my/sellouts", "/my/sellouts/page/<int:page>"], type="http", auth="user", website=True,
+                readonly=DealerPortal._dealer_readonly_page)
     def portal_my_sellouts(self, page=1, recorded=None, **kw):
         dealer = request.env.user._dealer_portal_dealer()
         count = self._dealer_int(recorded)
@@ -106,7 +107,8 @@ class DealerSelloutPortal(DealerPortal):
         })
         return request.render("dealer_portal_sellout.portal_my_sellouts", values)
 
-    @http.route(["/my/sellouts/<int:sellout_id>"], type="http", auth="user", website=True)
+    @http.route(["/my/sellouts/<int:sellout_id>"], type="http", auth="user", website=True,
+                readonly=DealerPortal._dealer_readonly_page)
     def portal_sellout_page(self, sellout_id, recorded=None, **kw):
         try:
             sellout_sudo = self._document_check_access("dealer.sellout", sellout_id)
@@ -218,7 +220,7 @@ class DealerSelloutPortal(DealerPortal):
             ("queued", _("Queued")), ("running", _("Running")), ("done", _("Done")), ("failed", _("Failed")),
         ]
 
-    @http.route(["/my/sellouts/template.<string:file_type>"], type="http", auth="user", website=True)
+    @http.route(["/my/sellouts/template.<string:file_type>"], type="http", auth="user", website=True, readonly=True)
     def portal_sellout_template(self, file_type, **kw):
         # the sheet's and the file's names in the user's language (零售上报模板.xlsx); one line per sale, so no lines
         # in advance: the products sheet lists the codes and names

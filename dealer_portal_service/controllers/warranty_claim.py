@@ -122,7 +122,7 @@ class DealerWarrantyClaimPortal(DealerPortal):
 
     # ------------------------------------------------------------------ routes
     @http.route(["/my/warranty_claims", "/my/warranty_claims/page/<int:page>"], type="http", auth="user",
-                website=True)
+                website=True, readonly=True)
     def portal_my_warranty_claims(self, page=1, **kw):
         dealer = request.env.user._dealer_portal_dealer()
         values = self._dealer_list_values(
@@ -132,7 +132,8 @@ class DealerWarrantyClaimPortal(DealerPortal):
         values["claims"] = values["records"]
         return request.render("dealer_portal_service.portal_my_warranty_claims", values)
 
-    @http.route(["/my/warranty_claims/<int:claim_id>"], type="http", auth="user", website=True)
+    @http.route(["/my/warranty_claims/<int:claim_id>"], type="http", auth="user", website=True,
+                readonly=DealerPortal._dealer_readonly_page)
     def portal_warranty_claim_page(self, claim_id, submitted=None, **kw):
         try:
             claim_sudo = self._document_check_access("repair.order", claim_id)
@@ -150,7 +151,7 @@ class DealerWarrantyClaimPortal(DealerPortal):
         return request.render("dealer_portal_service.portal_warranty_claim_page", values)
 
     @http.route(["/my/warranty_claims/<int:claim_id>/files/<int:attachment_id>"], type="http", auth="user",
-                website=True)
+                website=True, readonly=True)
     def portal_warranty_claim_file(self, claim_id, attachment_id, **kw):
         """Download a photo or report the dealer posted on its own claim."""
         try:

@@ -81,7 +81,7 @@ class DealerTrainingPortal(DealerPortal):
         return request.render("dealer_portal_training.portal_my_trainings", values, status=status)
 
     # ------------------------------------------------------------------ routes
-    @http.route("/my/trainings", type="http", auth="user", website=True)
+    @http.route("/my/trainings", type="http", auth="user", website=True, readonly=DealerPortal._dealer_readonly_page)
     def portal_my_trainings(self, registered=None, **kw):
         success = _("The registration is confirmed.") if registered else None
         return self._render_dealer_trainings(success=success)

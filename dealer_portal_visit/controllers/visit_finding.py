@@ -74,7 +74,8 @@ class DealerVisitFindingPortal(DealerPortal):
         values["findings"] = values["records"]
         return request.render("dealer_portal_visit.portal_my_visit_findings", values)
 
-    @http.route(["/my/visit-findings/<int:finding_id>"], type="http", auth="user", website=True, readonly=True)
+    @http.route(["/my/visit-findings/<int:finding_id>"], type="http", auth="user", website=True,
+                readonly=DealerPortal._dealer_readonly_page)
     def portal_visit_finding_page(self, finding_id, answered=None, **kw):
         try:
             finding_sudo = self._document_check_access("dealer.visit.finding", finding_id)

@@ -37,7 +37,7 @@ UPLOAD_TYPES = {
 # the uploads read as a table (dealer.portal.spreadsheet)
 SPREADSHEET_EXTENSIONS = ("csv", "xlsx")
 # the query-string keys of the pages a form redirects to after its write (/my/complaints/7?submitted=1)
-AFTER_WRITE_KEYS = ("submitted", "uploaded", "answered", "nothing", "recorded", "registered", "marked")
+AFTER_WRITE_KEYS = ("submitted", "uploaded", "answered", "nothing", "recorded", "registered", "marked", "queued")
 
 
 class DealerPortal(CustomerPortal):

@@ -140,7 +140,7 @@ class DealerMarketingFundPortal(DealerPortal):
         return request.render("dealer_portal_marketing_fund.portal_my_marketing_applications", values)
 
     @http.route(["/my/marketing-applications/<int:application_id>"], type="http", auth="user", website=True,
-                readonly=True)
+                readonly=DealerPortal._dealer_readonly_page)
     def portal_marketing_application_page(self, application_id, submitted=None, **kw):
         application_sudo = self._marketing_application(application_id)
         if application_sudo is None:

@@ -193,7 +193,8 @@ class DealerSelloutPortal(DealerPortal):
         values.update({"uploads": values["records"], "progress_labels": dict(self._upload_progress_labels())})
         return request.render("dealer_portal_sellout.portal_my_sellout_uploads", values)
 
-    @http.route(["/my/sellouts/uploads/<int:upload_id>"], type="http", auth="user", website=True, readonly=True)
+    @http.route(["/my/sellouts/uploads/<int:upload_id>"], type="http", auth="user", website=True,
+                readonly=DealerPortal._dealer_readonly_page)
     def portal_sellout_upload_page(self, upload_id, queued=None, **kw):
         try:
             upload_sudo = self._document_check_access("dealer.sellout.upload", upload_id)

@@ -13,7 +13,7 @@ help:
 	@echo "make demo         private PostgreSQL + demo database, Odoo on http://localhost:8069"
 	@echo "make demo-reset   drop the demo database and build it again"
 	@echo "make demo-optional   the demo with the optional addons too (eLearning course: website) in dealer_demo_optional"
-	@echo "make demo-check [KEEP=1]   load the demo data set into a fresh database, then drop it (what CI runs)"
+	@echo "make demo-check [KEEP=1] [OPTIONAL=1]   load the demo data set (OPTIONAL=1: what make demo-optional builds) into a fresh database, then drop it (what CI runs)"
 	@echo "make test         translation files first, then a fresh database, every test of the addons and tests/ (XML-RPC)"
 	@echo "make test-addon ADDON=dealer_management [KEEP=1]   one addon's tests only (KEEP=1 leaves the database"
 	@echo "                  dealer_test and PostgreSQL running for pytest-odoo, see README: Quick edit-test loop)"
@@ -41,7 +41,7 @@ demo-optional:
 	@$(HARNESS) demo --optional
 
 demo-check:
-	@$(HARNESS) demo-check $(KEEP_FLAG)
+	@$(HARNESS) demo-check $(KEEP_FLAG) $(if $(filter 1 yes true,$(OPTIONAL)),--optional,)
 
 test:
 	@$(HARNESS) test $(KEEP_FLAG)

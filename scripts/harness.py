@@ -782,16 +782,18 @@ def cmd_demo_check(args):
     """What `make demo` does, on a database of its own that is dropped afterwards: CI proves the demo builds today.
 
     The history is planned relative to today (data/demo_plan.py); tests/test_demo_plan.py plans it for many days,
-    this loads it for real on the day of the run. Non-zero exit when the load fails.
+    this loads it for real on the day of the run. Non-zero exit when the load fails. --optional: what
+    `make demo-optional` builds (the optional addons too: website and the eLearning course), in a database of its own.
     """
     odoo_command()
-    db = check_db_name(DEMO_CHECK_DB)
+    db = check_db_name(DEMO_CHECK_DB + ("_optional" if args.optional else ""))
     write_conf()
     pg_start()
     start = time.time()
     try:
-        build_demo_database(db)
-        say(f"demo-check: the demo data set loads ({time.time() - start:.0f}s for the install and the load)")
+        build_demo_database(db, ADDONS + OPTIONAL_ADDONS if args.optional else ADDONS)
+        say(f"demo-check{' --optional' if args.optional else ''}: the demo data set loads "
+            f"({time.time() - start:.0f}s for the install and the load)")
     finally:
         drop_db(db)
         if not args.keep:
@@ -911,6 +913,7 @@ def main():
     p.set_defaults(func=cmd_demo)
     p = sub.add_parser("demo-check", help="load the demo data set into a fresh database, then drop it (CI)")
     p.add_argument("--keep", action="store_true", help="leave PostgreSQL running")
+    p.add_argument("--optional", action="store_true", help="what `make demo-optional` builds (website, eLearning)")
     p.set_defaults(func=cmd_demo_check)
     p = sub.add_parser("bench", help="fresh database, run the benchmarks of bench/ (they print their figures)")
     p.add_argument("--only", help="run only the bench/ scripts whose name contains this text")

@@ -32,3 +32,4 @@ from . import test_order_preview
 from . import test_import
 from . import test_deposit
 from . import test_deposit_race
+from . import test_unit_target

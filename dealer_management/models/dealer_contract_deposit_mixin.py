@@ -141,21 +141,29 @@ class DealerContractDepositMixin(models.AbstractModel):
             amount = self.deposit_amount - self.deposit_received_amount
         if self.currency_id.compare_amounts(amount, 0.0) <= 0:
             raise UserError(_("Contract %(name)s has no deposit amount to receive.", name=self.name))
-        account, journal, _misc = self._dealer_deposit_accounting()
-        # sudo: like the fine invoice, a Dealer Manager registers the deposit without accounting rights; the
-        # amount is the contract's own and the payment is linked by this code only
-        payment = self.env["account.payment"].sudo().with_context(dealer_workflow_trusted=_TRUSTED).create({
-            "payment_type": "inbound", "partner_type": "customer", "partner_id": self.partner_id.id,
-            "company_id": self.company_id.id, "journal_id": journal.id, "amount": amount,
-            "currency_id": self.currency_id.id, "date": date or fields.Date.context_today(self),
-            "destination_account_id": account.id, "dealer_contract_id": holder.id,
-            "memo": memo or _("Deposit (保证金) of contract %(name)s", name=self.name),
-        })
-        payment.action_post()
+        payment = holder._dealer_deposit_payment(
+            "inbound", amount, date, memo or _("Deposit (保证金) of contract %(name)s", name=self.name),
+        )
         self.message_post(body=_(
             "Deposit payment %(payment)s of %(amount)s registered.",
             payment=payment._get_html_link(), amount=self.currency_id.format(amount),
         ))
+        return payment
+
+    def _dealer_deposit_payment(self, payment_type, amount, date, memo):
+        """Post the dealer's payment (inbound: received, outbound: paid back) of this holder contract's deposit,
+        on the deposit liability account."""
+        self.ensure_one()
+        account, journal, _misc = self._dealer_deposit_accounting()
+        # sudo: like the fine invoice, a Dealer Manager registers the deposit without accounting rights; the
+        # amount is the contract's own and the payment is linked to it by this code only
+        payment = self.env["account.payment"].sudo().with_context(dealer_workflow_trusted=_TRUSTED).create({
+            "payment_type": payment_type, "partner_type": "customer", "partner_id": self.partner_id.id,
+            "company_id": self.company_id.id, "journal_id": journal.id, "amount": amount,
+            "currency_id": self.currency_id.id, "date": date or fields.Date.context_today(self),
+            "destination_account_id": account.id, "dealer_contract_id": self.id, "memo": memo,
+        })
+        payment.action_post()
         return payment
 
     # ------------------------------------------------------------------ refund
@@ -215,23 +223,15 @@ class DealerContractDepositMixin(models.AbstractModel):
             held = holder.deposit_held_amount
             if holder.currency_id.compare_amounts(held, 0.0) <= 0:
                 raise UserError(_("Contract %(name)s holds no deposit to refund.", name=holder.name))
-            account, journal, misc = holder._dealer_deposit_accounting()
+            account, _journal, misc = holder._dealer_deposit_accounting()
             deductions = holder._dealer_deposit_deductions(held)
             deducted = holder.currency_id.round(sum(amount for _line, amount in deductions))
             move = holder._dealer_deduction_move(deductions, account, misc) if deductions else self.env["account.move"]
             rest = holder.currency_id.round(held - deducted)
-            payment = self.env["account.payment"]
             if holder.currency_id.compare_amounts(rest, 0.0) > 0:
-                # sudo: see _dealer_register_deposit
-                payment = self.env["account.payment"].sudo().with_context(dealer_workflow_trusted=_TRUSTED).create({
-                    "payment_type": "outbound", "partner_type": "customer", "partner_id": holder.partner_id.id,
-                    "company_id": holder.company_id.id, "journal_id": journal.id, "amount": rest,
-                    "currency_id": holder.currency_id.id, "date": fields.Date.context_today(holder),
-                    "destination_account_id": account.id, "dealer_contract_id": holder.id,
-                    "memo": _("Refund of the deposit (保证金) of contract %(name)s", name=holder.name),
-                })
-                payment.action_post()
-                refunds |= payment
+                refunds |= holder._dealer_deposit_payment(
+                    "outbound", rest, None, _("Refund of the deposit (保证金) of contract %(name)s", name=holder.name),
+                )
             holder._dealer_trusted().write({
                 "deposit_refund_date": fields.Date.context_today(holder), "deposit_deducted_amount": deducted,
                 "deposit_deduction_move_id": move.id,

@@ -23,7 +23,7 @@ class DealerContractRebateTier(models.Model):
     company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="contract_id.currency_id")
     basis = fields.Selection(
-        [("amount", "Amount"), ("units", "Units")], string="Basis", required=True, default="amount",
+        [("amount", "Amount"), ("units", "Units")], required=True, default="amount",
         help="Achievement measured on the amount targets (net invoiced sales) or on the unit targets (台/件).",
     )
     achievement_min = fields.Float(

@@ -14,7 +14,7 @@ class DealerMarketVolume(models.Model):
 
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     territory_id = fields.Many2one(
-        "dealer.territory", string="Territory", required=True, index=True, ondelete="restrict", check_company=True,
+        "dealer.territory", required=True, index=True, ondelete="restrict", check_company=True,
     )
     categ_id = fields.Many2one(
         "product.category", string="Product Category", ondelete="restrict",

@@ -27,6 +27,7 @@ import demo_business_review
 import demo_commercial
 import demo_contracts
 import demo_dealers
+import demo_money
 import demo_people
 import demo_relations
 import demo_sales
@@ -119,6 +120,7 @@ def main(env):
         checkpoint(menv)
         demo_visit.load_visits(menv, dealers, today)
     checkpoint(menv)
+    demo_money.load_money(menv, today)  # deposit refunded at exit, unit targets, market volume
     demo_assessment.load_assessment(menv, grades, today)
     demo_business_review.load_business_review(menv, grades, today)  # after the scorecards they show
 

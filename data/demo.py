@@ -29,6 +29,7 @@ import demo_contracts
 import demo_dealers
 import demo_elearning
 import demo_marketing_fund
+import demo_money
 import demo_people
 import demo_relations
 import demo_sales
@@ -125,6 +126,7 @@ def main(env):
     if "dealer.marketing.fund" in env:  # dealer_marketing_fund: applications in every state, one settled
         demo_marketing_fund.load_marketing_funds(menv, today)
     checkpoint(menv)
+    demo_money.load_money(menv, today)  # deposit refunded at exit, unit targets, market volume
     demo_assessment.load_assessment(menv, grades, today)
     demo_business_review.load_business_review(menv, grades, today)  # after the scorecards they show
 

@@ -91,7 +91,7 @@ def create_contracts(menv, dealers, territories, today):
             "raw": tiny_pdf(f"{contract.name} {title}"),
             "mimetype": "application/pdf",
         })]
-    contracts.action_deposit_received()
+    contracts.action_receive_deposit()
     contracts.action_activate()
     for contract in contracts:
         contract.message_post(body=C.CONTRACT_NOTE.format(

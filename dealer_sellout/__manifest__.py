@@ -20,6 +20,7 @@
         "views/dealer_sellout_upload_views.xml",
         "views/stock_lot_views.xml",
         "views/product_template_views.xml",
+        "views/dealer_market_volume_views.xml",
         "views/menus.xml",
     ],
     "installable": True,

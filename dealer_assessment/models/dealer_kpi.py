@@ -213,6 +213,28 @@ class DealerKpi(models.Model):
         sales = self._net_sales(dealers, date_from, date_to, company)
         return {dealer_id: round(100.0 * sales[dealer_id] / amount, 2) for dealer_id, amount in targets.items()}
 
+    def _kpi_unit_achievement(self, dealers, date_from, date_to, company):
+        """Net invoiced units in % of the unit targets (台/件) lying within the period, each target counting the
+        units of its own product category; no unit target, no value. One query per category targeted."""
+        Target = self.env["dealer.contract.target"]
+        groups = Target.sudo()._read_group(
+            # sudo: an aggregate of the dealers' targets, read for the assessment only
+            [("partner_id", "in", dealers.ids), ("company_id", "=", company.id), ("quantity", ">", 0.0),
+             ("contract_id.state", "in", ("active", "expired", "terminated")),
+             ("date_start", ">=", date_from), ("date_end", "<=", date_to)],
+            ["partner_id", "categ_id"], ["quantity:sum"],
+        )
+        targets, dealers_by_categ = defaultdict(float), defaultdict(lambda: self.env["res.partner"])
+        for partner, categ, quantity in groups:
+            targets[partner.id] += quantity
+            dealers_by_categ[categ] |= partner
+        achieved = defaultdict(float)
+        for categ, partners in dealers_by_categ.items():
+            units = Target._net_invoiced_quantity_by_day(partners, date_from, date_to, company, categ=categ)
+            for (partner_id, _company_id, _day), quantity in units.items():
+                achieved[partner_id] += quantity
+        return {dealer_id: round(100.0 * achieved[dealer_id] / quantity, 2) for dealer_id, quantity in targets.items()}
+
     def _kpi_sales_growth(self, dealers, date_from, date_to, company):
         """Growth (%) of net sales against the same period last year; no sales last year, no value."""
         # the same days one year earlier (a month-end stays a month-end), so a partial period meets its match
@@ -333,6 +355,31 @@ class DealerKpi(models.Model):
             company=company.id, dealers=tuple(dealers.ids) or (0,), start=start, end=end,
         ))
         return dict(self.env.cr.fetchall())
+
+    def _kpi_order_lead_time(self, dealers, date_from, date_to, company):
+        """Average days from order confirmation to the last done delivery, over the confirmed orders fully
+        delivered in the period (sale_stock's delivery status and the pickings' done date); none, no value."""
+        start, end = dealer_period_bounds(date_from, date_to)
+        self.env["sale.order"].flush_model(["partner_id", "state", "date_order", "company_id", "delivery_status"])
+        self.env["stock.picking"].flush_model(["sale_id", "state", "date_done", "picking_type_id"])
+        self.env.cr.execute(SQL(
+            """
+            SELECT partner.commercial_partner_id, AVG(EXTRACT(EPOCH FROM (done.last_done - so.date_order)) / 86400.0)
+              FROM sale_order so
+              JOIN res_partner partner ON partner.id = so.partner_id
+              JOIN (SELECT picking.sale_id, MAX(picking.date_done) AS last_done
+                      FROM stock_picking picking
+                      JOIN stock_picking_type kind ON kind.id = picking.picking_type_id
+                     WHERE picking.state = 'done' AND kind.code = 'outgoing' AND picking.sale_id IS NOT NULL
+                     GROUP BY picking.sale_id) done ON done.sale_id = so.id
+             WHERE so.state = 'sale' AND so.delivery_status = 'full' AND so.company_id = %(company)s
+               AND done.last_done >= %(start)s AND done.last_done < %(end)s
+               AND partner.commercial_partner_id IN %(dealers)s
+             GROUP BY partner.commercial_partner_id
+            """,
+            company=company.id, dealers=tuple(dealers.ids) or (0,), start=start, end=end,
+        ))
+        return {dealer_id: round(float(days), 2) for dealer_id, days in self.env.cr.fetchall()}
 
     # ------------------------------------------------------------------ relations
     def _kpi_violation_points(self, dealers, date_from, date_to, company):

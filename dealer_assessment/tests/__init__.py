@@ -15,3 +15,4 @@ from . import test_security_lines_lock
 from . import test_rank_level
 from . import test_assessment_queue
 from . import test_readonly_routes
+from . import test_kpi_units_lead_time

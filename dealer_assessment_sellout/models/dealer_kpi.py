@@ -1,5 +1,6 @@
 """The sell-out KPIs: computed from dealer_sellout's confirmed retail sales, analysis and forecasts."""
 from odoo import models
+from odoo.tools import SQL
 
 
 class DealerKpi(models.Model):
@@ -50,3 +51,61 @@ class DealerKpi(models.Model):
         # sudo: forecast figures for the assessment only
         return self.env["dealer.sellout.forecast.analysis"].sudo()._dealer_forecast_accuracy(
             dealers, date_from, date_to, company)
+
+    def _kpi_market_share(self, dealers, date_from, date_to, company):
+        """The dealer's confirmed sell-out units in % of the market volume (dealer.market.volume, e.g. 上险数) of
+        its territories (and the territories below them) over the months of the period, counting only the
+        sell-outs of the product categories the volume rows name (all products for a row without one); no market
+        volume in its territories, no value."""
+        # sudo: market figures and sums of the dealers' sell-outs, for the assessment only
+        volumes = self.env["dealer.market.volume"].sudo()._read_group(
+            [("company_id", "=", company.id), ("month", ">=", date_from.replace(day=1)), ("month", "<=", date_to)],
+            ["territory_id", "categ_id"], ["volume:sum"],
+        )
+        if not volumes:
+            return {}
+        sold = self.env["dealer.sellout"].sudo()._read_group(
+            self._sellout_domain(dealers, date_from, date_to, company), ["dealer_id", "product_id"], ["quantity:sum"],
+        )
+        result = {}
+        for dealer in dealers:
+            territories = dealer.dealer_territory_ids
+            rows = [(categ, volume) for territory, categ, volume in volumes
+                    if any(mine._contains(territory) for mine in territories)]
+            market = sum(volume for _categ, volume in rows)
+            if not market:
+                continue
+            categs = {categ for categ, _volume in rows}
+            units = sum(
+                quantity for seller, product, quantity in sold
+                if seller == dealer and (not all(categs) or any(
+                    product.categ_id.parent_path.startswith(categ.parent_path) for categ in categs if categ))
+            )
+            result[dealer.id] = round(100.0 * units / market, 2)
+        return result
+
+    def _kpi_repurchase_rate(self, dealers, date_from, date_to, company):
+        """复购率 on the dealer's sell-out: share (%) of its end customers of the period (confirmed sell-outs, a
+        customer known by phone number, else by name) who had already bought from it on an earlier day (before
+        their last purchase of the period, within the period or before it); no identified customer, no value."""
+        self.env["dealer.sellout"].flush_model(["dealer_id", "company_id", "state", "date", "customer_phone",
+                                                "customer_name"])
+        self.env.cr.execute(SQL(
+            """
+            SELECT dealer_id, COUNT(*), COUNT(*) FILTER (WHERE first_day < last_day)
+              FROM (SELECT dealer_id, customer, MIN(date) AS first_day,
+                           MAX(date) FILTER (WHERE date >= %(date_from)s) AS last_day
+                      FROM (SELECT dealer_id, date,
+                                   COALESCE(NULLIF(regexp_replace(customer_phone, '[^0-9]', '', 'g'), ''),
+                                            NULLIF(lower(trim(customer_name)), '')) AS customer
+                              FROM dealer_sellout
+                             WHERE state = 'confirmed' AND company_id = %(company)s AND dealer_id IN %(dealers)s
+                               AND date <= %(date_to)s) sale
+                     WHERE customer IS NOT NULL
+                     GROUP BY dealer_id, customer
+                    HAVING MAX(date) >= %(date_from)s) buyer
+             GROUP BY dealer_id
+            """,
+            company=company.id, dealers=tuple(dealers.ids) or (0,), date_from=date_from, date_to=date_to,
+        ))
+        return {dealer_id: round(100.0 * again / total, 2) for dealer_id, total, again in self.env.cr.fetchall()}

@@ -1,1 +1,2 @@
 from . import test_kpi
+from . import test_kpi_market

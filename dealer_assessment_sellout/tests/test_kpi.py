@@ -1,6 +1,6 @@
 from odoo.tests import tagged
 
-from odoo.addons.dealer_assessment_sellout import pre_init_hook
+from odoo.addons.dealer_assessment_sellout import KPI_XMLIDS, pre_init_hook
 from odoo.addons.dealer_sellout.tests.common import SelloutTestCommon
 
 
@@ -73,7 +73,7 @@ class TestSelloutKpi(SelloutTestCommon):
         """A database created while dealer_assessment shipped these KPIs: the hook hands their xml ids over to this
         module, whose data then updates the same records instead of creating a second KPI of the same code."""
         data = self.env["ir.model.data"].search([
-            ("module", "=", "dealer_assessment_sellout"), ("model", "=", "dealer.kpi")])
+            ("module", "=", "dealer_assessment_sellout"), ("model", "=", "dealer.kpi"), ("name", "in", KPI_XMLIDS)])
         self.assertEqual(len(data), 4)
         data.module = "dealer_assessment"  # as such a database has them
         pre_init_hook(self.env)

@@ -7,6 +7,7 @@ from . import dealer_person_mixin
 from . import dealer_finding_mixin
 from . import dealer_partner_statement_mixin
 from . import dealer_sale_order_checks_mixin
+from . import dealer_contract_deposit_mixin
 
 from . import ir_attachment
 from . import dealer_grade
@@ -46,3 +47,5 @@ from . import dealer_stock_report_line
 from . import dealer_stock_analysis
 from . import stock_picking
 from . import account_move
+from . import account_payment
+from . import res_company

@@ -33,7 +33,10 @@ class DealerContract(models.Model):
     _name = "dealer.contract"
     _description = "Dealer Contract"
     _check_company_auto = True
-    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.workflow.mixin", "dealer.unique.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "dealer.workflow.mixin", "dealer.unique.mixin",
+        "dealer.contract.deposit.mixin",
+    ]
     _order = "date_start desc, id desc"
     # one renewal in progress (draft or active) per contract (see _renew)
     _dealer_unique_indexes = {
@@ -47,7 +50,8 @@ class DealerContract(models.Model):
     # written only by the actions, the amendment and the renewal
     _dealer_protected_fields = (
         "state", "deposit_state", "version", "previous_version_id", "origin_id", "amendment_reason",
-        "renewal_of_id", "expiry_reminder_sent",
+        "renewal_of_id", "expiry_reminder_sent", "deposit_holder_id", "deposit_received_amount",
+        "deposit_held_amount", "deposit_deducted_amount", "deposit_deduction_move_id", "deposit_refund_date",
     )
 
     name = fields.Char(string="Number", default="/", copy=False, readonly=True, tracking=True)
@@ -90,11 +94,6 @@ class DealerContract(models.Model):
         precompute=True, copy=True, tracking=True,
     )
     deposit_amount = fields.Monetary(string="Deposit (保证金)", currency_field="currency_id", tracking=True)
-    deposit_state = fields.Selection(
-        [("none", "No Deposit"), ("required", "Required"), ("received", "Received"), ("refunded", "Refunded")],
-        string="Deposit Status", compute="_compute_deposit_state", store=True, readonly=False, precompute=True,
-        copy=False, tracking=True, help="Changed by the buttons Deposit Received and Deposit Refunded.",
-    )
     rebate_tier_ids = fields.One2many("dealer.contract.rebate.tier", "contract_id", string="Rebate Tiers", copy=True)
     promo_budget = fields.Monetary(
         string="Marketing Support Budget", currency_field="currency_id", tracking=True,
@@ -121,6 +120,16 @@ class DealerContract(models.Model):
         help="Posted customer invoices minus refunds (untaxed) of the dealer within the contract dates.",
     )
     achievement_percent = fields.Float(string="Achievement (%)", compute="_compute_achievement", digits=(16, 1))
+    target_quantity_total = fields.Float(
+        string="Total Unit Target", compute="_compute_target_total", store=True, digits="Product Unit of Measure",
+    )
+    achieved_quantity = fields.Float(
+        string="Net Invoiced Units", compute="_compute_achievement", digits="Product Unit of Measure",
+        help="Units (台/件) on posted customer invoices minus refunds of the dealer within the contract dates.",
+    )
+    quantity_achievement_percent = fields.Float(
+        string="Unit Achievement (%)", compute="_compute_achievement", digits=(16, 1),
+    )
     version = fields.Integer(default=1, required=True, copy=False, readonly=True)
     previous_version_id = fields.Many2one("dealer.contract", copy=False, readonly=True, check_company=True)
     origin_id = fields.Many2one(
@@ -156,20 +165,13 @@ class DealerContract(models.Model):
             contract.payment_term_id = grade.payment_term_id
             contract.credit_limit = grade.credit_limit
 
-    @api.depends("deposit_amount")
-    def _compute_deposit_state(self):
-        for contract in self:
-            if not contract.deposit_amount:
-                contract.deposit_state = "none"
-            elif contract.deposit_state in (False, "none"):
-                contract.deposit_state = "required"
-
-    @api.depends("target_ids.amount")
+    @api.depends("target_ids.amount", "target_ids.quantity")
     def _compute_target_total(self):
         for contract in self:
             contract.target_total = sum(contract.target_ids.mapped("amount"))
+            contract.target_quantity_total = sum(contract.target_ids.mapped("quantity"))
 
-    @api.depends("partner_id", "date_start", "date_end", "target_total")
+    @api.depends("partner_id", "date_start", "date_end", "target_total", "target_quantity_total")
     def _compute_achievement(self):
         contracts = self.filtered(lambda c: c.partner_id and c.date_start and c.date_end and c.id)
         sales = {}
@@ -186,6 +188,12 @@ class DealerContract(models.Model):
             )
             contract.achievement_percent = (
                 100.0 * contract.achieved_amount / contract.target_total if contract.target_total else 0.0
+            )
+            # units are counted per unit target, each in its own product category and period
+            contract.achieved_quantity = sum(contract.target_ids.filtered("quantity").mapped("achieved_quantity"))
+            contract.quantity_achievement_percent = (
+                100.0 * contract.achieved_quantity / contract.target_quantity_total
+                if contract.target_quantity_total else 0.0
             )
 
     @api.depends("origin_id")
@@ -286,11 +294,18 @@ class DealerContract(models.Model):
         )
 
     # ------------------------------------------------------------------ helpers
-    def _rebate_tier_for(self, achievement_percent):
-        """The rebate tier reached at this achievement (highest minimum ≤ achievement), or an empty set."""
+    def _rebate_tier_for(self, achievement_percent, quantity_percent=0.0):
+        """The rebate tier reached (highest minimum ≤ achievement on its basis, amount or units), or an empty set.
+
+        Tiers on amounts are reached by ``achievement_percent``, tiers on units by ``quantity_percent``; on each
+        basis the highest tier reached counts, and of the two the one paying the higher rebate percentage."""
         self.ensure_one()
-        reached = self.rebate_tier_ids.filtered(lambda tier: tier.achievement_min <= achievement_percent)
-        return reached.sorted("achievement_min")[-1:]
+        best = self.env["dealer.contract.rebate.tier"]
+        for basis, percent in (("amount", achievement_percent), ("units", quantity_percent)):
+            reached = self.rebate_tier_ids.filtered(
+                lambda tier, b=basis, p=percent: tier.basis == b and tier.achievement_min <= p)
+            best |= reached.sorted("achievement_min")[-1:]
+        return best.sorted(lambda tier: (tier.rebate_percent, tier.fixed_bonus))[-1:]
 
     def _shared_territories(self, other):
         """Territories where both contracts apply (one containing the other); None when disjoint."""
@@ -340,10 +355,10 @@ class DealerContract(models.Model):
                     "Contract %(name)s cannot be activated: %(dealer)s is not an active dealer. "
                     "Activate the dealer first.", name=contract.name, dealer=partner.display_name,
                 ))
-            if contract.deposit_state == "required":
+            if contract.deposit_amount and contract.deposit_state != "received":
                 raise UserError(_(
                     "Contract %(name)s cannot be activated: the deposit of %(amount)s has not been received. "
-                    "Register it with Deposit Received first.",
+                    "Register it with Receive Deposit first.",
                     name=contract.name, amount=contract.currency_id.format(contract.deposit_amount),
                 ))
             contract._check_no_overlap()
@@ -387,22 +402,6 @@ class DealerContract(models.Model):
         self._dealer_trusted().write({"state": "draft", "termination_reason": False})
         return True
 
-    def action_deposit_received(self):
-        """Record that the required deposit has been received."""
-        self._check_dealer_manager(_("Only a Dealer Manager may register a deposit."))
-        for contract in self.filtered(lambda c: c.deposit_state != "required"):
-            raise UserError(_("Contract %(name)s has no deposit waiting to be received.", name=contract.name))
-        self._dealer_trusted().write({"deposit_state": "received"})
-        return True
-
-    def action_deposit_refunded(self):
-        """Record that the received deposit has been paid back to the dealer."""
-        self._check_dealer_manager(_("Only a Dealer Manager may register a deposit refund."))
-        for contract in self.filtered(lambda c: c.deposit_state != "received"):
-            raise UserError(_("Contract %(name)s has no received deposit to refund.", name=contract.name))
-        self._dealer_trusted().write({"deposit_state": "refunded"})
-        return True
-
     # ------------------------------------------------------------------ amendment and renewal
     def _amend(self, vals, reason):
         """Replace this active contract by version+1 carrying `vals`; this one becomes superseded."""
@@ -411,16 +410,12 @@ class DealerContract(models.Model):
         self._check_state(("active",), _("Contract %(name)s cannot be amended: it is %(state)s, not active."))
         if not (reason or "").strip():
             raise UserError(_("Give the reason for amending contract %(name)s.", name=self.name))
-        deposit = vals.get("deposit_amount", self.deposit_amount)
-        if not deposit:
-            deposit_state = "none"
-        else:
-            deposit_state = "required" if self.deposit_state in ("none", "refunded") else self.deposit_state
         version = self.version + 1
         origin = self.origin_id or self
         default = dict(
             vals, version=version, previous_version_id=self.id, origin_id=origin.id, amendment_reason=reason,
-            name=f"{origin.name}-V{version}", deposit_state=deposit_state, renewal_of_id=self.renewal_of_id.id,
+            name=f"{origin.name}-V{version}", deposit_holder_id=self._deposit_carried_over(),
+            renewal_of_id=self.renewal_of_id.id,
             expiry_reminder_sent=self.expiry_reminder_sent and vals.get("date_end", self.date_end) == self.date_end,
         )
         amending = self._dealer_trusted()
@@ -444,11 +439,11 @@ class DealerContract(models.Model):
         self.ensure_one()
         return following_period(self.date_start, self.date_end)
 
-    def _renewal_deposit_state(self):
-        """A received deposit carries over to the renewal; otherwise it is required again."""
-        if not self.deposit_amount:
-            return "none"
-        return "received" if self.deposit_state == "received" else "required"
+    def _deposit_carried_over(self):
+        """The contract holding the deposit of this one's amendment or renewal: the same holder, unless its
+        deposit was refunded (then the new contract holds a deposit of its own)."""
+        holder = self.deposit_holder_id or self
+        return False if holder.deposit_refund_date else holder.id
 
     def _renew(self, date_start, date_end, growth_percent=0.0):
         """Create the next draft contract: same terms and tiers, targets shifted and grown by growth %."""
@@ -474,7 +469,7 @@ class DealerContract(models.Model):
             }))
         new = self._dealer_trusted().copy({
             "date_start": date_start, "date_end": date_end, "target_ids": targets, "renewal_of_id": self.id,
-            "deposit_state": self._renewal_deposit_state(),
+            "deposit_holder_id": self._deposit_carried_over(),
         }).with_env(self.env)
         new.message_post(body=_(
             "Renewal of %(old)s, targets grown by %(growth)s%%.", old=self._get_html_link(), growth=growth_percent or 0,

@@ -22,6 +22,10 @@ class DealerContractRebateTier(models.Model):
     contract_id = fields.Many2one("dealer.contract", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="contract_id.currency_id")
+    basis = fields.Selection(
+        [("amount", "Amount"), ("units", "Units")], required=True, default="amount",
+        help="Achievement measured on the amount targets (net invoiced sales) or on the unit targets (台/件).",
+    )
     achievement_min = fields.Float(
         string="From Achievement (%)", required=True, digits=(16, 2),
         help="The tier applies once this percentage of the target is reached.",
@@ -32,18 +36,24 @@ class DealerContractRebateTier(models.Model):
     fixed_bonus = fields.Monetary(currency_field="currency_id")
 
     _sql_constraints = [
-        ("achievement_uniq", "unique(contract_id, achievement_min)",
+        ("achievement_uniq", "unique(contract_id, basis, achievement_min)",
          "Two rebate tiers of a contract cannot start at the same achievement."),
     ]
 
-    @api.depends("achievement_min", "rebate_percent", "fixed_bonus", "currency_id")
+    @api.depends("basis", "achievement_min", "rebate_percent", "fixed_bonus", "currency_id")
     def _compute_display_name(self):
         """The tier as its terms read, e.g. "From 100% of target: 3% rebate" (plus the bonus when there is one)."""
         for tier in self:
-            label = _(
-                "From %(achievement)s%% of target: %(rebate)s%% rebate",
-                achievement=_percent_label(tier.achievement_min), rebate=_percent_label(tier.rebate_percent),
-            )
+            if tier.basis == "units":
+                label = _(
+                    "From %(achievement)s%% of the unit target: %(rebate)s%% rebate",
+                    achievement=_percent_label(tier.achievement_min), rebate=_percent_label(tier.rebate_percent),
+                )
+            else:
+                label = _(
+                    "From %(achievement)s%% of target: %(rebate)s%% rebate",
+                    achievement=_percent_label(tier.achievement_min), rebate=_percent_label(tier.rebate_percent),
+                )
             if tier.fixed_bonus:
                 label = _("%(tier)s + %(bonus)s bonus", tier=label, bonus=tier.currency_id.format(tier.fixed_bonus)
                           if tier.currency_id else tier.fixed_bonus)

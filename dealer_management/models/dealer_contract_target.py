@@ -42,6 +42,11 @@ class DealerContractTarget(models.Model):
         help="Posted customer invoices minus refunds (untaxed) of the dealer in the period (and category).",
     )
     achievement_percent = fields.Float(string="Achievement (%)", compute="_compute_achievement", digits=(16, 1))
+    achieved_quantity = fields.Float(
+        string="Net Invoiced Units", compute="_compute_achievement", digits="Product Unit of Measure",
+        help="Units (台/件) on posted customer invoices minus refunds of the dealer in the period (and category).",
+    )
+    quantity_percent = fields.Float(string="Unit Achievement (%)", compute="_compute_achievement", digits=(16, 1))
 
     # ------------------------------------------------------------------ computes
     @api.depends("contract_id.name", "period_type", "date_start", "categ_id")
@@ -64,21 +69,31 @@ class DealerContractTarget(models.Model):
         by_categ = defaultdict(lambda: self.browse())
         for target in self.filtered(lambda t: t.id and t.partner_id and t.date_start and t.date_end):
             by_categ[target.categ_id] |= target
-        achieved = {}
+        achieved, units = {}, {}
         for categ, targets in by_categ.items():
-            sales = self._net_invoiced_by_day(
-                targets.partner_id, min(targets.mapped("date_start")), max(targets.mapped("date_end")),
-                targets.company_id, categ=categ,
-            )
+            args = (targets.partner_id, min(targets.mapped("date_start")), max(targets.mapped("date_end")),
+                    targets.company_id)
+            sales = self._net_invoiced_by_day(*args, categ=categ)
+            quantities = self._net_invoiced_quantity_by_day(*args, categ=categ)
             for target in targets:
-                achieved[target] = sum(
-                    amount for (partner_id, company_id, day), amount in sales.items()
-                    if partner_id == target.partner_id.id and company_id == target.company_id.id
-                    and target.date_start <= day <= target.date_end
-                )
+                achieved[target] = target._sum_in_period(sales)
+                units[target] = target._sum_in_period(quantities)
         for target in self:
             target.achieved_amount = achieved.get(target, 0.0)
             target.achievement_percent = 100.0 * target.achieved_amount / target.amount if target.amount else 0.0
+            target.achieved_quantity = units.get(target, 0.0)
+            target.quantity_percent = (
+                100.0 * target.achieved_quantity / target.quantity if target.quantity else 0.0
+            )
+
+    def _sum_in_period(self, figures):
+        """Sum of ``figures`` {(partner id, company id, day): value} of this target's dealer, company and period."""
+        self.ensure_one()
+        return sum(
+            value for (partner_id, company_id, day), value in figures.items()
+            if partner_id == self.partner_id.id and company_id == self.company_id.id
+            and self.date_start <= day <= self.date_end
+        )
 
     @api.model
     def _net_sales_excluded_products(self):
@@ -100,6 +115,35 @@ class DealerContractTarget(models.Model):
         """
         if not companies:
             return {}
+        domain = self._net_sales_domain(partners, date_from, date_to, companies, categ)
+        # sudo: an aggregate figure for dealer users who may not read accounting lines
+        groups = self.env["account.move.line"].sudo()._read_group(
+            domain, ["partner_id", "company_id", "invoice_date:day"], ["balance:sum"],
+        )
+        return {(partner.id, company.id, day): -balance for partner, company, day, balance in groups}
+
+    @api.model
+    def _net_invoiced_quantity_by_day(self, partners, date_from, date_to, companies, categ=None):
+        """Net units {(partner id, company id, invoice date): quantity} on the lines of the net sales
+        (``_net_invoiced_by_day``): invoiced quantities minus refunded ones, as invoiced (台/件)."""
+        if not companies:
+            return {}
+        domain = self._net_sales_domain(partners, date_from, date_to, companies, categ)
+        # sudo: an aggregate figure for dealer users who may not read accounting lines
+        Line = self.env["account.move.line"].sudo()
+        result = defaultdict(float)
+        for move_type, sign in (("out_invoice", 1.0), ("out_refund", -1.0)):
+            groups = Line._read_group(
+                [*domain, ("move_id.move_type", "=", move_type)], ["partner_id", "company_id", "invoice_date:day"],
+                ["quantity:sum"],
+            )
+            for partner, company, day, quantity in groups:
+                result[partner.id, company.id, day] += sign * quantity
+        return dict(result)
+
+    @api.model
+    def _net_sales_domain(self, partners, date_from, date_to, companies, categ=None):
+        """The invoice lines of the net sales (see ``_net_invoiced_by_day``)."""
         domain = [
             ("move_id.move_type", "in", ("out_invoice", "out_refund")), ("parent_state", "=", "posted"),
             ("display_type", "=", "product"), ("partner_id", "in", partners.ids),
@@ -111,11 +155,7 @@ class DealerContractTarget(models.Model):
             domain.append(("product_id", "not in", excluded.ids))
         if categ:
             domain.append(("product_id.categ_id", "child_of", categ.id))
-        # sudo: an aggregate figure for dealer users who may not read accounting lines
-        groups = self.env["account.move.line"].sudo()._read_group(
-            domain, ["partner_id", "company_id", "invoice_date:day"], ["balance:sum"],
-        )
-        return {(partner.id, company.id, day): -balance for partner, company, day, balance in groups}
+        return domain
 
     # ------------------------------------------------------------------ constraints
     @api.constrains("date_start", "date_end", "contract_id")

@@ -50,7 +50,8 @@ class DealerPartnerStatementMixin(models.AbstractModel):
         Posted items on receivable accounts of the dealer's commercial entity (any of its contacts), in company
         currency: the opening balance before ``date_from``, one row per journal entry of the period (invoice,
         credit note, payment or other) with its debit, credit and running balance, the totals per kind and the
-        closing balance, in the dealer's company (``_dealer_statement_company``). Three queries whatever the
+        closing balance, and the deposit (保证金) held on the deposit liability account at the end, in the dealer's
+        company (``_dealer_statement_company``). Four queries whatever the
         dealer's history; the accounting is read as superuser because the callers (the dealer's owner on the
         portal, a Dealer User) may not read journal items: ``_dealer_check_statement_access`` first refuses a
         partner that is not a dealer the user may see.
@@ -85,9 +86,18 @@ class DealerPartnerStatementMixin(models.AbstractModel):
                 "date": day, "name": move.name, "kind": kind, "kind_label": labels[kind],
                 "ref": move.ref or move.invoice_origin or "", "debit": debit, "credit": credit, "balance": balance,
             })
+        deposit_held = 0.0
+        if company.dealer_deposit_account_id:
+            # the deposit (保证金) the company holds for the dealer at the end of the period: its liability balance
+            [(deposit_balance,)] = Line._read_group([
+                ("partner_id", "child_of", dealer.id), ("company_id", "=", company.id),
+                ("parent_state", "=", "posted"), ("account_id", "=", company.dealer_deposit_account_id.id),
+                ("date", "<=", date_to),
+            ], [], ["balance:sum"])
+            deposit_held = currency.round(-(deposit_balance or 0.0))
         return {
             "partner": dealer, "company": company, "currency": currency, "date_from": date_from, "date_to": date_to,
-            "opening": opening, "rows": rows, "closing": balance,
+            "opening": opening, "rows": rows, "closing": balance, "deposit_held": deposit_held,
             "totals": {kind: currency.round(amount) for kind, amount in totals.items()},
         }
 

@@ -25,7 +25,7 @@ class DealerRebate(models.Model):
     # the state, the computed figures and the credit note are written by the rebate's own code only
     _dealer_protected_fields = (
         "state", "net_sales", "target_amount", "achievement_percent", "tier_id", "rebate_percent",
-        "rebate_amount", "computed_on", "credit_note_id",
+        "rebate_amount", "computed_on", "credit_note_id", "quantity_achievement_percent",
     )
 
     name = fields.Char(string="Number", default="/", copy=False, readonly=True, tracking=True)
@@ -53,6 +53,10 @@ class DealerRebate(models.Model):
         help="Sum of the contract's targets whose period lies inside the rebate period.",
     )
     achievement_percent = fields.Float(string="Achievement (%)", digits=(16, 2), readonly=True, copy=False)
+    quantity_achievement_percent = fields.Float(
+        string="Unit Achievement (%)", digits=(16, 2), readonly=True, copy=False,
+        help="Net invoiced units over the unit targets of the period: reaches the rebate tiers on units.",
+    )
     tier_id = fields.Many2one(
         "dealer.contract.rebate.tier", string="Tier Reached", readonly=True, copy=False, check_company=True,
     )
@@ -148,9 +152,7 @@ class DealerRebate(models.Model):
             rebates.company_id,
         )
         # sudo: target and tier lines are read for a figure; rights are checked on the rebate itself
-        targets = self.env["dealer.contract.target"].sudo().search_read(
-            [("contract_id", "in", contracts.ids)], ["contract_id", "date_start", "date_end", "amount"],
-        )
+        targets = self.env["dealer.contract.target"].sudo().search([("contract_id", "in", contracts.ids)])
         now = fields.Datetime.now()
         for rebate in rebates:
             partner_id, company_id = rebate.partner_id.id, rebate.company_id.id
@@ -158,16 +160,22 @@ class DealerRebate(models.Model):
                 amount for (partner, company, day), amount in sales.items()
                 if partner == partner_id and company == company_id and rebate.date_from <= day <= rebate.date_to
             ))
-            target_amount = sum(
-                target["amount"] for target in targets
-                if target["contract_id"][0] == rebate.contract_id.id
-                and target["date_start"] >= rebate.date_from and target["date_end"] <= rebate.date_to
+            in_period = targets.filtered(
+                lambda t, r=rebate: t.contract_id == r.contract_id
+                and t.date_start >= r.date_from and t.date_end <= r.date_to
             )
+            target_amount = sum(in_period.mapped("amount"))
             achievement = 100.0 * net_sales / target_amount if target_amount else 0.0
-            tier = rebate.contract_id.sudo()._rebate_tier_for(achievement)
+            # units: each unit target counts the units of its own product category (台/件)
+            unit_targets = in_period.filtered("quantity")
+            target_quantity = sum(unit_targets.mapped("quantity"))
+            net_units = sum(unit_targets.mapped("achieved_quantity"))
+            units_achievement = 100.0 * net_units / target_quantity if target_quantity else 0.0
+            tier = rebate.contract_id.sudo()._rebate_tier_for(achievement, units_achievement)
             rebate_amount = rebate.currency_id.round(net_sales * tier.rebate_percent / 100.0 + tier.fixed_bonus)
             rebate._dealer_trusted().write({
                 "net_sales": net_sales, "target_amount": target_amount, "achievement_percent": achievement,
+                "quantity_achievement_percent": units_achievement,
                 "tier_id": tier.id, "rebate_percent": tier.rebate_percent, "rebate_amount": rebate_amount,
                 "computed_on": now,
             })

@@ -5,6 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date, formatLang
 
 from ..tools.html import text_to_html
+from .dealer_unique_mixin import lock_rows
 
 TERMINATION_STATES = [
     ("draft", "Draft"),
@@ -78,6 +79,18 @@ class DealerTermination(models.Model):
         help="Terminate despite the open business (Dealer Managers only); a note is then required.",
     )
     force_note = fields.Text(copy=False, help="Why the termination goes ahead despite the open business.")
+    deposit_held_amount = fields.Monetary(
+        string="Deposit Held", compute="_compute_deposit_refund", currency_field="currency_id",
+        help="Deposits (保证金) of the dealer's contracts not yet refunded.",
+    )
+    deposit_deduction_amount = fields.Monetary(
+        string="Deducted from Deposit", compute="_compute_deposit_refund", currency_field="currency_id",
+        help="Open fine invoices and overdue receivables the refund settles against the deposit.",
+    )
+    deposit_refund_amount = fields.Monetary(
+        string="Deposit Paid Back", compute="_compute_deposit_refund", currency_field="currency_id",
+    )
+    deposit_deduction_details = fields.Text(string="Deductions", compute="_compute_deposit_refund")
     released_territory_ids = fields.Many2many(
         "dealer.territory", "dealer_termination_territory_rel", "termination_id", "territory_id",
         string="Released Territories", readonly=True, copy=False, check_company=True,
@@ -93,6 +106,30 @@ class DealerTermination(models.Model):
             termination.undelivered_order_count = values["undelivered"]
             termination.open_receivable = values["receivable"]
             termination.blocking_issues = "\n".join(termination._describe_open_business(values))
+
+    def _deposit_holders(self):
+        """The dealer's contracts holding a deposit not yet refunded (read as superuser: figures and refund)."""
+        self.ensure_one()
+        return self.env["dealer.contract"].sudo().search([
+            ("partner_id", "=", self.partner_id.commercial_partner_id.id), ("company_id", "=", self.company_id.id),
+            ("deposit_holder_id", "=", False), ("deposit_refund_date", "=", False), ("deposit_held_amount", ">", 0.0),
+        ])
+
+    @api.depends("partner_id", "company_id")
+    def _compute_deposit_refund(self):
+        for termination in self:
+            holders = termination._deposit_holders() if termination.partner_id else self.env["dealer.contract"]
+            held = sum(holders.mapped("deposit_held_amount"))
+            deductions = holders[:1]._dealer_deposit_deductions(held) if holders else []
+            deducted = sum(amount for _line, amount in deductions)
+            termination.deposit_held_amount = held
+            termination.deposit_deduction_amount = deducted
+            termination.deposit_refund_amount = held - deducted
+            termination.deposit_deduction_details = "\n".join(
+                f"{line.move_id.name} ({line.date_maturity or ''}): "
+                f"{formatLang(self.env, amount, currency_obj=termination.currency_id)}"
+                for line, amount in deductions
+            )
 
     def _get_open_business(self):
         """Open quotations, undelivered orders and receivable for each termination, one grouped query each."""
@@ -243,6 +280,28 @@ class DealerTermination(models.Model):
         self._check_dealer_manager(_("Only a Dealer Manager may reopen a dealer termination."))
         self._check_state(("cancelled",), _("Termination %(name)s cannot be reset to draft: it is %(state)s."))
         self._dealer_trusted().write({"state": "draft", "force": False, "force_note": False})
+
+    def action_refund_deposit(self):
+        """Refund the dealer's deposits: open fines and overdue receivables deducted, the rest paid back (once)."""
+        self._check_dealer_manager(_("Only a Dealer Manager may refund a deposit."))
+        self._check_state(
+            ("confirmed", "done"),
+            _("The deposit is refunded once termination %(name)s is confirmed, not while it is %(state)s."),
+        )
+        for termination in self:
+            holders = termination._deposit_holders()
+            if not holders:
+                raise UserError(_(
+                    "Dealer %(dealer)s has no deposit left to refund.", dealer=termination.partner_id.display_name,
+                ))
+            lock_rows(holders)  # a refund at the same moment waits, then finds these deposits refunded
+            holders._dealer_post_open_fines()
+            for holder in holders:
+                holder._dealer_refund_deposit()
+            termination.message_post(body=_(
+                "Deposit refunded for contract(s) %(contracts)s.", contracts=", ".join(holders.mapped("name")),
+            ))
+        return True
 
     # ------------------------------------------------------------------ business
     def _check_open_business(self, step):

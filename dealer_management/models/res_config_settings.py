@@ -27,3 +27,9 @@ class ResConfigSettings(models.TransientModel):
         help="Product of the invoice lines of violation fines. Its lines are not sales: they are left out of the "
              "net sales of contracts, targets and rebates, like the Dealer Rebate product.",
     )
+    dealer_deposit_account_id = fields.Many2one(
+        related="company_id.dealer_deposit_account_id", readonly=False,
+    )
+    dealer_deposit_journal_id = fields.Many2one(
+        related="company_id.dealer_deposit_journal_id", readonly=False,
+    )

@@ -30,3 +30,6 @@ from . import test_races
 from . import test_display_names
 from . import test_order_preview
 from . import test_import
+from . import test_deposit
+from . import test_deposit_race
+from . import test_unit_target

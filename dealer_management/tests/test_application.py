@@ -355,7 +355,7 @@ class TestDealerApplication(DealerTestCommon):
         self.assertEqual(contract.deposit_state, "required")
         with self.assertRaisesRegex(UserError, "the deposit of .* has not been received"):
             contract.with_user(self.manager).action_activate()
-        contract.with_user(self.manager).action_deposit_received()
+        contract.with_user(self.manager).action_receive_deposit()
         contract.with_user(self.manager).action_activate()
         self.assertEqual(contract.state, "active")
         order.invalidate_recordset()

@@ -97,7 +97,7 @@ class TestDealerContract(DealerTestCommon):
         """Overlapping dates in another territory, deposit received: the contract becomes active."""
         contract = self._contract(self.dealer, date(2025, 6, 1), date(2026, 5, 31), deposit_amount=10000.0,
                                   territory_ids=[(6, 0, self.jiangsu.ids)])
-        contract.with_user(self.manager).action_deposit_received()
+        contract.with_user(self.manager).action_receive_deposit()
         contract.with_user(self.manager).action_activate()
         self.assertEqual((contract.state, contract.deposit_state), ("active", "received"))
 

@@ -367,7 +367,8 @@ class DealerImportLoader(models.AbstractModel):
         for contract in Contract.create(new):
             self._dealer_import_remember(cache, "contracts", contract.name, contract)
             contracts |= contract
-        contracts.filtered(lambda c: c.name in held and c.deposit_state == "required").action_deposit_received()
+        # the opening deposit is registered as the dealer's payment on the deposit liability account, dated today
+        contracts.filtered(lambda c: c.name in held and c.deposit_state == "required").action_receive_deposit()
         contracts.filtered(lambda c: c.name in active and c.state == "draft").action_activate()
         return contracts
 

@@ -20,3 +20,4 @@ from . import test_portal_orders_list
 from . import test_portal_targets
 from . import test_security_portal_targets
 from . import test_portal_readonly_routes
+from . import test_portal_unit_targets

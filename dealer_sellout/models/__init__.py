@@ -4,6 +4,7 @@ from . import dealer_sellout_forecast
 from . import dealer_sellout_forecast_analysis
 from . import dealer_sellout_upload
 from . import dealer_violation
+from . import dealer_market_volume
 from . import product_template
 from . import stock_lot
 from . import stock_move

@@ -419,6 +419,12 @@ class DealerSellout(models.Model):
                              and s.currency_id.compare_amounts(
                                  s.price_unit, s.product_id.dealer_min_retail_price) < 0)
 
+    def _dealer_detect_above_price(self):
+        """Sell-outs above the product's maximum retail price (price ceiling, 乱价)."""
+        return self.filtered(lambda s: s.product_id.dealer_max_retail_price
+                             and s.currency_id.compare_amounts(
+                                 s.price_unit, s.product_id.dealer_max_retail_price) > 0)
+
     def _dealer_violation_description(self, violation_type):
         self.ensure_one()
         if violation_type == "cross_territory":
@@ -427,6 +433,12 @@ class DealerSellout(models.Model):
                 "territories.",
                 name=self.name, customer=self.customer_name or "", province=self.customer_state_id.name or "",
                 city=self.customer_city or "",
+            )
+        if violation_type == "price" and self in self._dealer_detect_above_price():
+            return _(
+                "Retail sale %(name)s: %(product)s sold at %(price)s, above the maximum retail price %(maximum)s.",
+                name=self.name, product=self.product_id.display_name, price=self.price_unit,
+                maximum=self.product_id.dealer_max_retail_price,
             )
         if violation_type == "price":
             return _(
@@ -443,7 +455,7 @@ class DealerSellout(models.Model):
         """Propose one draft violation per sell-out and type detected; none twice (re-confirmation)."""
         found = {
             "cross_territory": self._dealer_detect_cross_territory(),
-            "price": self._dealer_detect_below_price(),
+            "price": self._dealer_detect_below_price() | self._dealer_detect_above_price(),
             "other_dealer_goods": self.filtered(lambda s: s.serial_status == "other_dealer"),
         }
         # sudo: the detection sees every proposal already made for these sales, whoever made it

@@ -9,3 +9,4 @@ from . import test_security_lines_lock
 from . import test_sellout_races
 from . import test_sellout_upload_queue
 from . import test_sellout_summary_queue
+from . import test_price_ceiling

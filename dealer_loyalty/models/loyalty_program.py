@@ -71,6 +71,7 @@ class LoyaltyProgram(models.Model):
     @api.model
     def _dealer_spent_out_ids(self):
         """Ids of the programs whose budget the confirmed orders have spent (one query)."""
+        self._dealer_flush_spending()
         self.env.cr.execute(SQL(
             """
             SELECT program.id
@@ -104,13 +105,20 @@ class LoyaltyProgram(models.Model):
         ]))
 
     # ------------------------------------------------------------------ budget
+    @api.model
+    def _dealer_flush_spending(self):
+        """Write what the budget queries read: the programs' budgets, the reward lines, the orders' status."""
+        self.flush_model(["dealer_budget", "dealer_budget_type"])
+        self.env["loyalty.reward"].flush_model(["program_id", "reward_type"])
+        self.env["sale.order.line"].flush_model(
+            ["order_id", "reward_id", "price_unit", "product_uom_qty", "discount", "price_subtotal"])
+        self.env["sale.order"].flush_model(["state"])
+
     def _dealer_spent(self, orders=None):
         """{program id: (reward cost, free units)} of the confirmed orders, plus `orders` (being confirmed)."""
         if not self.ids:
             return {}
-        self.env["sale.order.line"].flush_model(
-            ["order_id", "reward_id", "price_unit", "product_uom_qty", "discount", "price_subtotal"])
-        self.env["sale.order"].flush_model(["state"])
+        self._dealer_flush_spending()
         self.env.cr.execute(SQL(
             """
             SELECT reward.program_id, SUM(%(cost)s), SUM(%(units)s)

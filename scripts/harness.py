@@ -39,6 +39,7 @@ ADDONS = [
     "dealer_portal_training_material", "dealer_assessment_staff_certification",
     "dealer_business_review", "dealer_business_review_assessment", "dealer_business_review_service_inspection",
     "dealer_meeting", "dealer_portal_business_review", "dealer_portal_meeting",
+    "dealer_loyalty", "dealer_portal_loyalty",
 ]
 # Addons tested in a database of their own (`make test-optional`, not in CI): they install `website` (eLearning),
 # which changes how every `website=True` portal route renders, so the main test database must not get them.

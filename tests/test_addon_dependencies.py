@@ -41,6 +41,8 @@ BRIDGES = {
     "dealer_business_review_service_inspection": {"dealer_business_review", "dealer_service_inspection"},
     "dealer_portal_business_review": {"dealer_portal", "dealer_business_review"},
     "dealer_portal_meeting": {"dealer_portal_training", "dealer_meeting"},
+    # trade promotions on the portal cart (issue 17)
+    "dealer_portal_loyalty": {"dealer_portal", "dealer_loyalty"},
 }
 FEATURES = ["dealer_sellout", "dealer_service", "dealer_service_inspection", "dealer_training",
             "dealer_satisfaction", "dealer_visit"]

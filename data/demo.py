@@ -27,6 +27,7 @@ import demo_business_review
 import demo_commercial
 import demo_contracts
 import demo_dealers
+import demo_loyalty
 import demo_people
 import demo_relations
 import demo_sales
@@ -121,6 +122,8 @@ def main(env):
     checkpoint(menv)
     demo_assessment.load_assessment(menv, grades, today)
     demo_business_review.load_business_review(menv, grades, today)  # after the scorecards they show
+    if "dealer.loyalty.report" in env:  # dealer_loyalty: two promotions running today, today's orders under them
+        demo_loyalty.load_promotions(menv, grades, products, manager, today)
 
     summary(senv)
     log(f"chart of accounts: {chart}")

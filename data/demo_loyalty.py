@@ -12,7 +12,8 @@ from demo_sales import confirm_checked
 from demo_util import add_days, log
 
 NEW_MODEL = {"name": "瑞泽 新风变频空调 1.5匹 挂机 KFR-35GW/XF（2025新品）", "default_code": "RZ-AC-35XF",
-             "list_price": 3899.0, "standard_price": 2500.0, "description_sale": "瑞泽 2025 新品新风空调，全国联保3年。"}
+             "list_price": 3899.0, "standard_price": 2500.0,
+             "description_sale": "瑞泽 2025 新品新风空调，全国联保3年。"}
 THRESHOLD = {"name": "核心经销商 满10万减5000", "minimum": 100000.0, "discount": 5000.0, "budget": 50000.0,
              "days": (-10, 50)}
 BUY_X_GET_Y = {"name": "新品上市 买5赠1（新风空调）", "buy": 5, "free": 1, "budget": 30.0, "days": (-5, 25)}

@@ -1,7 +1,7 @@
 {
     "name": "Dealer Trade Promotions",
-    "summary": "Trade promotions (促销: 满减、买赠、折扣、代金券) on Odoo's loyalty programs, limited to dealer grades, "
-               "territories and named dealers, with a budget, applied before the dealer order checks",
+    "summary": "Trade promotions (促销: 满减、买赠、折扣、代金券) on Odoo's loyalty programs, limited to dealer "
+               "grades, territories and named dealers, with a budget, applied before the dealer order checks",
     "version": "18.0.1.0.0",
     "category": "Sales/Dealers",
     "license": "LGPL-3",

@@ -1,7 +1,7 @@
 {
     "name": "Dealer Portal: Trade Promotions",
-    "summary": "The portal cart applies the dealer's promotions and coupons before the dealer checks, shows the rewards "
-               "and the saving; the catalog badges and /my/promotions list the programs open to the dealer",
+    "summary": "The portal cart applies the dealer's promotions and coupons before the dealer checks, shows the "
+               "rewards and the saving; the catalog badges and /my/promotions list the programs open to the dealer",
     "version": "18.0.1.0.0",
     "category": "Sales/Dealers",
     "license": "LGPL-3",

@@ -16,18 +16,18 @@ class DealerLoyaltyReport(models.Model):
 
     program_id = fields.Many2one("loyalty.program", string="Promotion", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Dealer", readonly=True)
-    company_id = fields.Many2one("res.company", string="Company", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
     date_from = fields.Date(string="Window Start", readonly=True)
     date_to = fields.Date(string="Window End", readonly=True)
     dealer_count = fields.Integer(string="Dealers", readonly=True, aggregator="sum")
     order_count = fields.Integer(string="Orders", readonly=True, aggregator="sum")
-    reward_cost = fields.Float(string="Reward Cost", readonly=True, aggregator="sum")
+    reward_cost = fields.Float(readonly=True, aggregator="sum")
     reward_units = fields.Float(string="Free Units", readonly=True, aggregator="sum")
     sales_window = fields.Float(string="Sales in the Window", readonly=True, aggregator="sum",
                                 help="The dealer's confirmed orders (untaxed) dated in the promotion's window.")
-    sales_before = fields.Float(string="Sales Before", readonly=True, aggregator="sum",
+    sales_before = fields.Float(readonly=True, aggregator="sum",
                                 help="The same, over as many days just before the window.")
-    sales_change = fields.Float(string="Sales Change", readonly=True, aggregator="sum")
+    sales_change = fields.Float(readonly=True, aggregator="sum")
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

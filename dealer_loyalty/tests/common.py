@@ -65,7 +65,8 @@ class DealerLoyaltyCommon(DealerTestCommon):
                                                 territories=cls.west)
         cls.customer = cls.Partner.create({"name": "Walk-in Customer"})
         Program = cls.env["loyalty.program"]
-        cls.threshold = Program.create(threshold_values("满减 Core", dealer_grade_ids=[Command.set(cls.grade_core.ids)]))
+        cls.threshold = Program.create(threshold_values(
+            "满减 Core", dealer_grade_ids=[Command.set(cls.grade_core.ids)]))
         cls.bxgy = Program.create(buy_x_get_y_values(
             "买赠 Core", cls.product_floor, dealer_grade_ids=[Command.set(cls.grade_core.ids)]))
         cls.coupons = Program.create(coupon_values("代金券"))

@@ -43,7 +43,8 @@ class TestPromotionAccess(DealerLoyaltyCommon):
         self.assertIn(program.rule_ids, core_order.code_enabled_rule_ids)
 
     def test_territory_limit_includes_sub_territories(self):
-        self.threshold.write({"dealer_grade_ids": [Command.clear()], "dealer_territory_ids": [Command.set(self.east.ids)]})
+        self.threshold.write({"dealer_grade_ids": [Command.clear()],
+                              "dealer_territory_ids": [Command.set(self.east.ids)]})
         core = self._order(self.dealer_core, [(self.product_free, 12, None)])  # 杭州, under 华东
         regular = self._order(self.dealer_regular, [(self.product_free, 12, None)])  # 华西
         (core | regular).action_confirm()

@@ -10,13 +10,14 @@ class SaleOrder(models.Model):
 
     def _dealer_portal_before_checks(self):
         """The cart's codes, then the dealer's promotions: the rewards are on the order before its checks run."""
-        super()._dealer_portal_before_checks()
+        result = super()._dealer_portal_before_checks()
         for order in self:
             for code in self.env.context.get(CODES_KEY) or ():
                 error = order._dealer_portal_apply_code(code)
                 if error:
                     raise UserError(error)
         self._dealer_apply_promotions()
+        return result
 
     def _dealer_portal_apply_code(self, code):
         """Apply a coupon or promo code and the reward it opens; the error message, or None."""

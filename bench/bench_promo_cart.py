@@ -88,7 +88,7 @@ def price_and_submit(user, dealer, cart):
     Order = env["sale.order"].with_user(user)
     Catalog._dealer_cart_lines(dealer, cart)
     preview = None
-    if Catalog._dealer_open_programs(dealer):
+    if Catalog._dealer_open_programs(dealer).filtered(lambda program: program.trigger == "auto"):
         preview = Order._dealer_portal_promotion_preview(dealer, cart)
     savepoint = env.cr.savepoint()
     order = Order._dealer_portal_submit(dealer, cart)

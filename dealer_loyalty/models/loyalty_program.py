@@ -12,6 +12,9 @@ from odoo.addons.dealer_management.models.dealer_unique_mixin import lock_rows
 _REWARD_COST_SQL = SQL("""CASE WHEN line.price_subtotal < 0 THEN -line.price_subtotal
                                ELSE line.price_unit * line.product_uom_qty * COALESCE(line.discount, 0) / 100.0 END""")
 _REWARD_UNITS_SQL = SQL("CASE WHEN reward.reward_type = 'product' THEN line.product_uom_qty ELSE 0 END")
+# the program types that are trade promotions (gift cards, eWallets and loyalty cards are the customer's own money
+# or points, not the company's promotions)
+PROMOTION_TYPES = ("promotion", "buy_x_get_y", "coupons", "promo_code", "next_order_coupons")
 
 
 class LoyaltyProgram(models.Model):
@@ -90,12 +93,12 @@ class LoyaltyProgram(models.Model):
 
     @api.model
     def _dealer_open_programs(self, partner, company, pricelist=None):
-        """The sale programs open to `partner` today in `company`: active, in their dates, for its pricelist, its
+        """The trade promotions open to `partner` today in `company`: active, in their dates, for its pricelist, its
         dealer limits met and their budget not spent (as ``sale.order._get_program_domain`` decides for an order)."""
         today = fields.Date.context_today(self)
         pricelist_ids = pricelist.ids if pricelist else []
         return self.search(expression.AND([
-            [("active", "=", True), ("sale_ok", "=", True),
+            [("active", "=", True), ("sale_ok", "=", True), ("program_type", "in", PROMOTION_TYPES),
              *self._check_company_domain([company.id, company.parent_id.id]),
              "|", ("pricelist_ids", "=", False), ("pricelist_ids", "in", pricelist_ids),
              "|", ("date_from", "=", False), ("date_from", "<=", today),

@@ -30,7 +30,7 @@ class DealerLoyaltyPortal(DealerOrderingPortal):
         values = super()._dealer_cart_values(dealer, errors=errors, notes=notes, quick_text=quick_text, post=post)
         codes = self._dealer_coupon_codes()
         preview = {"rewards": [], "saving": 0.0, "errors": [], "codes": []}
-        if dealer and values["lines"] and (codes or request.env["dealer.portal.catalog"]._dealer_open_programs(dealer)):
+        if dealer and values["lines"] and (codes or self._dealer_automatic_programs(dealer)):
             preview = request.env["sale.order"]._dealer_portal_promotion_preview(dealer, self._dealer_cart(), codes)
             if preview["codes"] != codes:  # a code no longer valid (used elsewhere, program ended) is dropped
                 request.session[CODES_KEY] = preview["codes"]
@@ -43,6 +43,12 @@ class DealerLoyaltyPortal(DealerOrderingPortal):
         })
         values["errors"] = values["errors"] + preview["errors"]
         return values
+
+    @staticmethod
+    def _dealer_automatic_programs(dealer):
+        """The open promotions that apply without a code: a cart without codes needs a preview only with them."""
+        programs = request.env["dealer.portal.catalog"]._dealer_open_programs(dealer)
+        return programs.filtered(lambda program: program.trigger == "auto")
 
     @http.route(["/my/cart"], type="http", auth="user", website=True, readonly=False)
     def portal_my_cart(self, added=None, **kw):

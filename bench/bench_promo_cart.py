@@ -30,7 +30,11 @@ def say(message):
 
 
 def build():
-    """The two grades and dealers (checks on but the contract's, portal orders confirmed), products, programs."""
+    """The two grades and dealers (checks on but the contract's, portal orders confirmed), products, programs.
+
+    The database's own programs (a demo database's promotions) are archived for the run: only these three count.
+    """
+    env["loyalty.program"].search([]).write({"active": False})
     products = env["product.product"].create([{
         "name": f"Bench promo product {index}", "type": "consu", "list_price": 100.0 + index,
         "dealer_floor_price": 60.0, "taxes_id": [Command.clear()], "dealer_ok": True, "sale_ok": True,

@@ -90,6 +90,8 @@ class SaleOrder(models.Model):
         """Apply the promotions of draft dealer orders: update the programs, then claim each reward a program
         gives without a choice (its only reward, not one of several products), as Odoo's shop does."""
         for order in self.filtered(lambda o: o.state in ("draft", "sent") and o.dealer_is_dealer_order):
+            if not order._dealer_may_have_promotions():
+                continue
             order._update_programs_and_rewards()
             for coupon, rewards in order._get_claimable_rewards().items():
                 program = coupon.program_id
@@ -97,6 +99,15 @@ class SaleOrder(models.Model):
                         or (rewards.reward_type == "product" and rewards.multi_product)):
                     continue
                 order._apply_program_reward(rewards, coupon)
+
+    def _dealer_may_have_promotions(self):
+        """Whether a promotion is on the order or may apply to it: otherwise the engine has nothing to do (and the
+        order is not written before its checks, e.g. by a salesperson who may confirm but not change it)."""
+        self.ensure_one()
+        if self.applied_coupon_ids or self.coupon_point_ids or self.code_enabled_rule_ids or self.order_line.reward_id:
+            return True
+        return bool(self.env["loyalty.program"].search_count(
+            expression.AND([self._get_program_domain(), [("trigger", "=", "auto")]]), limit=1))
 
     def action_confirm(self):
         """Promotions first, then their budgets (row lock), then the dealer checks and Odoo's confirmation."""

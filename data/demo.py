@@ -30,6 +30,7 @@ import demo_dealers
 import demo_elearning
 import demo_marketing_fund
 import demo_money
+import demo_loyalty
 import demo_people
 import demo_relations
 import demo_sales
@@ -129,6 +130,8 @@ def main(env):
     demo_money.load_money(menv, today)  # deposit refunded at exit, unit targets, market volume
     demo_assessment.load_assessment(menv, grades, today)
     demo_business_review.load_business_review(menv, grades, today)  # after the scorecards they show
+    if "dealer.loyalty.report" in env:  # dealer_loyalty: two promotions running today, today's orders under them
+        demo_loyalty.load_promotions(menv, grades, products, manager, today)
 
     summary(senv)
     log(f"chart of accounts: {chart}")

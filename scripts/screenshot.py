@@ -8,6 +8,7 @@ PATH opens any page of the web client: an action by XML id (window or server act
 /odoo/action-<module>.<xml id>, one record /odoo/action-<module>.<xml id>/<id>, another view ?view_type=graph.
 LOGIN - (and any PASSWORD) takes the page as an anonymous visitor.
 SCREENSHOT_WAIT (seconds, default 12) is how long the page gets to load and render.
+SCREENSHOT_POST="/my/cart/quick?lines=CODE%2010" posts that form first, as the user (e.g. to fill a portal cart).
 """
 import base64
 import json
@@ -17,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 
 import requests
@@ -44,6 +46,11 @@ def main(base, login, password, path, out, size="1400x900"):
         response = session.post(f"{base}/web/login", data={"login": login, "password": password, "csrf_token": token})
         if response.url.split("?")[0].endswith("/web/login"):
             sys.exit(f"login as {login} refused: check the login and password (make demo prints them)")
+    prepare = os.environ.get("SCREENSHOT_POST")
+    if prepare:  # a form of the page posted first, with the page's CSRF token
+        form_path, _sep, query = prepare.partition("?")
+        token = session.get(base + path).text.split('name="csrf_token" value="')[1].split('"')[0]
+        session.post(base + form_path, data={**dict(urllib.parse.parse_qsl(query)), "csrf_token": token})
     sid = session.cookies.get("session_id")
     width, height = size.split("x")
     profile = tempfile.mkdtemp()

@@ -45,6 +45,8 @@ BRIDGES = {
     "dealer_portal_meeting": {"dealer_portal_training", "dealer_meeting"},
     # the marketing-support funds' portal pages (issue 17)
     "dealer_portal_marketing_fund": {"dealer_portal", "dealer_marketing_fund"},
+    # trade promotions on the portal cart (issue 17)
+    "dealer_portal_loyalty": {"dealer_portal", "dealer_loyalty"},
 }
 FEATURES = ["dealer_sellout", "dealer_service", "dealer_service_inspection", "dealer_training",
             "dealer_satisfaction", "dealer_visit"]

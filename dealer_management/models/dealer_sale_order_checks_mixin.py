@@ -175,9 +175,7 @@ class DealerSaleOrderChecksMixin(models.AbstractModel):
         """Every product line sells at or above the product's dealer floor price."""
         self.ensure_one()
         messages = []
-        lines = self.order_line.filtered(
-            lambda line: not line.display_type and not line.is_downpayment and line.product_id
-        )
+        lines = self._dealer_floor_price_lines()
         floors = lines._dealer_floor_prices()
         for line in lines:
             floor = floors[line]
@@ -190,6 +188,14 @@ class DealerSaleOrderChecksMixin(models.AbstractModel):
                     floor=format_amount(self.env, floor, self.currency_id),
                 ))
         return messages
+
+    def _dealer_floor_price_lines(self):
+        """The lines the floor-price check compares with the floor: every product line (an addon leaves out the
+        lines the company priced itself, e.g. its promotions' rewards)."""
+        self.ensure_one()
+        return self.order_line.filtered(
+            lambda line: not line.display_type and not line.is_downpayment and line.product_id
+        )
 
     def _dealer_check_credit(self, pending=0.0, lock=True, contract=None):
         """Receivable + uninvoiced orders + this order within the credit limit; no invoice overdue too long."""

@@ -9,7 +9,6 @@ from werkzeug.exceptions import NotFound
 from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
-from odoo.osv import expression
 
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
@@ -32,14 +31,6 @@ class DealerOrderingPortal(DealerPortal):
         if "dealer_cart_count" in counters:
             values["dealer_cart_count"] = len(self._dealer_cart()) if request.env.user._dealer_portal_dealer() else 0
         return values
-
-    def _prepare_quotations_domain(self, partner):
-        """Odoo's quotations page also lists the quotations the dealer submitted and that await confirmation."""
-        return expression.OR([super()._prepare_quotations_domain(partner), [
-            ("message_partner_ids", "child_of", [partner.commercial_partner_id.id]),
-            ("state", "=", "draft"),
-            ("dealer_portal_submitted", "=", True),
-        ]])
 
     # ------------------------------------------------------------------ the cart in the session
     @staticmethod

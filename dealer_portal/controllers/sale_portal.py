@@ -29,6 +29,16 @@ from .portal import DealerPortal
 
 
 class DealerSaleOrderPortal(sale_portal.CustomerPortal, DealerPortal):
+    # sale's CustomerPortal methods are overridden here, in the class that derives from it first: a sibling class
+    # (DealerOrderingPortal) overriding them would depend on where Odoo's controller merge puts it
+
+    def _prepare_quotations_domain(self, partner):
+        """Odoo's quotations page also lists the quotations the dealer submitted and that await confirmation."""
+        return expression.OR([super()._prepare_quotations_domain(partner), [
+            ("message_partner_ids", "child_of", [partner.commercial_partner_id.id]),
+            ("state", "=", "draft"),
+            ("dealer_portal_submitted", "=", True),
+        ]])
 
     def _prepare_orders_domain(self, partner):
         """/my/orders of a dealer's users also lists its cancelled orders and a distributor's sub-dealers' orders."""

@@ -40,6 +40,28 @@ class SaleOrder(models.Model):
         A failing check raises UserError: the caller runs this in a savepoint, so nothing is left behind.
         """
         user = self.env.user
+        order = self._dealer_portal_create_order(dealer, cart, shipping=shipping, reference=reference, lock=True)
+        order.message_subscribe(partner_ids=user.partner_id.ids)
+        order._dealer_portal_before_checks()
+        failures = order._dealer_collect_failures().get(order)
+        if failures:
+            raise UserError(_(
+                "Your order cannot be submitted: it breaks our commercial policy.\n%(failures)s\nChange your cart "
+                "(quantities or products), or contact your salesperson.",
+                failures=order._dealer_format_failures(failures),
+            ))
+        if dealer.dealer_grade_id.portal_auto_confirm:
+            order.action_confirm()
+        else:
+            order._dealer_portal_request_confirmation()
+        return order.with_env(self.env)
+
+    @api.model
+    def _dealer_portal_create_order(self, dealer, cart, shipping=None, reference=None, lock=False, values=None):
+        """The quotation of the portal user's `dealer` for its cart (every product and quantity checked again), as
+        superuser; ``lock``: the dealer's row first (the submission); ``values``: more order values of the caller
+        (code, not the user)."""
+        user = self.env.user
         if not dealer or dealer != user._dealer_portal_dealer():
             raise AccessError(_("Only the people of an active dealer can submit orders on the portal."))
         Catalog = self.env["dealer.portal.catalog"]
@@ -52,10 +74,11 @@ class SaleOrder(models.Model):
         if shipping and shipping not in addresses:
             raise UserError(_("Choose one of your delivery addresses."))
         company = Catalog._dealer_company(dealer)
-        # two submissions of one dealer at the same time (the same form sent twice before the first answer came
-        # back): the second waits on the dealer's row, then is retried by Odoo on a fresh snapshot and session,
-        # where the one-time token of its form is already used (see _dealer_lock_partner)
-        self._dealer_lock_partner(dealer)
+        if lock:
+            # two submissions of one dealer at the same time (the same form sent twice before the first answer came
+            # back): the second waits on the dealer's row, then is retried by Odoo on a fresh snapshot and session,
+            # where the one-time token of its form is already used (see _dealer_lock_partner)
+            self._dealer_lock_partner(dealer)
         # sudo: portal users have no create right on orders. Safe: the dealer is the user's own, the products
         # are those it may order (checked above), the values are set here only, and clean_context drops every
         # default_* key of the caller; the dealer checks below run as for any back-office order.
@@ -74,20 +97,12 @@ class SaleOrder(models.Model):
                 fields.Command.create({"product_id": product.id, "product_uom_qty": cart[product.id]})
                 for product in products
             ],
+            **(values or {}),
         })
-        order.message_subscribe(partner_ids=user.partner_id.ids)
-        failures = order._dealer_collect_failures().get(order)
-        if failures:
-            raise UserError(_(
-                "Your order cannot be submitted: it breaks our commercial policy.\n%(failures)s\nChange your cart "
-                "(quantities or products), or contact your salesperson.",
-                failures=order._dealer_format_failures(failures),
-            ))
-        if dealer.dealer_grade_id.portal_auto_confirm:
-            order.action_confirm()
-        else:
-            order._dealer_portal_request_confirmation()
-        return order.with_env(self.env)
+        return order
+
+    def _dealer_portal_before_checks(self):
+        """What a submitted portal order gets before its dealer checks run (an addon applies its promotions)."""
 
     def _dealer_portal_request_confirmation(self):
         """A submitted quotation waiting for the back office: a to-do for the salesperson."""

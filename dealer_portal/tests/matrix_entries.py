@@ -738,3 +738,29 @@ ROUTES = {
         "files": lambda case, rec: {"attachments": ("planted.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 16)},
     },
 }
+
+
+# ------------------------------------------------------------------ trade promotions (dealer_portal_loyalty, issue 17)
+def named_promotion(case, dealer):
+    """A promotion for `dealer` alone, with a coupon of its own."""
+    program = case.env["loyalty.program"].create({
+        "name": f"Promotion of {dealer.name}", "program_type": "coupons", "trigger": "with_code",
+        "applies_on": "current", "dealer_partner_ids": [Command.set(dealer.ids)], "rule_ids": [Command.clear()],
+        "reward_ids": [Command.create({"reward_type": "discount", "discount": 10, "discount_mode": "percent",
+                                       "discount_applicability": "order", "required_points": 1})],
+    })
+    case.env["loyalty.card"].create({"program_id": program.id, "partner_id": dealer.id, "points": 1})
+    return program
+
+
+ROUTES.update({
+    "/my/promotions": _page("/my/promotions", named_promotion,
+                            addon="dealer_portal_loyalty"),
+    "/my/cart/coupon": {
+        "owner_only": False, "record": named_promotion, "url": lambda rec: "/my/cart/coupon", "method": "POST",
+        "expect": "page", "count": {"sale.order": [], "loyalty.card": [("points", "<", 1)]},
+        "addon": "dealer_portal_loyalty",
+        "data": lambda case, rec: _csrf_form(
+            case, code=rec.coupon_ids[:1].code, coupon_token=_page_token(case, "/my/cart", "coupon_token")),
+    },
+})

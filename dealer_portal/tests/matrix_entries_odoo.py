@@ -394,3 +394,20 @@ _IMAGE_URLS = {
 }
 ODOO_ROUTES.update({pattern: _binary(url, image=True, expect="page") for pattern, url in _IMAGE_URLS.items()})
 
+
+
+# Odoo's loyalty card pages (loyalty, installed with dealer_loyalty): a card of the dealer, read by its owner only
+def loyalty_card(case, dealer):
+    program = case.env["loyalty.program"].create({"name": f"Card program of {dealer.name}", "program_type": "loyalty"})
+    return case.env["loyalty.card"].create({"program_id": program.id, "partner_id": dealer.id, "points": 10})
+
+
+ODOO_ROUTES.update({
+    "/my/loyalty_card/<int:card_id>/history": _route(
+        "loyalty", loyalty_card, lambda rec: f"/my/loyalty_card/{rec.id}/history"),
+    "/my/loyalty_card/<int:card_id>/history/page/<int:page>": _route(
+        "loyalty", loyalty_card, lambda rec: f"/my/loyalty_card/{rec.id}/history/page/1"),
+    "/my/loyalty_card/<int:card_id>/values": _route(
+        "loyalty", loyalty_card, lambda rec: f"/my/loyalty_card/{rec.id}/values", method="JSON", expect="page",
+        params=lambda case, rec: {"card_id": rec.id}),
+})

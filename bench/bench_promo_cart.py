@@ -1,0 +1,127 @@
+"""A portal cart of 50 lines priced and submitted, with three promotions open to the dealer and without any.
+
+Run inside an Odoo shell on a fresh database with dealer_portal_loyalty installed (``make bench ONLY=promo_cart``,
+or):
+
+    python3 scripts/harness.py pg-start
+    python3 -m odoo -c .local/odoo.conf -d dealer_bench -i dealer_portal_loyalty --without-demo=all --stop-after-init
+    python3 -m odoo shell -c .local/odoo.conf -d dealer_bench --no-http < bench/bench_promo_cart.py
+
+Two dealers of two grades, each with a portal user and the same 50-line cart (the same products, quantities and
+prices); three promotions are open to the first grade only: a 满减 on the order, a 买赠 on one product and a 5 %
+discount on ten products (two of them with a budget). One round, as each dealer's portal user: price the cart as
+/my/cart does (its lines at the dealer's prices, plus the promotions' preview when a promotion is open to the dealer)
+and submit it (``sale.order._dealer_portal_submit``: the order, its promotions, the dealer checks and the
+confirmation). BENCH_ROUNDS (20) rounds, interleaved, after one warm-up round each; both totals and their ratio
+(goal ≤ 1.5×). Prints figures, asserts nothing; everything is rolled back at the end.
+"""
+import os
+import time
+
+from odoo import Command
+
+env = globals()["env"]  # provided by `odoo shell`
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "20"))
+LINES = 50
+
+
+def say(message):
+    print(f"[bench] {message}", flush=True)
+
+
+def build():
+    """The two grades and dealers (checks on but the contract's, portal orders confirmed), products, programs.
+
+    The database's own programs (a demo database's promotions) are archived for the run: only these three count.
+    """
+    env["loyalty.program"].search([]).write({"active": False})
+    products = env["product.product"].create([{
+        "name": f"Bench promo product {index}", "type": "consu", "list_price": 100.0 + index,
+        "dealer_floor_price": 60.0, "taxes_id": [Command.clear()], "dealer_ok": True, "sale_ok": True,
+    } for index in range(LINES)])
+    grades = env["dealer.grade"].create([{
+        "name": f"Bench promo grade {code}", "code": code, "check_contract": False, "check_territory": False,
+        "check_credit": True, "check_floor_price": True, "portal_auto_confirm": True,
+    } for code in ("BENCHP", "BENCHN")])
+    users = env["res.users"]
+    dealers = env["res.partner"]
+    for grade in grades:
+        dealer = env["res.partner"].create({
+            "name": f"Bench promo dealer {grade.code}", "is_company": True, "is_dealer": True,
+            "dealer_grade_id": grade.id,
+        })
+        dealer._dealer_set_state("active")
+        dealer.with_company(env.company).credit_limit = 1e9
+        contact = env["res.partner"].create({"name": f"Bench buyer {grade.code}", "parent_id": dealer.id})
+        users |= env["res.users"].with_context(no_reset_password=True).create({
+            "login": f"bench_promo_{grade.code.lower()}", "partner_id": contact.id,
+            "groups_id": [Command.set(env.ref("base.group_portal").ids)],
+        })
+        dealers |= dealer
+    open_to = {"dealer_grade_ids": [Command.set(grades[0].ids)]}
+    env["loyalty.program"].create([{
+        "name": "Bench 满减", "program_type": "promotion", "trigger": "auto", "applies_on": "current",
+        "dealer_budget": 1e9, **open_to,
+        "rule_ids": [Command.create({"reward_point_mode": "order", "minimum_amount": 1000.0, "minimum_qty": 0})],
+        "reward_ids": [Command.create({"reward_type": "discount", "discount_mode": "per_order", "discount": 200.0,
+                                       "discount_applicability": "order", "required_points": 1})],
+    }, {
+        "name": "Bench 买赠", "program_type": "buy_x_get_y", "trigger": "auto", "applies_on": "current",
+        "dealer_budget_type": "units", "dealer_budget": 1e9, **open_to,
+        "rule_ids": [Command.create({"product_ids": [Command.set(products[0].ids)], "reward_point_mode": "unit",
+                                     "minimum_qty": 2})],
+        "reward_ids": [Command.create({"reward_type": "product", "reward_product_id": products[0].id,
+                                       "required_points": 2})],
+    }, {
+        "name": "Bench 5% on ten products", "program_type": "promotion", "trigger": "auto", "applies_on": "current",
+        **open_to,
+        "rule_ids": [Command.create({"product_ids": [Command.set(products[:10].ids)], "reward_point_mode": "order",
+                                     "minimum_qty": 1})],
+        "reward_ids": [Command.create({"reward_type": "discount", "discount_mode": "percent", "discount": 5.0,
+                                       "discount_applicability": "specific",
+                                       "discount_product_ids": [Command.set(products[:10].ids)],
+                                       "required_points": 1})],
+    }])
+    cart = {product.id: 4.0 for product in products}
+    return list(zip(users, dealers, strict=True)), cart
+
+
+def price_and_submit(user, dealer, cart):
+    """What /my/cart then /my/cart/submit do for the cart, as the portal user (the submission in a savepoint)."""
+    Catalog = env["dealer.portal.catalog"].with_user(user)
+    Order = env["sale.order"].with_user(user)
+    Catalog._dealer_cart_lines(dealer, cart)
+    preview = None
+    if Catalog._dealer_open_programs(dealer).filtered(lambda program: program.trigger == "auto"):
+        preview = Order._dealer_portal_promotion_preview(dealer, cart)
+    savepoint = env.cr.savepoint()
+    order = Order._dealer_portal_submit(dealer, cart)
+    state, rewards = order.state, len(order.order_line.filtered("reward_id"))
+    env.flush_all()
+    savepoint.close(rollback=True)
+    env.invalidate_all()
+    return state, rewards, preview
+
+
+def main():
+    (with_programs, without_programs), cart = build()
+    env.flush_all()
+    for user, dealer in (with_programs, without_programs):  # warm-up: templates, rules, caches
+        state, rewards, preview = price_and_submit(user, dealer, cart)
+        say(f"{dealer.name}: order {state}, {rewards} reward lines, cart preview "
+            f"{'saves %.2f' % preview['saving'] if preview else 'not needed (no promotion open)'}")
+    totals = {True: 0.0, False: 0.0}
+    for _round in range(ROUNDS):
+        for key, (user, dealer) in ((True, with_programs), (False, without_programs)):
+            start = time.perf_counter()
+            price_and_submit(user, dealer, cart)
+            totals[key] += time.perf_counter() - start
+    say(f"cart of {LINES} lines priced and submitted, {ROUNDS} rounds: with three promotions "
+        f"{totals[True] / ROUNDS * 1000:.0f} ms, without {totals[False] / ROUNDS * 1000:.0f} ms, "
+        f"ratio {totals[True] / totals[False]:.2f} (goal <= 1.5)")
+
+
+try:
+    main()
+finally:
+    env.cr.rollback()

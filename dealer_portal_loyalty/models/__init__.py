@@ -1,0 +1,2 @@
+from . import dealer_portal_catalog
+from . import sale_order

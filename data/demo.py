@@ -28,9 +28,9 @@ import demo_commercial
 import demo_contracts
 import demo_dealers
 import demo_elearning
+import demo_loyalty
 import demo_marketing_fund
 import demo_money
-import demo_loyalty
 import demo_people
 import demo_relations
 import demo_sales

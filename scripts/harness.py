@@ -47,6 +47,7 @@ ADDONS = [
     "dealer_meeting", "dealer_portal_business_review", "dealer_portal_meeting",
     "dealer_business_review_visit", "dealer_portal_business_review_visit",
     "dealer_marketing_fund", "dealer_portal_marketing_fund",
+    "dealer_marketing_fund_sellout", "dealer_portal_marketing_fund_sellout",
     "dealer_loyalty", "dealer_portal_loyalty",
 ]
 # Addons tested in a database of their own (`make test-optional`, not in CI): they install `website` (eLearning),

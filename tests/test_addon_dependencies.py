@@ -45,6 +45,9 @@ BRIDGES = {
     "dealer_portal_meeting": {"dealer_portal_training", "dealer_meeting"},
     # the marketing-support funds' portal pages (issue 17)
     "dealer_portal_marketing_fund": {"dealer_portal", "dealer_marketing_fund"},
+    # the sell-out during a supported activity, on the application and its portal page (issue 17)
+    "dealer_marketing_fund_sellout": {"dealer_marketing_fund", "dealer_sellout"},
+    "dealer_portal_marketing_fund_sellout": {"dealer_portal_marketing_fund", "dealer_marketing_fund_sellout"},
     # trade promotions on the portal cart (issue 17)
     "dealer_portal_loyalty": {"dealer_portal", "dealer_loyalty"},
 }

@@ -1,0 +1,2 @@
+from . import dealer_marketing_activity_type
+from . import dealer_marketing_application

@@ -1,0 +1,1 @@
+from . import test_portal_marketing_fund_sellout

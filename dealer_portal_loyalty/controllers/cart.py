@@ -50,9 +50,15 @@ class DealerLoyaltyPortal(DealerOrderingPortal):
         programs = request.env["dealer.portal.catalog"]._dealer_open_programs(dealer)
         return programs.filtered(lambda program: program.trigger == "auto")
 
-    @http.route(["/my/cart"], type="http", auth="user", website=True, readonly=False)
+    @staticmethod
+    def _cart_preview_writes(_controller):
+        """``readonly=`` of /my/cart here: read/write, because the promotions are previewed on a quotation rolled back
+        in a savepoint (a read-only transaction refuses even that). A callable, not ``False``: dealer_portal declares
+        the page ``readonly=True``, and Odoo takes a child's callable without warning that the mode changed."""
+        return False
+
+    @http.route(["/my/cart"], type="http", auth="user", website=True, readonly=_cart_preview_writes)
     def portal_my_cart(self, added=None, **kw):
-        # not readonly: the promotions are previewed on a quotation rolled back in a savepoint
         return super().portal_my_cart(added=added, **kw)
 
     @http.route(["/my/cart/coupon"], type="http", auth="user", website=True, methods=["POST"])

@@ -48,6 +48,7 @@ ADDONS = [
     "dealer_business_review_visit", "dealer_portal_business_review_visit",
     "dealer_marketing_fund", "dealer_portal_marketing_fund",
     "dealer_loyalty", "dealer_portal_loyalty",
+    "dealer_portal_queue",
 ]
 # Addons tested in a database of their own (`make test-optional`, not in CI): they install `website` (eLearning),
 # which changes how every `website=True` portal route renders, so the main test database must not get them.

@@ -25,10 +25,28 @@ class DealerStockReportUpload(models.Model):
         """Queue the checked ``rows`` of ``dealer``'s file (as ``dealer.stock.report._dealer_portal_check_lines``
         reads them) as one upload; returns it. The portal controller calls it in a sudo environment, for the
         user's own dealer, once every row has passed the checks."""
+        self._dealer_check_day_free(dealer, date)
         name = _("Stock report of %(date)s, %(count)s lines", date=date, count=len(rows))
         return self._dealer_upload_queue(
             dealer, rows, name, "_dealer_job_report", _("Upload %(name)s", name=name), date=date, note=note or False,
         )
+
+    @api.model
+    def _dealer_check_day_free(self, dealer, date):
+        """Refuse at once a file for a day the dealer has reported, or whose file is still being processed (the
+        report's unique index refuses it in the job anyway: a form sent twice never makes two reports)."""
+        # sudo: existence checks on the user's own dealer (portal users read their reports but not all states)
+        if self.env["dealer.stock.report"].sudo().search_count([
+            ("partner_id", "=", dealer.id), ("company_id", "=", (dealer.company_id or self.env.company).id),
+            ("date", "=", date),
+            ("state", "!=", "cancelled"),
+        ], limit=1) or self.sudo().search_count([
+            ("dealer_id", "=", dealer.id), ("date", "=", date), ("dealer_job_state", "=", "queued"),
+        ], limit=1):
+            raise UserError(_(
+                "A stock report for %(date)s is already recorded or being processed: correct that report, or wait "
+                "for its result.", date=date,
+            ))
 
     def _dealer_job_report(self):
         """Job: check the rows of the queued uploads again (the dealer's products as they are now) and create and

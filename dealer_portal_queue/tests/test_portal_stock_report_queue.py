@@ -6,9 +6,7 @@ from datetime import timedelta
 from odoo.tests import tagged
 
 from odoo.addons.dealer_portal.tests.common_forms import DealerFormsCase, csv_bytes
-from odoo.addons.dealer_queue.tests.common import trap_jobs
-from odoo.addons.queue_job.controllers.main import RunJobController
-from odoo.addons.queue_job.job import Job
+from odoo.addons.dealer_queue.tests.common import QueuedJobMixin, trap_jobs
 
 from ..models.dealer_stock_report_upload import MAX_STOCK_REPORT_FILE_ROWS
 
@@ -23,8 +21,10 @@ def rows(*codes):
 
 
 @tagged("post_install", "-at_install")
-class TestPortalStockReportQueue(DealerFormsCase):
+class TestPortalStockReportQueue(QueuedJobMixin, DealerFormsCase):
     """More than two lines go to the background (threshold 2); dealer A's user uploads."""
+
+    uploads_url = UPLOADS
 
     @classmethod
     def setUpClass(cls):
@@ -50,24 +50,9 @@ class TestPortalStockReportQueue(DealerFormsCase):
         self.env.invalidate_all()
         return self.Upload.search([("dealer_id", "=", self.dealer_a.id)])
 
-    def _job(self, upload):
-        return Job.load(self.env, upload.dealer_job_uuid)
-
-    def _run(self, upload):
-        """Perform the upload's job as queue_job's runner does (perform, then done and stored)."""
-        RunJobController._try_perform_job(self.env, self._job(upload))
-        self.env.invalidate_all()
-
-    def _queue(self, content=None):
-        response = self._upload(content or rows("PR-1", "PR-1", "PR-2"))
-        upload = self._uploads()
-        self.assertEqual(len(upload), 1)
-        return response, upload
-
-    def _status_page(self, upload):
-        response = self.url_open(f"{UPLOADS}/{upload.id}")
-        self.assertEqual(response.status_code, 200)
-        return response.text
+    @staticmethod
+    def _large_file():
+        return rows("PR-1", "PR-1", "PR-2")
 
     # ------------------------------------------------------------------ at once, queued, done
     def test_small_file_created_at_once(self):
@@ -192,21 +177,32 @@ class TestPortalStockReportQueue(DealerFormsCase):
     def test_unexpected_failure_then_requeue(self):
         """queue_job gives up (after its retries): the page says failed; Requeue, then the job creates the report."""
         _response, upload = self._queue()
-        job = self._job(upload)
-        job.set_failed(exc_name="OperationalError", exc_message="could not serialize access", exc_info="…")
-        job.store()
-        self.env.invalidate_all()
+        self._fail_job(upload)
         self.assertEqual(upload.dealer_job_state, "failed")
         self.assertIn("o_dealer_upload_failed", self._status_page(upload))
         self.assertEqual(self._reports_of_a(), self.report_a)
-        self.env["queue.job"].search([("uuid", "=", upload.dealer_job_uuid)]).requeue()
-        self.env.invalidate_all()
+        self._requeue(upload)
         self.assertEqual(upload.dealer_job_state, "queued")
         self._run(upload)
         self.assertEqual(upload.dealer_job_state, "done")
         self.assertEqual(len(self._reports_of_a() - self.report_a), 1)
 
     # ------------------------------------------------------------------ never twice
+    def test_replayed_upload_queues_once(self):
+        """The form sent again for the same day is refused at once while the first file waits, and once its report
+        exists: one upload, one job, one report."""
+        _response, upload = self._queue()
+        for attempt in ("while queued", "once reported"):
+            with self.subTest(attempt=attempt):
+                response = self._upload(self._large_file())
+                self.assertEqual(response.status_code, 200)
+                self.assertIn("o_dealer_form_error", response.text)
+                self.assertIn("already recorded or being processed", response.text)
+                self.assertEqual(self._uploads(), upload)
+                self.assertEqual(self.env["queue.job"].search_count([]), 1)
+                self._run(upload)
+        self.assertEqual(len(self._reports_of_a() - self.report_a), 1)
+
     def test_replayed_job_creates_one_report(self):
         """The job performed again (a replay of the runner) does nothing: one report."""
         _response, upload = self._queue()

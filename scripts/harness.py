@@ -49,6 +49,7 @@ ADDONS = [
     "dealer_marketing_fund", "dealer_portal_marketing_fund",
     "dealer_marketing_fund_sellout", "dealer_portal_marketing_fund_sellout",
     "dealer_loyalty", "dealer_portal_loyalty",
+    "dealer_portal_queue",
 ]
 # Addons tested in a database of their own (`make test-optional`, not in CI): they install `website` (eLearning),
 # which changes how every `website=True` portal route renders, so the main test database must not get them.

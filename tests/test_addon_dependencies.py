@@ -17,6 +17,7 @@ BRIDGES = {
     "dealer_satisfaction": {"dealer_management", "survey"},
     "dealer_portal_training": {"dealer_portal", "dealer_training"},
     "dealer_portal_sellout": {"dealer_portal", "dealer_sellout"},
+    "dealer_portal_queue": {"dealer_portal", "dealer_queue"},
     "dealer_portal_assessment": {"dealer_portal", "dealer_assessment"},
     "dealer_portal_service": {"dealer_portal", "dealer_service"},
     "dealer_service": {"dealer_sellout", "repair"},

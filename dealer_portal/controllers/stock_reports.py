@@ -82,6 +82,16 @@ class DealerStockReportPortal(DealerPortal):
             return None, self._dealer_error_message(e), []
         return report, None, []
 
+    @staticmethod
+    def _stock_report_file_rows(name, content):
+        """The filled rows of an uploaded file (dealer_portal_queue takes larger files, recorded in the background)."""
+        return request.env["dealer.stock.report"]._dealer_portal_rows_from_file(name, content)
+
+    def _stock_report_upload_create(self, dealer, post, rows):
+        """Create the report of an uploaded file: (the page to show, error, row errors)."""
+        report, error, row_errors = self._stock_report_create(dealer, post, rows)
+        return report and f"/my/stock_reports/{report.id}?submitted=1", error, row_errors
+
     # ------------------------------------------------------------------ routes
     @http.route(["/my/stock_reports", "/my/stock_reports/page/<int:page>"], type="http", auth="user",
                 website=True, readonly=True)
@@ -133,14 +143,14 @@ class DealerStockReportPortal(DealerPortal):
         if not error:
             name, content = upload
             try:
-                rows = request.env["dealer.stock.report"]._dealer_portal_rows_from_file(name, content)
+                rows = self._stock_report_file_rows(name, content)
             except UserError as e:
                 error = self._dealer_error_message(e)
         if not error:
-            report, error, row_errors = self._stock_report_create(dealer, post, rows)
+            url, error, row_errors = self._stock_report_upload_create(dealer, post, rows)
         if error:
             return self._render_stock_report_form(dealer, post=post, error=error, errors=row_errors)
-        return request.redirect(f"/my/stock_reports/{report.id}?submitted=1")
+        return request.redirect(url)
 
     @http.route(["/my/stock_reports/template.csv", "/my/stock_reports/template.xlsx"], type="http", auth="user",
                 website=True, readonly=True)

@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools.misc import clean_context
 from odoo.tools.translate import LazyTranslate
 
-from .dealer_portal_spreadsheet import PRODUCT_NAME_COLUMN
+from .dealer_portal_spreadsheet import MAX_FILE_ROWS, PRODUCT_NAME_COLUMN
 
 _lt = LazyTranslate(__name__)
 
@@ -187,11 +187,12 @@ class DealerStockReport(models.Model):
 
     # ------------------------------------------------------------------ the uploaded file
     @api.model
-    def _dealer_portal_rows_from_file(self, filename, content):
+    def _dealer_portal_rows_from_file(self, filename, content, max_rows=MAX_FILE_ROWS):
         """The filled rows of an uploaded file as dicts (``row`` and the columns), or UserError when it is
-        malformed (the portal's one spreadsheet reader; a blank line between filled ones is skipped)."""
+        malformed or has more than ``max_rows`` lines (the portal's one spreadsheet reader; a blank line between
+        filled ones is skipped)."""
         rows = self.env["dealer.portal.spreadsheet"]._dealer_read_rows(filename, content, FILE_COLUMNS,
-                                                                        REQUIRED_COLUMNS)
+                                                                        REQUIRED_COLUMNS, max_rows=max_rows)
         return [{key: value for key, value in row.items() if key != "blank"} for row in rows if not row["blank"]]
 
     # ------------------------------------------------------------------ template

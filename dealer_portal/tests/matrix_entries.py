@@ -210,6 +210,14 @@ def sellout_upload(case, dealer):
     })
 
 
+def stock_report_upload(case, dealer):
+    """A stock-report file of the dealer recorded in the background (dealer_portal_queue installed)."""
+    return case.env["dealer.stock.report.upload"].create({
+        "name": f"Stock file of {dealer.name}", "dealer_id": dealer.id, "date": case.today, "line_count": 1,
+        "line_vals": [{"row": 2, "product_code": "ATTACK", "quantity": "1"}],
+    })
+
+
 @_once
 def forecast(case, dealer):
     month = (case.today.replace(day=1) + timedelta(days=40)).replace(day=1)
@@ -338,6 +346,7 @@ MODELS = {
     "dealer.sellout": {"owner_only": False, "record": sellout, "distributor_reads": True},
     "dealer.sellout.forecast": {"owner_only": False, "record": forecast},
     "dealer.sellout.upload": {"owner_only": False, "record": sellout_upload},
+    "dealer.stock.report.upload": {"owner_only": False, "record": stock_report_upload},
     "repair.order": {"owner_only": False, "record": warranty_claim},
     "dealer.visit.finding": {
         "owner_only": False, "record": visit_finding,
@@ -615,6 +624,16 @@ ROUTES = {
     "/my/sellouts/uploads/<int:upload_id>": {
         "owner_only": False, "record": "dealer.sellout.upload", "method": "GET", "expect": "refused",
         "url": lambda rec: f"/my/sellouts/uploads/{rec.id}", "addon": "dealer_portal_sellout",
+    },
+    "/my/stock_reports/uploads": _page(
+        "/my/stock_reports/uploads", "dealer.stock.report.upload", addon="dealer_portal_queue",
+    ),
+    "/my/stock_reports/uploads/page/<int:page>": _page(
+        "/my/stock_reports/uploads/page/1", "dealer.stock.report.upload", addon="dealer_portal_queue",
+    ),
+    "/my/stock_reports/uploads/<int:upload_id>": {
+        "owner_only": False, "record": "dealer.stock.report.upload", "method": "GET", "expect": "refused",
+        "url": lambda rec: f"/my/stock_reports/uploads/{rec.id}", "addon": "dealer_portal_queue",
     },
     "/my/sellouts/template.<string:file_type>": _page(
         "/my/sellouts/template.csv", "dealer.sellout", addon="dealer_portal_sellout",

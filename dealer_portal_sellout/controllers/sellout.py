@@ -59,13 +59,7 @@ class DealerSelloutPortal(DealerPortal):
     @staticmethod
     def _sellout_queue_note():
         """What the upload form says about the size of a file and the background recording of a large one."""
-        threshold = request.env.company.dealer_queue_line_threshold
-        if not threshold or threshold >= MAX_SELLOUT_FILE_ROWS:
-            return _("At most %(max)s lines per file.", max=MAX_SELLOUT_FILE_ROWS)
-        return _(
-            "At most %(max)s lines per file; a file of more than %(threshold)s lines is recorded in the background "
-            "and its status is shown under:", max=MAX_SELLOUT_FILE_ROWS, threshold=threshold,
-        )
+        return request.env.company._dealer_queue_file_note(MAX_SELLOUT_FILE_ROWS)
 
     def _render_sellout_form(self, dealer, template, page_name, status=200, **kwargs):
         values = self._sellout_form_values(dealer, page_name, **kwargs)
@@ -190,7 +184,10 @@ class DealerSelloutPortal(DealerPortal):
             "dealer.sellout.upload", "/my/sellouts/uploads", page, "dealer_sellout_uploads",
             self._upload_domain(dealer) if dealer else [(0, "=", 1)],
         )
-        values.update({"uploads": values["records"], "progress_labels": dict(self._upload_progress_labels())})
+        values.update({
+            "uploads": values["records"],
+            "progress_labels": request.env["dealer.sellout.upload"]._dealer_upload_progress_labels(),
+        })
         return request.render("dealer_portal_sellout.portal_my_sellout_uploads", values)
 
     @http.route(["/my/sellouts/uploads/<int:upload_id>"], type="http", auth="user", website=True,
@@ -200,26 +197,10 @@ class DealerSelloutPortal(DealerPortal):
             upload_sudo = self._document_check_access("dealer.sellout.upload", upload_id)
         except (AccessError, MissingError):
             return request.redirect("/my/sellouts/uploads")
-        progress = upload_sudo._dealer_job_progress()
-        error, row_errors = self._sellout_error_lines(upload_sudo.dealer_job_message) if progress == "failed" else (
-            None, [])
         values = self._prepare_portal_layout_values()
-        values.update({
-            "page_name": "dealer_sellout_upload_status",
-            "upload": upload_sudo,
-            "progress": progress,
-            "progress_label": dict(self._upload_progress_labels()).get(progress, ""),
-            "queued": queued,
-            "error": error,
-            "row_errors": common.row_messages(row_errors),
-        })
+        values.update(upload_sudo._dealer_upload_status())
+        values.update({"page_name": "dealer_sellout_upload_status", "upload": upload_sudo, "queued": queued})
         return request.render("dealer_portal_sellout.portal_sellout_upload_page", values)
-
-    @staticmethod
-    def _upload_progress_labels():
-        return [
-            ("queued", _("Queued")), ("running", _("Running")), ("done", _("Done")), ("failed", _("Failed")),
-        ]
 
     @http.route(["/my/sellouts/template.<string:file_type>"], type="http", auth="user", website=True, readonly=True)
     def portal_sellout_template(self, file_type, **kw):

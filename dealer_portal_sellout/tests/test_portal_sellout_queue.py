@@ -2,8 +2,7 @@
 queue_job's runner performs it (``RunJobController._try_perform_job``), its status on the dealer's portal pages."""
 from odoo.tests import JsonRpcException, tagged
 
-from odoo.addons.queue_job.controllers.main import RunJobController
-from odoo.addons.queue_job.job import Job
+from odoo.addons.dealer_queue.tests.common import QueuedJobMixin
 
 from ..models.dealer_sellout import MAX_SELLOUT_FILE_ROWS
 from .common import PortalSelloutCase
@@ -16,8 +15,10 @@ VIN_ROW = "2026-11-02,VX1,VIN-P-001,1,120000,Zhang San,13800000000,浙江省,杭
 
 
 @tagged("post_install", "-at_install")
-class TestPortalSelloutQueue(PortalSelloutCase):
+class TestPortalSelloutQueue(QueuedJobMixin, PortalSelloutCase):
     """More than two lines go to the background (threshold 2); dealer A's user Amy uploads."""
+
+    uploads_url = UPLOADS
 
     @classmethod
     def setUpClass(cls):
@@ -43,24 +44,9 @@ class TestPortalSelloutQueue(PortalSelloutCase):
         self.env.invalidate_all()
         return self.Upload.search([("dealer_id", "=", self.dealer_a.id)])
 
-    def _job(self, upload):
-        return Job.load(self.env, upload.dealer_job_uuid)
-
-    def _run(self, upload):
-        """Perform the upload's job as queue_job's runner does (perform, then done and stored)."""
-        RunJobController._try_perform_job(self.env, self._job(upload))
-        self.env.invalidate_all()
-
-    def _queue(self, content=HEADER + MAT_ROW * 3):
-        response = self._upload(content)
-        upload = self._uploads()
-        self.assertEqual(len(upload), 1)
-        return response, upload
-
-    def _status_page(self, upload):
-        response = self.url_open(f"{UPLOADS}/{upload.id}")
-        self.assertEqual(response.status_code, 200)
-        return response.text
+    @staticmethod
+    def _large_file():
+        return HEADER + MAT_ROW * 3
 
     # ------------------------------------------------------------------ at once, queued, done
     def test_small_file_recorded_at_once(self):
@@ -154,15 +140,11 @@ class TestPortalSelloutQueue(PortalSelloutCase):
     def test_unexpected_failure_then_requeue(self):
         """queue_job gives up (after its retries): the page says failed; Requeue, then the job records the file."""
         _response, upload = self._queue()
-        job = self._job(upload)
-        job.set_failed(exc_name="OperationalError", exc_message="could not serialize access", exc_info="…")
-        job.store()
-        self.env.invalidate_all()
+        self._fail_job(upload)
         self.assertEqual(upload.dealer_job_state, "failed")
         self.assertIn("o_dealer_upload_failed", self._status_page(upload))
         self.assertFalse(self._portal_sales())
-        self.env["queue.job"].search([("uuid", "=", upload.dealer_job_uuid)]).requeue()
-        self.env.invalidate_all()
+        self._requeue(upload)
         self.assertEqual(upload.dealer_job_state, "queued")
         self._run(upload)
         self.assertEqual(upload.dealer_job_state, "done")

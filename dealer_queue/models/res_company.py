@@ -21,3 +21,15 @@ class ResCompany(models.Model):
         self.ensure_one()
         threshold = self.dealer_queue_document_threshold if kind == "documents" else self.dealer_queue_line_threshold
         return not threshold or size <= threshold
+
+    def _dealer_queue_file_note(self, max_rows):
+        """What a portal upload form says about the size of a file (at most ``max_rows`` lines) and the background
+        recording of one above this company's threshold of lines (the form links its uploads' status after it)."""
+        self.ensure_one()
+        threshold = self.dealer_queue_line_threshold
+        if not threshold or threshold >= max_rows:
+            return self.env._("At most %(max)s lines per file.", max=max_rows)
+        return self.env._(
+            "At most %(max)s lines per file; a file of more than %(threshold)s lines is recorded in the background "
+            "and its status is shown under:", max=max_rows, threshold=threshold,
+        )

@@ -1,0 +1,1 @@
+from . import dealer_stock_report_upload

@@ -91,6 +91,7 @@ class DealerContractDepositMixin(models.AbstractModel):
         self.ensure_one()
         company = self.company_id
         account = company.dealer_deposit_account_id or self._dealer_create_deposit_account()
+        # sudo: the company's bank journal is looked up, not shown (a Dealer Manager need not be an accountant)
         Journal = self.env["account.journal"].sudo()
         journal = company.dealer_deposit_journal_id or Journal.search([
             *Journal._check_company_domain(company), ("type", "=", "bank"),
@@ -118,6 +119,7 @@ class DealerContractDepositMixin(models.AbstractModel):
             "name": _("Dealer Deposits (保证金)"), "code": code, "account_type": "liability_current",
             "reconcile": True, "company_ids": [Command.set(company.ids)],
         })
+        # sudo: the company setting is written once by the contract's own code, with the account it has just created
         company.sudo().dealer_deposit_account_id = account
         return account
 
@@ -278,6 +280,7 @@ class DealerContractDepositMixin(models.AbstractModel):
             lambda line: line.account_id == account and not line.reconciled
         )
         if items and self.currency_id.is_zero(sum(items.mapped("balance"))):
+            # sudo: only the contract's own deposit items on the deposit account, once they balance to zero
             items.sudo().reconcile()
 
     def action_refund_deposit(self):

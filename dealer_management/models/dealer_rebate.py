@@ -171,6 +171,7 @@ class DealerRebate(models.Model):
             target_quantity = sum(unit_targets.mapped("quantity"))
             net_units = sum(unit_targets.mapped("achieved_quantity"))
             units_achievement = 100.0 * net_units / target_quantity if target_quantity else 0.0
+            # sudo: the contract's tiers are read to compute the rebate the current rules already let the user see
             tier = rebate.contract_id.sudo()._rebate_tier_for(achievement, units_achievement)
             rebate_amount = rebate.currency_id.round(net_sales * tier.rebate_percent / 100.0 + tier.fixed_bonus)
             rebate._dealer_trusted().write({

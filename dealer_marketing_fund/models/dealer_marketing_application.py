@@ -161,6 +161,7 @@ class DealerMarketingApplication(models.Model):
                     "%(dealer)s has no marketing support budget for %(date)s: neither its contract nor its grade "
                     "grants one.", dealer=application.partner_id.display_name, date=application.date_planned,
                 ))
+            # sudo: the fund's figures are read to refuse an application over the budget; nothing is written
             if application.currency_id.compare_amounts(application.amount_requested, fund.sudo().amount_left) > 0:
                 raise UserError(fund.sudo()._dealer_left_message(application.amount_requested))
             application._dealer_trusted().write({

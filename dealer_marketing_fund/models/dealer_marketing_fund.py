@@ -121,6 +121,7 @@ class DealerMarketingFund(models.Model):
             vals = {"partner_id": dealer.id, "contract_id": contract.id, "company_id": contract.company_id.id,
                     "date_from": contract.date_start, "date_to": contract.date_end}
         else:
+            # sudo: the dealer's grade is read to find its budget; nothing is written
             grade = dealer.sudo().dealer_grade_id
             if not grade or grade.marketing_fund_budget <= 0:
                 return self.browse()

@@ -62,6 +62,7 @@ class DealerStockReportUpload(models.Model):
                 # sudo: the job links its own upload to the report it created (no write ACL on uploads)
                 upload.sudo().report_id = created
             uploads._dealer_upload_done()
+            # sudo: the names of the reports the job has just created, for its result message
             return self.env._("Stock report %(reports)s submitted.",
                               reports=", ".join(uploads.sudo().report_id.mapped("name")))
         return self._dealer_job_perform(report)

@@ -125,19 +125,26 @@ class DealerContractTarget(models.Model):
     @api.model
     def _net_invoiced_quantity_by_day(self, partners, date_from, date_to, companies, categ=None):
         """Net units {(partner id, company id, invoice date): quantity} on the lines of the net sales
-        (``_net_invoiced_by_day``): invoiced quantities minus refunded ones, as invoiced (台/件)."""
+        (``_net_invoiced_by_day``): invoiced quantities minus refunded ones, each line's quantity converted from
+        the unit it was invoiced in to the reference unit of that unit's category (a dozen counts 12 台/件)."""
         if not companies:
             return {}
         domain = self._net_sales_domain(partners, date_from, date_to, companies, categ)
         # sudo: an aggregate figure for dealer users who may not read accounting lines
         Line = self.env["account.move.line"].sudo()
         result = defaultdict(float)
+        references = {}
         for move_type, sign in (("out_invoice", 1.0), ("out_refund", -1.0)):
             groups = Line._read_group(
-                [*domain, ("move_id.move_type", "=", move_type)], ["partner_id", "company_id", "invoice_date:day"],
-                ["quantity:sum"],
+                [*domain, ("move_id.move_type", "=", move_type)],
+                ["partner_id", "company_id", "invoice_date:day", "product_uom_id"], ["quantity:sum"],
             )
-            for partner, company, day, quantity in groups:
+            for partner, company, day, uom, quantity in groups:
+                if uom:
+                    if uom not in references:
+                        references[uom] = uom.category_id.uom_ids.filtered(lambda u: u.uom_type == "reference")[:1]
+                    if references[uom] and references[uom] != uom:
+                        quantity = uom._compute_quantity(quantity, references[uom], round=False)
                 result[partner.id, company.id, day] += sign * quantity
         return dict(result)
 

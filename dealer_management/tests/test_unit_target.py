@@ -95,3 +95,21 @@ class TestUnitTargets(DealerTestCommon):
         tier = self.contract._rebate_tier_for(10.0, 0.0)
         self.assertEqual((tier.basis, tier.rebate_percent), ("amount", 1.0))
         self.assertIn("unit target", tier.search([("basis", "=", "units")], limit=1).display_name)
+
+    def test_units_counted_in_the_reference_unit(self):
+        """A truck line invoiced by the dozen counts 12 units, a refund by the dozen takes 12 off."""
+        dozen = self.env.ref("uom.product_uom_dozen")
+        q2 = self.contract.target_ids.sorted("date_start")[1]
+        moves = (("out_invoice", "2025-05-05"), ("out_invoice", "2025-05-06"), ("out_refund", "2025-05-07"))
+        for move_type, day in moves:
+            move = self.env["account.move"].create({
+                "move_type": move_type, "partner_id": self.dealer.id, "invoice_date": day,
+                "invoice_line_ids": [Command.create({
+                    "product_id": self.truck.id, "product_uom_id": dozen.id, "quantity": 1.0, "price_unit": 12000.0,
+                    "tax_ids": [Command.clear()],
+                })],
+            })
+            move.action_post()
+        self.env.invalidate_all()
+        self.assertEqual(q2.achieved_quantity, 2.0 + 12.0)
+        self.assertAlmostEqual(q2.quantity_percent, 140.0)

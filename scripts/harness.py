@@ -524,6 +524,95 @@ def run_i18n_tests():
     return run_pytest("i18n", [os.path.join(ROOT, "tests", "test_i18n_files.py")])
 
 
+# Seconds each addon's own tests took in CI (odoo.tests.stats of a full `make test`, 2026-12-06): `make test` splits
+# the addons' tests over DEALER_TEST_SHARDS databases by these weights (an addon not listed counts 10 s).
+TEST_SECONDS = {
+    "dealer_portal": 283, "dealer_management": 157, "dealer_assessment": 124, "dealer_portal_sellout": 52,
+    "dealer_service": 32, "dealer_sellout": 31, "dealer_portal_assessment": 26, "dealer_portal_service": 23,
+    "dealer_business_review": 22, "dealer_visit": 20, "dealer_service_inspection": 19, "dealer_portal_loyalty": 17,
+    "dealer_portal_marketing_fund": 15, "dealer_queue": 14, "dealer_portal_queue": 13, "dealer_loyalty": 12,
+    "dealer_portal_business_review_visit": 11, "dealer_assessment_sellout": 11, "dealer_marketing_fund": 10,
+}
+DEFAULT_TEST_SECONDS = 10
+
+
+def test_shards(addons, count):
+    """Split the addons whose tests run into `count` groups of about equal test time (longest first, each to the
+    lightest group); every group keeps the addons' order of ADDONS."""
+    groups = [[] for _ in range(max(1, min(count, len(addons))))]
+    loads = [0] * len(groups)
+    for addon in sorted(addons, key=lambda a: -TEST_SECONDS.get(a, DEFAULT_TEST_SECONDS)):
+        lightest = loads.index(min(loads))
+        groups[lightest].append(addon)
+        loads[lightest] += TEST_SECONDS.get(addon, DEFAULT_TEST_SECONDS)
+    return [sorted(group, key=addons.index) for group in groups]
+
+
+def shard_count():
+    """DEALER_TEST_SHARDS, or one database per core up to two: each shard installs every addon (about two minutes)
+    and runs its part of the tests in an Odoo process of its own, side by side."""
+    value = os.environ.get("DEALER_TEST_SHARDS")
+    if value:
+        if not value.isdigit() or int(value) < 1:
+            die(f"DEALER_TEST_SHARDS must be a positive whole number, not {value!r}")
+        return int(value)
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+def run_odoo_tests(addons, shards):
+    """Fresh databases TEST_DB (and TEST_DB_2, ... for more shards), every addon installed in each, the tests of
+    `addons` split over them, the Odoo processes side by side. The first shard's output streams live; the others'
+    logs are printed when they end. Returns (passed, failed, errors) added up over the shards."""
+    groups = test_shards(addons, shards)
+    dbs = [TEST_DB] + [check_db_name(f"{TEST_DB}_{i + 1}") for i in range(1, len(groups))]
+    logs = [os.path.join(LOGS, "test-odoo.log")] + [os.path.join(LOGS, f"test-odoo-{i + 1}.log")
+                                                      for i in range(1, len(groups))]
+    for db in dbs:
+        drop_db(db)
+    argv = [["-d", db, "-i", ",".join(ADDONS), "--test-enable", "--test-tags", ",".join(f"/{a}" for a in group),
+             "--stop-after-init", "--log-level=test", "--http-port", str(free_port())]
+            for db, group in zip(dbs, groups, strict=True)]
+    if len(groups) > 1:
+        for i, group in enumerate(groups):
+            say(f"shard {i + 1}/{len(groups)} (database {dbs[i]}, log {logs[i]}): tests of {', '.join(group)}")
+    background = []
+    for args, log_file in zip(argv[1:], logs[1:], strict=True):
+        cmd = odoo_command() + ["-c", CONF] + args
+        say("$ " + " ".join(cmd) + f"  > {log_file}")
+        log = open(log_file, "w")
+        background.append((subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT), log))
+    try:
+        rcs = [run_odoo(argv[0], log_file=logs[0], check=False)]
+        for proc, _log in background:
+            rcs.append(proc.wait())
+    finally:
+        for proc, log in background:
+            if proc.poll() is None:  # interrupted: never leave an Odoo process testing behind
+                proc.kill()
+                proc.wait()
+            log.close()
+    passed = failed = 0
+    errors = []
+    for i, (rc, log_file) in enumerate(zip(rcs, logs, strict=True)):
+        if i:
+            say(f"output of shard {i + 1}/{len(groups)} ({log_file}):")
+            with open(log_file) as f:
+                sys.stdout.write(f.read())
+            sys.stdout.flush()
+        o_failed, o_errors, total, bad_lines = odoo_test_counts(log_file)
+        label = f"Odoo tests (shard {i + 1}/{len(groups)})" if len(groups) > 1 else "Odoo tests"
+        say(f"{label}: {total} run, {o_failed} failed, {o_errors} errors, {bad_lines} error log lines (rc={rc})")
+        passed += total - o_failed - o_errors
+        failed += o_failed + o_errors + (0 if rc == 0 and bad_lines == 0 and total > 0 else 1)
+        if total == 0:
+            errors.append(f"no Odoo test ran (log: {log_file})")
+        elif not (rc == 0 and o_failed == 0 and o_errors == 0 and bad_lines == 0):
+            errors.append(f"Odoo tests failed (log: {log_file})")
+    for db in dbs[1:]:
+        drop_db(db)  # the external tests run on the first shard's database only
+    return passed, failed, errors
+
+
 def summary(passed, failed):
     """The closing line CI reads: nothing may be printed after it."""
     print(f"\n{passed} passed, {failed} failed", flush=True)
@@ -547,22 +636,14 @@ def cmd_test(args):
     write_conf()
     pg_start()
     try:
-        drop_db(TEST_DB)
-        log_file = os.path.join(LOGS, "test-odoo.log")
         addons = args.addons.split(",") if args.addons else ADDONS
-        tags = ",".join(f"/{a}" for a in addons)
-        odoo_args = ["-d", TEST_DB, "-i", ",".join(ADDONS), "--test-enable", "--test-tags", tags,
-                     "--stop-after-init", "--log-level=test", "--http-port", str(free_port()),
-                     ]
-        rc = run_odoo(odoo_args, log_file=log_file, check=False)
-        o_failed, o_errors, total, bad_lines = odoo_test_counts(log_file)
-        say(f"Odoo tests: {total} run, {o_failed} failed, {o_errors} errors, {bad_lines} error log lines (rc={rc})")
-        passed += total - o_failed - o_errors
-        failed += o_failed + o_errors + (0 if rc == 0 and bad_lines == 0 and total > 0 else 1)
-        if total == 0:
-            errors.append("no Odoo test ran")
-        elif not (rc == 0 and o_failed == 0 and o_errors == 0 and bad_lines == 0):
-            errors.append(f"Odoo tests failed (log: {log_file})")
+        # `make test-addon` (a few addons, the quick loop) keeps one database unless DEALER_TEST_SHARDS says
+        # otherwise; `make test` splits the tests
+        shards = shard_count() if not args.addons or os.environ.get("DEALER_TEST_SHARDS") else 1
+        o_passed, o_failed, o_errors = run_odoo_tests(addons, shards)
+        passed += o_passed
+        failed += o_failed
+        errors += o_errors
         if not args.addons and not args.no_external:
             py_ok, py_passed, py_failed = run_external_tests()
             passed += py_passed

@@ -90,7 +90,8 @@ def load(content, manager, label):
         {"file": base64.b64encode(content), "filename": "network.xlsx"})
     env.flush_all()
     before = env.cr.sql_log_count, time.perf_counter(), time.process_time()
-    wizard.with_context(dealer_import_phases=phases).action_import()
+    # dealer_import_now: loaded in this request, as the dealer_queue job loads a file above the company's threshold
+    wizard.with_context(dealer_import_phases=phases, dealer_import_now=True).action_import()
     env.flush_all()
     queries = env.cr.sql_log_count - before[0]
     wall, cpu = time.perf_counter() - before[1], time.process_time() - before[2]

@@ -352,13 +352,21 @@ class DealerImportLoader(models.AbstractModel):
         dealers = Partner.sudo().browse({dealer_id for dealer_id, _key in new})
         commercial = [fname for fname in Partner._commercial_fields() if fname != "property_product_pricelist"]
         address = Partner._address_fields()
-        synced = {}
+        synced, country_pricelists = {}, {}
         for dealer in dealers:
             vals = dealer._update_fields_values(commercial)
-            # the pricelist the sync writes on a contact is stored as the company's specific one (its inverse)
-            vals["specific_property_product_pricelist"] = dealer.specific_property_product_pricelist.id
             if any(dealer[fname] for fname in address):
                 vals.update(dealer._update_fields_values(address))
+            # the dealer's pricelist, which the sync writes on a contact, is stored by the field's inverse
+            # (product's _inverse_product_pricelist) as the contact's specific pricelist unless it is the default
+            # one of the contact's country: the same, with the country's default looked up once
+            country = Partner.browse().country_id.browse(vals.get("country_id"))
+            if country.code not in country_pricelists:
+                country_pricelists[country.code] = self.env["product.pricelist"].search(
+                    [("country_group_ids.country_ids.code", "=", country.code or False)], limit=1)
+            pricelist = dealer.property_product_pricelist
+            vals["specific_property_product_pricelist"] = (
+                pricelist.id if pricelist and pricelist != country_pricelists[country.code] else False)
             vals["lang"] = dealer.lang or self.env.context.get("default_lang") or self.env.lang
             synced[dealer.id] = vals
         contacts = Partner.with_context(_partners_skip_fields_sync=True, **defaults).create([

@@ -135,6 +135,10 @@ class DealerImportWizard(models.TransientModel):
         self._check_rights()
         with self._dealer_import_phase("parse/validate"):
             tables = self._dealer_import_tables()
+        return self._dealer_import_load(tables)
+
+    def _dealer_import_load(self, tables):
+        """Load ``tables`` (the file as ``_dealer_import_tables`` read it) and write the result on the wizard."""
         errors, counts = self._dealer_import_run(tables)
         result = self.with_context(dealer_import_result=True)
         if errors:

@@ -325,12 +325,20 @@ class DealerContract(models.Model):
         """Refuse when another active contract of the dealer overlaps in dates and territory."""
         # two activations of one dealer's contracts at the same moment: the second is retried after the first
         lock_rows(self.partner_id)
+        if not self:
+            return
+        # the active contracts of all these dealers in one query, then each contract's overlapping ones
+        active = self.sudo().search([
+            ("partner_id", "in", self.partner_id.ids), ("company_id", "in", self.company_id.ids),
+            ("state", "=", "active"), ("date_start", "<=", max(self.mapped("date_end"))),
+            ("date_end", ">=", min(self.mapped("date_start"))),
+        ])
         for contract in self:
-            others = self.sudo().search([
-                ("id", "!=", contract.id), ("partner_id", "=", contract.partner_id.id),
-                ("company_id", "=", contract.company_id.id), ("state", "=", "active"),
-                ("date_start", "<=", contract.date_end), ("date_end", ">=", contract.date_start),
-            ])
+            others = active.filtered(lambda other, contract=contract: (
+                other.id != contract.id and other.partner_id == contract.partner_id
+                and other.company_id == contract.company_id and other.date_start <= contract.date_end
+                and other.date_end >= contract.date_start
+            ))
             for other in others:
                 shared = contract._shared_territories(other)
                 if shared is not None:
@@ -361,7 +369,7 @@ class DealerContract(models.Model):
                     "Register it with Receive Deposit first.",
                     name=contract.name, amount=contract.currency_id.format(contract.deposit_amount),
                 ))
-            contract._check_no_overlap()
+        self._check_no_overlap()
         self._dealer_trusted().write({"state": "active"})
         return True
 

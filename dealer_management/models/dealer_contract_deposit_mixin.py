@@ -130,43 +130,65 @@ class DealerContractDepositMixin(models.AbstractModel):
         for contract in self:
             if contract.deposit_state != "required" or contract.state not in ("draft", "active"):
                 raise UserError(_("Contract %(name)s has no deposit waiting to be received.", name=contract.name))
-            contract._dealer_register_deposit()
+        self._dealer_register_deposits()
         return True
 
     def _dealer_register_deposit(self, amount=None, date=None, memo=None):
         """Create and post the inbound payment of the deposit (default: what is missing) on the holder contract."""
         self.ensure_one()
-        holder = self.deposit_holder_id or self
-        if holder.deposit_refund_date:
-            raise UserError(_("The deposit of contract %(name)s has already been refunded.", name=self.name))
-        if amount is None:
-            amount = self.deposit_amount - self.deposit_received_amount
-        if self.currency_id.compare_amounts(amount, 0.0) <= 0:
-            raise UserError(_("Contract %(name)s has no deposit amount to receive.", name=self.name))
-        payment = holder._dealer_deposit_payment(
-            "inbound", amount, date, memo or _("Deposit (保证金) of contract %(name)s", name=self.name),
-        )
-        self.message_post(body=_(
-            "Deposit payment %(payment)s of %(amount)s registered.",
-            payment=payment._get_html_link(), amount=self.currency_id.format(amount),
-        ))
-        return payment
+        return self._dealer_register_deposits(amount, date, memo)
+
+    def _dealer_register_deposits(self, amount=None, date=None, memo=None):
+        """``_dealer_register_deposit`` of these contracts: the payments created and posted in one batch, a note
+        in each contract's chatter."""
+        specs = []
+        for contract in self:
+            holder = contract.deposit_holder_id or contract
+            if holder.deposit_refund_date:
+                raise UserError(_("The deposit of contract %(name)s has already been refunded.", name=contract.name))
+            missing = contract.deposit_amount - contract.deposit_received_amount if amount is None else amount
+            if contract.currency_id.compare_amounts(missing, 0.0) <= 0:
+                raise UserError(_("Contract %(name)s has no deposit amount to receive.", name=contract.name))
+            specs.append((holder, "inbound", missing, date,
+                          memo or _("Deposit (保证金) of contract %(name)s", name=contract.name)))
+        payments = self._dealer_deposit_payments(specs)
+        bodies = {}
+        for contract, payment, (_holder, _type, missing, _date, _memo) in zip(self, payments, specs, strict=True):
+            bodies[contract.id] = _(
+                "Deposit payment %(payment)s of %(amount)s registered.",
+                payment=payment._get_html_link(), amount=contract.currency_id.format(missing),
+            )
+        if bodies:
+            # the note message_post would write, for all the contracts at once
+            self._message_log_batch(bodies)
+        return payments
 
     def _dealer_deposit_payment(self, payment_type, amount, date, memo):
         """Post the dealer's payment (inbound: received, outbound: paid back) of this holder contract's deposit,
         on the deposit liability account."""
         self.ensure_one()
-        account, journal, _misc = self._dealer_deposit_accounting()
+        return self._dealer_deposit_payments([(self, payment_type, amount, date, memo)])
+
+    @api.model
+    def _dealer_deposit_payments(self, specs):
+        """``_dealer_deposit_payment`` of many holder contracts (``specs``: [(holder, payment type, amount, date,
+        memo)]): the payments created and posted in one batch, in the order of ``specs``."""
+        vals_list, accounting = [], {}
+        for holder, payment_type, amount, date, memo in specs:
+            if holder.company_id not in accounting:
+                accounting[holder.company_id] = holder._dealer_deposit_accounting()
+            account, journal, _misc = accounting[holder.company_id]
+            vals_list.append({
+                "payment_type": payment_type, "partner_type": "customer", "partner_id": holder.partner_id.id,
+                "company_id": holder.company_id.id, "journal_id": journal.id, "amount": amount,
+                "currency_id": holder.currency_id.id, "date": date or fields.Date.context_today(holder),
+                "destination_account_id": account.id, "dealer_contract_id": holder.id, "memo": memo,
+            })
         # sudo: like the fine invoice, a Dealer Manager registers the deposit without accounting rights; the
         # amount is the contract's own and the payment is linked to it by this code only
-        payment = self.env["account.payment"].sudo().with_context(dealer_workflow_trusted=_TRUSTED).create({
-            "payment_type": payment_type, "partner_type": "customer", "partner_id": self.partner_id.id,
-            "company_id": self.company_id.id, "journal_id": journal.id, "amount": amount,
-            "currency_id": self.currency_id.id, "date": date or fields.Date.context_today(self),
-            "destination_account_id": account.id, "dealer_contract_id": self.id, "memo": memo,
-        })
-        payment.action_post()
-        return payment
+        payments = self.env["account.payment"].sudo().with_context(dealer_workflow_trusted=_TRUSTED).create(vals_list)
+        payments.action_post()
+        return payments
 
     # ------------------------------------------------------------------ refund
     def _dealer_deposit_deductions(self, limit):

@@ -72,11 +72,19 @@ class DealerStockReport(models.Model):
     # ------------------------------------------------------------------ constraints
     def _check_unique_date(self):
         """One report per dealer, company and day (checked before writing, see _dealer_unique_indexes)."""
-        for report in self.filtered(lambda r: r.state != "cancelled"):
-            other = self.sudo().search([
-                ("id", "!=", report._origin.id), ("partner_id", "=", report.partner_id.id),
-                ("company_id", "=", report.company_id.id), ("date", "=", report.date), ("state", "!=", "cancelled"),
-            ], limit=1)
+        reports = self.filtered(lambda r: r.state != "cancelled")
+        if not reports:
+            return
+        # the reports of all these dealers on these days in one query, then each report's other one
+        reported = self.sudo().search([
+            ("partner_id", "in", reports.partner_id.ids), ("company_id", "in", reports.company_id.ids),
+            ("date", "in", list(set(reports.mapped("date")))), ("state", "!=", "cancelled"),
+        ])
+        for report in reports:
+            other = reported.filtered(lambda r, report=report: (
+                r.id != report._origin.id and r.partner_id == report.partner_id and r.company_id == report.company_id
+                and r.date == report.date
+            ))[:1]
             if other:
                 raise ValidationError(_(
                     "%(dealer)s already has stock report %(other)s for %(date)s. Correct that report, or cancel it "

@@ -81,6 +81,9 @@ class DealerUniqueMixin(models.AbstractModel):
         try:
             with self.env.cr.savepoint():
                 yield
+                # flushed here, in the caller's environment (its context, e.g. the go-live import's "no tracking"),
+                # rather than by the savepoint in whichever environment the transaction picks
+                self.env.flush_all()
         except psycopg2.errors.UniqueViolation as error:
             name = error.diag.constraint_name
             if name not in {f"{self._table}_{key}" for key in self._dealer_unique_indexes}:

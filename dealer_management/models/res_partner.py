@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from markupsafe import Markup
 
 from odoo import Command, _, api, fields, models
@@ -246,8 +248,8 @@ class ResPartner(models.Model):
                 if not vals.get("dealer_code"):
                     vals["dealer_code"] = self.env["ir.sequence"].next_by_code("dealer.code")
         partners = super().create(vals_list)
-        for partner in partners.filtered(lambda p: p.is_dealer and p.dealer_grade_id):
-            partner._dealer_record_grade_change(self.env["dealer.grade"], partner.dealer_grade_id)
+        graded = partners.filtered(lambda p: p.is_dealer and p.dealer_grade_id)
+        graded._dealer_record_grade_changes(dict.fromkeys(graded.ids, self.env["dealer.grade"]))
         return partners
 
     def write(self, vals):
@@ -260,9 +262,8 @@ class ResPartner(models.Model):
         res = super().write(vals)
         if vals.get("is_dealer"):
             self._dealer_ensure_code()
-        for partner, old_grade in old_grades.items():
-            if partner.is_dealer:
-                partner._dealer_record_grade_change(old_grade, partner.dealer_grade_id)
+        changed = self.browse([partner.id for partner in old_grades]).filtered("is_dealer")
+        changed._dealer_record_grade_changes({partner.id: grade for partner, grade in old_grades.items()})
         return res
 
     def _dealer_grade_changes(self, vals):
@@ -282,16 +283,18 @@ class ResPartner(models.Model):
     def _dealer_is_manager(self):
         return self._is_dealer_manager()
 
-    def _dealer_record_grade_change(self, old_grade, new_grade):
-        """Write the grade history line and apply the new grade's default commercial policy."""
-        self.ensure_one()
+    def _dealer_record_grade_changes(self, old_grades):
+        """Write the grade history line of each of these partners (from ``old_grades[partner id]`` to its grade now)
+        in one batch, and apply the new grades' default commercial policy."""
+        if not self:
+            return
         reason = self.env.context.get("dealer_grade_change_reason") or _("Grade set")
-        self.env["dealer.grade.history"].sudo().create({  # sudo: history is append-only, rights checked above
-            "partner_id": self.id,
-            "old_grade_id": old_grade.id,
-            "new_grade_id": new_grade.id,
+        self.env["dealer.grade.history"].sudo().create([{  # sudo: history is append-only, rights checked above
+            "partner_id": partner.id,
+            "old_grade_id": old_grades[partner.id].id,
+            "new_grade_id": partner.dealer_grade_id.id,
             "reason": reason,
-        })
+        } for partner in self])
         self._dealer_apply_grade_policy()
 
     def _dealer_assign_territories(self, territories, parent, reason):
@@ -299,42 +302,60 @@ class ResPartner(models.Model):
         import); the chatter keeps who, what and why. UserError when nothing changes or a territory belongs to
         another company than the dealer's; the exclusivity and parent constraints apply."""
         self.ensure_one()
-        foreign = territories.filtered(
-            lambda t: self.company_id and t.company_id and t.company_id != self.company_id
-        )
-        if foreign:
-            raise UserError(_(
-                "Territory %(territory)s belongs to %(company)s, dealer %(name)s to %(dealer_company)s: choose "
-                "territories of the dealer's company.",
-                territory=foreign[0].complete_name, company=foreign[0].company_id.name, name=self.display_name,
-                dealer_company=self.company_id.name,
-            ))
-        added = territories - self.dealer_territory_ids
-        removed = self.dealer_territory_ids - territories
-        old_parent = self.parent_dealer_id
-        if not added and not removed and old_parent == parent:
+        if territories == self.dealer_territory_ids and parent == self.parent_dealer_id:
             raise UserError(_("Nothing changes: choose other territories or another parent distributor."))
-        self._dealer_trusted().write({
-            "dealer_territory_ids": [Command.set(territories.ids)],
-            "parent_dealer_id": parent.id,
-        })
-        lines = []
-        if added:
-            lines.append(_("Territories added: %(territories)s", territories=", ".join(added.mapped("complete_name"))))
-        if removed:
-            lines.append(_(
-                "Territories removed: %(territories)s", territories=", ".join(removed.mapped("complete_name")),
-            ))
-        if old_parent != parent:
-            lines.append(_(
-                "Parent distributor: %(old)s → %(new)s",
-                old=old_parent.display_name or _("none"), new=parent.display_name or _("none"),
-            ))
-        body = Markup("<p>%s</p><ul>%s</ul>") % (
-            _("Territories assigned by %(user)s. Reason: %(reason)s", user=self.env.user.name, reason=reason),
-            Markup().join(Markup("<li>%s</li>") % line for line in lines),
-        )
-        self.message_post(body=body)
+        self._dealer_assign_territories_batch({self: (territories, parent)}, reason)
+
+    @api.model
+    def _dealer_assign_territories_batch(self, assignments, reason):
+        """``_dealer_assign_territories`` of many dealers at once (``assignments``: {dealer: (territories,
+        parent)}; the dealers whose territories and parent do not change are left out): one write per distinct
+        assignment and the chatter notes in one batch."""
+        changes = {}
+        for dealer, (territories, parent) in assignments.items():
+            foreign = territories.filtered(
+                lambda t, dealer=dealer: dealer.company_id and t.company_id and t.company_id != dealer.company_id
+            )
+            if foreign:
+                raise UserError(_(
+                    "Territory %(territory)s belongs to %(company)s, dealer %(name)s to %(dealer_company)s: choose "
+                    "territories of the dealer's company.",
+                    territory=foreign[0].complete_name, company=foreign[0].company_id.name, name=dealer.display_name,
+                    dealer_company=dealer.company_id.name,
+                ))
+            added = territories - dealer.dealer_territory_ids
+            removed = dealer.dealer_territory_ids - territories
+            if added or removed or dealer.parent_dealer_id != parent:
+                changes[dealer] = (territories, parent, added, removed, dealer.parent_dealer_id)
+        groups = defaultdict(lambda: self.browse())
+        for dealer, (territories, parent, *_changes) in changes.items():
+            groups[tuple(territories.ids), parent.id] |= dealer
+        for (territory_ids, parent_id), dealers in groups.items():
+            dealers._dealer_trusted().write({
+                "dealer_territory_ids": [Command.set(territory_ids)], "parent_dealer_id": parent_id,
+            })
+        bodies = {}
+        for dealer, (_territories, parent, added, removed, old_parent) in changes.items():
+            lines = []
+            if added:
+                lines.append(_("Territories added: %(territories)s",
+                               territories=", ".join(added.mapped("complete_name"))))
+            if removed:
+                lines.append(_(
+                    "Territories removed: %(territories)s", territories=", ".join(removed.mapped("complete_name")),
+                ))
+            if old_parent != parent:
+                lines.append(_(
+                    "Parent distributor: %(old)s → %(new)s",
+                    old=old_parent.display_name or _("none"), new=parent.display_name or _("none"),
+                ))
+            bodies[dealer.id] = Markup("<p>%s</p><ul>%s</ul>") % (
+                _("Territories assigned by %(user)s. Reason: %(reason)s", user=self.env.user.name, reason=reason),
+                Markup().join(Markup("<li>%s</li>") % line for line in lines),
+            )
+        if bodies:
+            # a note in each dealer's chatter, as message_post writes it, without a notification per dealer
+            self.browse(list(bodies))._message_log_batch(bodies)
 
     def _dealer_policy_company(self):
         """The company whose pricelist, payment terms and credit limit the grade sets on this dealer.

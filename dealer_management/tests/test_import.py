@@ -127,6 +127,48 @@ class TestImport(DealerImportCommon):
         report = self.env["dealer.stock.report"].search([("partner_id", "=", distributor.id)])
         self.assertEqual((report.state, report.line_ids.quantity), ("validated", 7))
 
+    def test_contacts_get_what_odoos_own_sync_gives(self):
+        """The import creates the contact persons in one batch without Odoo's per-contact sync: they hold what that
+        sync gives a contact created under the dealer (commercial fields, the dealer's address, its language)."""
+        wizard = self.run_import()
+        self.assertEqual(wizard.state, "done", wizard.error_ids.mapped("message"))
+        distributor = self.dealers("IMP-D1")
+        imported = distributor.child_ids.filtered(lambda c: c.name == "李会计")
+        through_odoo = self.Partner.create({"name": "Created by hand", "parent_id": distributor.id})
+        fnames = [*self.Partner._commercial_fields(), *self.Partner._address_fields(), "lang",
+                  "commercial_partner_id", "specific_property_product_pricelist"]
+        self.assertEqual(imported.read(fnames)[0] | {"id": 0}, through_odoo.read(fnames)[0] | {"id": 0})
+        self.assertEqual((imported.vat, imported.city, imported.property_payment_term_id),
+                         (credit_code(1), "杭州市", self.term_30))
+
+    def test_import_leaves_the_wizards_history_only(self):
+        """No tracking values or creation logs for the records of a go-live file: the dealer's chatter holds the
+        territory note, the contract's the deposit note, next to the grade history."""
+        self.run_import()
+        distributor = self.dealers("IMP-D1")
+        self.assertEqual(len(distributor.message_ids), 1)
+        self.assertIn("Reason: Initial import", distributor.message_ids.body)
+        self.assertFalse(distributor.message_ids.tracking_value_ids)
+        contract = self.env["dealer.contract"].search([("name", "=", "IMP-HT-1")])
+        self.assertEqual(len(contract.message_ids), 1, contract.message_ids.mapped(
+            lambda message: (message.body, message.tracking_value_ids.field_id.mapped("name"))))
+        self.assertIn("Deposit payment", contract.message_ids.body)
+        self.assertEqual(len(distributor.dealer_grade_history_ids), 1)
+
+    def test_sub_dealer_of_a_refused_distributor_refused(self):
+        """Dealers are loaded in batches; a batch with a refused row is loaded again row by row, so that the
+        sub-dealer of a refused distributor names that refusal."""
+        tables = self.network()
+        tables["dealers"][0]["grade"] = "Platinum"
+        wizard = self.run_import(tables)
+        self.assertEqual(wizard.state, "refused")
+        errors = {(error.row, error.column): error.message for error in wizard.error_ids.filtered(
+            lambda error: error.sheet == "Dealers")}
+        self.assertRegex(errors[(2, "Grade")], "No grade .* Platinum")
+        self.assertRegex(errors[(3, "Parent distributor code")], "IMP-D1 is refused on the Dealers sheet")
+        self.assertFalse(self.dealers("IMP-D1", "IMP-D2"))
+        self.assertFalse(self.env["dealer.grade.history"].search([("partner_id.name", "like", "导入")]))
+
     def test_second_import_updates_instead_of_duplicating(self):
         self.run_import()
         counts = self._counts()

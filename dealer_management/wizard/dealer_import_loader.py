@@ -1,4 +1,6 @@
+import time
 from collections import defaultdict
+from contextlib import contextmanager
 
 from odoo import Command, _, api, models
 from odoo.exceptions import UserError
@@ -63,6 +65,10 @@ class DealerImportLoader(models.AbstractModel):
             [("default_code", "in", list(product_codes))]) if product_codes else self.env["product.product"]
         return {
             "company": company,
+            "china": self.env.ref("base.cn"),
+            # the partners' defaults asked once per file instead of once per partner (a query each)
+            "partner_defaults": {"default_display_invoice_template_pdf_report_id":
+                                 self.env["res.partner"]._default_display_invoice_template_pdf_report_id()},
             "dealers": {partner.dealer_code: partner.sudo(False) for partner in dealers},
             "vat": {normalize_credit_code(partner.vat): partner.sudo(False) for partner in holders},
             "contracts": {contract.name: contract for contract in contracts},
@@ -77,6 +83,23 @@ class DealerImportLoader(models.AbstractModel):
             "children": {},  # {dealer id: {e-mail or name: contact}}
             "pending": [],  # (map, key) entries of the row being loaded, forgotten when the row is refused
         }
+
+    @contextmanager
+    def _dealer_import_phase(self, name):
+        """Add the wall time, CPU time and SQL queries of this phase of the import to the context's
+        ``dealer_import_phases`` ({phase: [wall, cpu, queries]}, the bench's), when it carries one."""
+        phases = self.env.context.get("dealer_import_phases")
+        if phases is None:
+            yield
+            return
+        cr = self.env.cr
+        before = time.perf_counter(), time.process_time(), cr.sql_log_count
+        yield
+        self.env.flush_all()
+        totals = phases.setdefault(name, [0.0, 0.0, 0])
+        totals[0] += time.perf_counter() - before[0]
+        totals[1] += time.process_time() - before[1]
+        totals[2] += cr.sql_log_count - before[2]
 
     @api.model
     def _dealer_import_remember(self, cache, name, key, record):
@@ -139,7 +162,7 @@ class DealerImportLoader(models.AbstractModel):
             "name": cells.text(row, "name", required=True), "vat": credit_code, "is_company": True,
             "street": cells.text(row, "street") or False, "city": cells.text(row, "city") or False,
             "phone": cells.text(row, "phone") or False, "email": cells.text(row, "email") or False,
-            "country_id": self.env.ref("base.cn").id,
+            "country_id": cache["china"].id,
         }
         province = cells.text(row, "province")
         if province:
@@ -159,9 +182,9 @@ class DealerImportLoader(models.AbstractModel):
             vals["user_id"] = cache["users"][login].id
         return vals
 
-    def _dealer_import_dealer(self, cache, row, reason):
-        """Create or update the dealer of the row: company data, grade (history), territories and parent (chatter),
-        status (lifecycle), dealer since, credit limit and payment terms."""
+    def _dealer_import_dealer_row(self, cache, row, codes):
+        """The values of one dealer row, read and checked against the file's look-ups (nothing written);
+        ``codes``: the dealer codes of the rows before it in the same batch, which may be its parent."""
         code = cells.text(row, "code", required=True)
         vals = self._dealer_import_dealer_values(cache, row)
         grade_name = cells.text(row, "grade")
@@ -171,7 +194,8 @@ class DealerImportLoader(models.AbstractModel):
                                       grade=grade_name))
         territories = self._dealer_import_territories(cache, row)
         parent_code = cells.text(row, "parent_code")
-        parent = self._dealer_import_dealer_of(cache, row, "parent_code") if parent_code else self.env["res.partner"]
+        if parent_code and parent_code not in codes:
+            self._dealer_import_dealer_of(cache, row, "parent_code")
         status = cells.selection(self.env, row, "status", self.env["res.partner"]._fields["dealer_state"], "active")
         since = cells.day(row, "dealer_since")
         credit_limit = cells.number(row, "credit_limit")
@@ -179,43 +203,76 @@ class DealerImportLoader(models.AbstractModel):
         term = cache["terms"].get(term_name) if term_name else None
         if term_name and not term:
             raise RowError("payment_terms", _("No payment terms are called %(name)s.", name=term_name))
-
-        dealer = cache["dealers"].get(code)
-        Partner = self.env["res.partner"].with_context(dealer_grade_change_reason=reason)
-        if dealer:
-            self._dealer_import_check_company(cache, dealer, "code")
-            dealer.write(vals)
-            if grade and grade != dealer.dealer_grade_id:
-                dealer.with_context(dealer_grade_change_reason=reason)._dealer_trusted().write(
-                    {"dealer_grade_id": grade.id})
-        else:
-            dealer = Partner._dealer_trusted().create({
-                **vals, "company_id": cache["company"].id, "is_dealer": True, "dealer_state": "prospect",
-                "dealer_code": code, "dealer_grade_id": grade.id,
-            }).with_env(self.env)
-            self._dealer_import_remember(cache, "dealers", code, dealer)
-            self._dealer_import_remember(cache, "vat", vals["vat"], dealer)
-        if territories != dealer.dealer_territory_ids or parent != dealer.parent_dealer_id:
-            dealer._dealer_assign_territories(territories, parent, reason)
-        if since and since != dealer.dealer_since:
-            dealer._dealer_trusted().write({"dealer_since": since})
-        if status != dealer.dealer_state:
-            steps = STATUS_STEPS[status] if dealer.dealer_state == "prospect" else (status,)
-            try:
-                for step in steps:
-                    dealer._dealer_set_state(step)
-            except UserError as error:
-                raise RowError("status", str(error)) from None
+        if code in cache["dealers"]:
+            self._dealer_import_check_company(cache, cache["dealers"][code], "code")
         terms = {}
         if credit_limit:
             terms["credit_limit"] = credit_limit
         if term:
             terms["property_payment_term_id"] = term.id
-        if terms:
-            # sudo: credit_limit is an accounting field, set as the grade policy sets it (the caller is a
-            # Dealer Manager, checked by the wizard)
-            dealer.with_company(cache["company"]).sudo()._dealer_trusted().write(terms)
-        return dealer
+        return {"code": code, "vals": vals, "grade": grade, "territories": territories, "parent_code": parent_code,
+                "status": status, "since": since, "terms": terms}
+
+    def _dealer_import_dealers(self, cache, rows, reason):
+        """Create or update the dealers of ``rows`` (each parent distributor before its sub-dealers) set-based:
+        company data, grade (history), territories and parent (chatter), status (lifecycle), dealer since, credit
+        limit and payment terms; the new dealers in one ``create``, the history and chatter lines in batches."""
+        items, codes = [], set()
+        with self._dealer_import_phase("parse/validate"):
+            for row in rows:
+                items.append(self._dealer_import_dealer_row(cache, row, codes))
+                codes.add(items[-1]["code"])
+        Partner = self.env["res.partner"]
+        with self._dealer_import_phase("partners+contacts"):
+            new = []
+            for item in items:
+                dealer = cache["dealers"].get(item["code"])
+                if not dealer:
+                    new.append(item)
+                    continue
+                if any(dealer._dealer_value_differs(dealer._fields[fname], value)
+                       for fname, value in item["vals"].items()):
+                    dealer.write(item["vals"])
+                if item["grade"] and item["grade"] != dealer.dealer_grade_id:
+                    dealer.with_context(dealer_grade_change_reason=reason)._dealer_trusted().write(
+                        {"dealer_grade_id": item["grade"].id})
+            # a new dealer has no parent company nor contact persons yet: Odoo's sync has nothing to do
+            created = Partner.with_context(
+                dealer_grade_change_reason=reason, _partners_skip_fields_sync=True, **cache["partner_defaults"],
+            )._dealer_trusted().create([{
+                **item["vals"], "company_id": cache["company"].id, "is_dealer": True, "dealer_state": "prospect",
+                "dealer_code": item["code"], "dealer_grade_id": item["grade"].id, "dealer_since": item["since"],
+            } for item in new]).with_env(self.env)
+            for item, dealer in zip(new, created, strict=True):
+                self._dealer_import_remember(cache, "dealers", item["code"], dealer)
+                self._dealer_import_remember(cache, "vat", item["vals"]["vat"], dealer)
+        with self._dealer_import_phase("grades/territory history"):
+            dealers = [cache["dealers"][item["code"]] for item in items]
+            Partner._dealer_assign_territories_batch({
+                dealer: (item["territories"], cache["dealers"][item["parent_code"]] if item["parent_code"] else Partner)
+                for item, dealer in zip(items, dealers, strict=True)
+            }, reason)
+            steps = defaultdict(lambda: Partner)
+            for item, dealer in zip(items, dealers, strict=True):
+                if item["since"] and item["since"] != dealer.dealer_since:
+                    dealer._dealer_trusted().write({"dealer_since": item["since"]})
+                if item["status"] != dealer.dealer_state:
+                    path = STATUS_STEPS[item["status"]] if dealer.dealer_state == "prospect" else (item["status"],)
+                    steps[path] |= dealer
+            try:
+                for path, group in steps.items():
+                    for step in path:
+                        group._dealer_set_state(step)
+            except UserError as error:
+                raise RowError("status", str(error)) from None
+            for item, dealer in zip(items, dealers, strict=True):
+                # sudo: credit_limit is an accounting field, set as the grade policy sets it (the caller is a
+                # Dealer Manager, checked by the wizard)
+                dealer = dealer.with_company(cache["company"]).sudo()
+                if any(dealer._dealer_value_differs(dealer._fields[fname], value)
+                       for fname, value in item["terms"].items()):
+                    dealer._dealer_trusted().write(item["terms"])
+        return Partner.browse([dealer.id for dealer in dealers])
 
     @api.model
     def _dealer_import_dealer_order(self, rows):
@@ -242,45 +299,83 @@ class DealerImportLoader(models.AbstractModel):
         """Create or update the contact persons of the dealers (matched by e-mail, else by name), new ones in one
         batch; with portal access, their portal users through Odoo's portal wizard (invitation e-mail included)."""
         Partner = self.env["res.partner"]
-        items = []
-        for row in rows:
-            dealer = self._dealer_import_dealer_of(cache, row, "dealer_code")
-            email = cells.text(row, "email")
-            portal = cells.boolean(row, "portal_access")
-            if portal and not email:
-                raise RowError("email", _("A contact with portal access needs an e-mail address: it is the login."))
-            vals = {
-                "name": cells.text(row, "name", required=True), "function": cells.text(row, "function") or False,
-                "email": email or False, "phone": cells.text(row, "phone") or False,
-                "mobile": cells.text(row, "mobile") or False,
-            }
-            items.append((dealer, (email or vals["name"]).lower(), vals, portal))
-        children = cache["children"]
-        unknown = {dealer.id for dealer, _key, _vals, _portal in items} - set(children)
-        for dealer_id in unknown:
-            children[dealer_id] = {}
-        if unknown:
-            for child in Partner.search([("parent_id", "in", list(unknown))]):
-                children[child.parent_id.id][(child.email or child.name).lower()] = child
-        new = {}
-        for dealer, key, vals, _portal in items:
-            contact = children[dealer.id].get(key)
-            if contact and any(contact[fname] != value for fname, value in vals.items()):
-                contact.write(vals)
-            elif not contact:
-                new.setdefault((dealer.id, key), {"parent_id": dealer.id, "type": "contact"}).update(vals)
-        if new:
-            for (dealer_id, key), contact in zip(new, Partner.create(list(new.values())), strict=True):
-                children[dealer_id][key] = contact
-                cache["pending"].append((children[dealer_id], key))
+        with self._dealer_import_phase("partners+contacts"):
+            items = []
+            for row in rows:
+                dealer = self._dealer_import_dealer_of(cache, row, "dealer_code")
+                email = cells.text(row, "email")
+                portal = cells.boolean(row, "portal_access")
+                if portal and not email:
+                    raise RowError("email", _("A contact with portal access needs an e-mail address: it is the login."))
+                vals = {
+                    "name": cells.text(row, "name", required=True), "function": cells.text(row, "function") or False,
+                    "email": email or False, "phone": cells.text(row, "phone") or False,
+                    "mobile": cells.text(row, "mobile") or False,
+                }
+                items.append((dealer, (email or vals["name"]).lower(), vals, portal))
+            children = cache["children"]
+            unknown = {dealer.id for dealer, _key, _vals, _portal in items} - set(children)
+            for dealer_id in unknown:
+                children[dealer_id] = {}
+            if unknown:
+                for child in Partner.search([("parent_id", "in", list(unknown))]):
+                    children[child.parent_id.id][(child.email or child.name).lower()] = child
+            new = {}
+            for dealer, key, vals, _portal in items:
+                contact = children[dealer.id].get(key)
+                if contact and any(contact[fname] != value for fname, value in vals.items()):
+                    contact.write(vals)
+                elif not contact:
+                    new.setdefault((dealer.id, key), {"parent_id": dealer.id, "type": "contact"}).update(vals)
+            if new:
+                created = self._dealer_import_create_contacts(new, cache["partner_defaults"])
+                for (dealer_id, key), contact in zip(new, created, strict=True):
+                    children[dealer_id][key] = contact
+                    cache["pending"].append((children[dealer_id], key))
         contacts = Partner
-        for dealer, key, _vals, portal in items:
-            contact = children[dealer.id][key]
-            contacts |= contact
-            if portal and not contact.user_ids:
-                wizard = self.env["portal.wizard"].create({"partner_ids": [Command.set(contact.ids)]})
-                wizard.user_ids.action_grant_access()
+        with self._dealer_import_phase("portal access"):
+            for dealer, key, _vals, portal in items:
+                contact = children[dealer.id][key]
+                contacts |= contact
+                if portal and not contact.user_ids:
+                    wizard = self.env["portal.wizard"].create({"partner_ids": [Command.set(contact.ids)]})
+                    wizard.user_ids.action_grant_access()
         return contacts
+
+    def _dealer_import_create_contacts(self, new, defaults):
+        """Create the new contact persons (``new``: {(dealer id, key): values}) in one ``create`` that skips Odoo's
+        per-contact sync with the parent company (a write or two per contact): the values that sync writes (the
+        dealer's commercial fields and address, its language) are given to the create instead, read once per
+        dealer; the company-dependent commercial fields of the other companies are synced as Odoo does."""
+        Partner = self.env["res.partner"]
+        # sudo: Odoo's own sync reads the commercial fields as superuser (_commercial_sync_from_company)
+        dealers = Partner.sudo().browse({dealer_id for dealer_id, _key in new})
+        commercial = [fname for fname in Partner._commercial_fields() if fname != "property_product_pricelist"]
+        address = Partner._address_fields()
+        synced, country_pricelists = {}, {}
+        for dealer in dealers:
+            vals = dealer._update_fields_values(commercial)
+            if any(dealer[fname] for fname in address):
+                vals.update(dealer._update_fields_values(address))
+            # the dealer's pricelist, which the sync writes on a contact, is stored by the field's inverse
+            # (product's _inverse_product_pricelist) as the contact's specific pricelist unless it is the default
+            # one of the contact's country: the same, with the country's default looked up once
+            country = Partner.browse().country_id.browse(vals.get("country_id"))
+            if country.code not in country_pricelists:
+                country_pricelists[country.code] = self.env["product.pricelist"].search(
+                    [("country_group_ids.country_ids.code", "=", country.code or False)], limit=1)
+            pricelist = dealer.property_product_pricelist
+            vals["specific_property_product_pricelist"] = (
+                pricelist.id if pricelist and pricelist != country_pricelists[country.code] else False)
+            vals["lang"] = dealer.lang or self.env.context.get("default_lang") or self.env.lang
+            synced[dealer.id] = vals
+        contacts = Partner.with_context(_partners_skip_fields_sync=True, **defaults).create([
+            {**synced[dealer_id], **vals} for (dealer_id, _key), vals in new.items()
+        ])
+        if len(self.env["res.company"].sudo().search([])) > 1:
+            for contact in contacts.sudo():
+                contact._company_dependent_commercial_sync()
+        return contacts.with_env(self.env)
 
     # ------------------------------------------------------------------ contracts
     def _dealer_import_target_values(self, cache, row):

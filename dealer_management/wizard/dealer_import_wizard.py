@@ -133,7 +133,12 @@ class DealerImportWizard(models.TransientModel):
         """Load the file: all of it, or nothing with the refused rows listed."""
         self.ensure_one()
         self._check_rights()
-        tables = self._dealer_import_tables()
+        with self._dealer_import_phase("parse/validate"):
+            tables = self._dealer_import_tables()
+        return self._dealer_import_load(tables)
+
+    def _dealer_import_load(self, tables):
+        """Load ``tables`` (the file as ``_dealer_import_tables`` read it) and write the result on the wizard."""
         errors, counts = self._dealer_import_run(tables)
         result = self.with_context(dealer_import_result=True)
         if errors:
@@ -153,68 +158,81 @@ class DealerImportWizard(models.TransientModel):
         }
 
     def _dealer_import_run(self, tables):
-        """Load ``tables``; ([error values], counts). Dealers are loaded row by row, the other sheets in batches of
-        BATCH_SIZE; each row or batch in a savepoint, and a refused batch is loaded again row by row to find the
-        refused rows. When a row is refused, the whole import is rolled back (to the savepoint taken before the
-        first row), so that nothing stays written."""
+        """Load ``tables``; ([error values], counts). The whole file is read and checked against look-ups made
+        once, then each sheet is loaded set-based in batches of BATCH_SIZE rows (one ``create`` per model and
+        batch, the history and chatter lines in batches, no tracking or creation log), each batch in a savepoint;
+        a refused batch is loaded again row by row to find the refused rows. When a row is refused, the whole
+        import is rolled back (to the savepoint taken before the first row), so that nothing stays written."""
         env = self.env
         reason = _("Initial import")
-        cache = self._dealer_import_cache(tables)
-        errors = self._dealer_import_duplicates(tables)
+        with self._dealer_import_phase("parse/validate"):
+            cache = self._dealer_import_cache(tables)
+            errors = self._dealer_import_duplicates(tables)
+            targets = self._dealer_import_lines(cache, tables, "targets", self._dealer_import_target_values, errors)
+            tiers = self._dealer_import_lines(cache, tables, "rebate_tiers", self._dealer_import_tier_values, errors)
         counts = dict.fromkeys(("dealers", "contacts", "contracts", "targets", "stock"), 0)
-        loader = self.with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
+        # the history the wizards leave is written by the loaders themselves: no tracking values, creation logs
+        # or followers for the thousands of records of a go-live file
+        loader = self.with_context(mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True,
+                                   mail_notrack=True)
         whole = env.cr.savepoint()
 
         def attempt(sheet, row, function, *args):
             cache["pending"].clear()
             try:
                 with env.cr.savepoint():
-                    return function(cache, *args)
+                    result = function(cache, *args)
+                    # computed in the loader's context (no tracking), before the savepoint's flush
+                    loader.env.flush_all()
+                    return result
             except ROW_ERRORS as error:
                 for mapping, key in cache["pending"]:
                     mapping.pop(key, None)
                 errors.append(self._dealer_import_error(sheet, row, error))
                 return None
 
-        def attempt_batches(sheet, items, function, row_of):
-            """Load ``items`` in batches; the number of items loaded."""
+        def attempt_batches(sheet, items, function, row_of, *args, refused=None):
+            """Load ``items`` in batches; the number of items loaded. ``refused(item)`` is called for each item
+            refused."""
             loaded = 0
             for start in range(0, len(items), BATCH_SIZE):
                 batch = items[start:start + BATCH_SIZE]
                 cache["pending"].clear()
                 try:
                     with env.cr.savepoint():
-                        function(cache, batch)
+                        function(cache, batch, *args)
+                        loader.env.flush_all()
                     loaded += len(batch)
                     continue
                 except ROW_ERRORS:
                     for mapping, key in cache["pending"]:
                         mapping.pop(key, None)
                 for item in batch:
-                    loaded += bool(attempt(sheet, row_of(item), function, [item]))
+                    if attempt(sheet, row_of(item), function, [item], *args):
+                        loaded += 1
+                    elif refused:
+                        refused(item)
             return loaded
 
-        for row in loader._dealer_import_dealer_order(tables.get("dealers", [])):
-            if attempt("dealers", row, loader._dealer_import_dealer, row, reason):
-                counts["dealers"] += 1
-            else:
-                cache["refused"].add(cells.text(row, "code"))
+        counts["dealers"] = attempt_batches(
+            "dealers", loader._dealer_import_dealer_order(tables.get("dealers", [])), loader._dealer_import_dealers,
+            lambda row: row, reason, refused=lambda row: cache["refused"].add(cells.text(row, "code")))
         counts["contacts"] = attempt_batches(
             "contacts", tables.get("contacts", []), loader._dealer_import_contacts, lambda row: row)
-        targets = self._dealer_import_lines(cache, tables, "targets", loader._dealer_import_target_values, errors)
-        tiers = self._dealer_import_lines(cache, tables, "rebate_tiers", loader._dealer_import_tier_values, errors)
         items = []
         for row in tables.get("contracts", []):
             reference = cells.text(row, "reference")
             items.append((row, targets.pop(reference, []), tiers.pop(reference, [])))
-        counts["contracts"] = attempt_batches("contracts", items, loader._dealer_import_contracts, lambda i: i[0])
+        with loader._dealer_import_phase("contracts+targets+tiers"):
+            counts["contracts"] = attempt_batches("contracts", items, loader._dealer_import_contracts, lambda i: i[0])
         counts["targets"] = sum(len(item[1]) for item in items)
         for sheet, left in (("targets", targets), ("rebate_tiers", tiers)):
             for reference in left:
                 errors.append(self._dealer_import_error(sheet, None, RowError("contract_reference", _(
                     "Contract %(name)s is not on the Contracts sheet.", name=reference))))
-        groups = list(self._dealer_import_group(tables.get("stock", []), ("dealer_code", "date")).values())
-        counts["stock"] = attempt_batches("stock", groups, loader._dealer_import_stocks, lambda rows: rows[0])
+        with loader._dealer_import_phase("opening figures"):
+            groups = list(self._dealer_import_group(tables.get("stock", []), ("dealer_code", "date")).values())
+            counts["stock"] = attempt_batches("stock", groups, loader._dealer_import_stocks, lambda rows: rows[0])
         if errors:
             whole.close(rollback=True)
             env.invalidate_all()

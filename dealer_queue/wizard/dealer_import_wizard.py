@@ -17,12 +17,13 @@ class DealerImportWizard(models.TransientModel):
         self._check_rights()
         if self.state == "queued":
             raise UserError(_("This file is already queued: follow it on %(run)s.", run=self.run_id.display_name))
-        tables = self._dealer_import_tables()
+        with self._dealer_import_phase("parse/validate"):
+            tables = self._dealer_import_tables()
         size = sum(len(rows) for rows in tables.values())
         # the job loads the file through this same button (dealer_import_now): a caller setting that key only gets
         # the file loaded in its request, as a small one is
         if self.env.context.get("dealer_import_now") or self.env.company._dealer_queue_runs_now(size):
-            return super().action_import()
+            return self._dealer_import_load(tables)  # the file read once
         # sudo: the run keeps the file a Dealer Manager (checked above) imports; no ACL lets a user create one
         run = self.env["dealer.import.run"].sudo().create({
             "name": self.filename or _("Import"), "file": self.file, "csv_sheet": self.csv_sheet, "row_count": size,

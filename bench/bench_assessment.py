@@ -177,9 +177,14 @@ say(f"raw values compared: {compared} ({len(dealers)} dealers x {len(SQL_KPI_COD
 for code, dealer_id, orm_value, sql_value in mismatches[:30]:
     say(f"  MISMATCH {code} dealer {dealer_id}: assessment {orm_value!r}, SQL {sql_value!r}")
 written = compare(sql_written, sql_values, dealers.ids)
-points = sum(orm_points[key] != value for key, value in sql_points.items()) + len(orm_points.keys() - sql_points)
-say(f"scorecard lines written by the SQL baseline: {len(written)} raw values and {points} points differ from "
+differ = [(key, orm_points.get(key), value) for key, value in sql_points.items() if orm_points.get(key) != value]
+say(f"scorecard lines written by the SQL baseline: {len(sql_points)} ({len(orm_points)} by the ORM); "
+    f"{len(written)} raw values and {len(differ)} lines' (points, weighted points, total, rank, rating) differ from "
     f"the ORM's")
+for key, orm_value, sql_value in differ[:5]:
+    say(f"  (dealer, kpi) {key}: ORM {orm_value}, SQL {sql_value}")
+for code, dealer_id, written_value, sql_value in written[:5]:
+    say(f"  raw value written by the SQL {code} dealer {dealer_id}: {written_value!r}, computed {sql_value!r}")
 applicable = {code: len(values) for code, values in sql_values.items()}
 say(f"dealers with a value per KPI: {applicable}")
 

@@ -225,7 +225,8 @@ WITH raw AS (
            AS plan(code, kpi_id, sequence, weight)
       JOIN dealer_kpi kpi ON kpi.id = plan.kpi_id
 ), valued AS (
-    SELECT raw.id AS partner_id, plan.*, value.value
+    -- scored, like the ORM's, on the raw value rounded to two decimals
+    SELECT raw.id AS partner_id, plan.*, round(value.value::numeric, 2)::float8 AS value
       FROM raw
      CROSS JOIN LATERAL (VALUES %(pivot)s) AS value(code, value)
       JOIN plan ON plan.code = value.code
@@ -293,7 +294,7 @@ INSERT INTO dealer_scorecard_line (scorecard_id, assessment_id, partner_id, comp
                                    applicable, raw_value, points, weight, weighted_points,
                                    create_uid, create_date, write_uid, write_date)
 SELECT card.id, %(assessment)s, scored.partner_id, %(company)s, scored.sequence, scored.kpi_id,
-       scored.points IS NOT NULL, COALESCE(round(scored.value::numeric, 2), 0.0), COALESCE(scored.points, 0.0),
+       scored.points IS NOT NULL, COALESCE(scored.value, 0.0), COALESCE(scored.points, 0.0),
        scored.weight, round(COALESCE(scored.points, 0.0) * scored.weight / 100.0, 2),
        %(uid)s, %(now)s, %(uid)s, %(now)s
   FROM scored JOIN card ON card.partner_id = scored.partner_id

@@ -222,6 +222,25 @@ class TestDealerOrderChecks(DealerOrderCheckCommon):
         message = self.assertConfirmRefused(self._order(price=100.0, qty=4), "Credit limit exceeded")
         self.assertIn("700.00", message)
 
+    def test_credit_counts_orders_of_the_dealers_contacts(self):
+        """Confirmed orders count when a contact of the dealer is the customer or the invoice address; the
+        orders of a customer that is no contact of the dealer do not."""
+        self._set_credit_limit(1000.0)
+        self._order(price=100.0, qty=3, partner=self.ship_hangzhou).action_confirm()
+        walk_in = self.env["res.partner"].create({"name": "Walk-in customer"})
+        line = {"product_id": self.product_floor.id, "price_unit": 100.0}
+        self.env["sale.order"].create({
+            "partner_id": walk_in.id, "partner_invoice_id": self.ship_ningbo.id,
+            "partner_shipping_id": self.ship_hangzhou.id,
+            "order_line": [Command.create({**line, "product_uom_qty": 2})],
+        }).action_confirm()
+        self.env["sale.order"].create({
+            "partner_id": walk_in.id, "order_line": [Command.create({**line, "product_uom_qty": 50})],
+        }).action_confirm()
+        message = self.assertConfirmRefused(self._order(price=100.0, qty=6), "Credit limit exceeded")
+        for figure in ("500.00", "600.00", "1,100.00"):  # 300 + 200 uninvoiced, the walk-in's 5,000 left out
+            self.assertIn(figure, message)
+
     def test_credit_invoiced_order_counts_once(self):
         self._set_credit_limit(1000.0)
         confirmed = self._order(price=100.0, qty=6)

@@ -7,15 +7,21 @@ values. Written from the KPI definitions, not from their code: one statement, a 
 Ratios are computed in ``float8`` in the order the ORM path computes them in Python, and rounded to two
 decimals in Python (``round(value, 2)``, the rounding of the raw values), so that both paths meet on the same
 binary value. ``compare()`` lists every difference.
+
+``assessment_sql()`` is the fair baseline of the whole assessment: the same statement, then the scorecards and
+their lines written by SQL alone into the same tables with the same keys (one DELETE, then one INSERT of the
+scorecards and their lines, points, totals, ratings and ranks computed in SQL).
 """
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.tools import SQL
 
+from odoo.addons.dealer_assessment.models.res_company import DEFAULT_RANK_LEVEL
 from odoo.addons.dealer_management.tools.period import (
     dealer_period_bounds,
     periods_between,
+    previous_period,
     shift_period,
 )
 
@@ -163,42 +169,160 @@ figure AS (
      GROUP BY dealer.id
 )
 SELECT id,
-       COALESCE(this_year, 0),
-       CASE WHEN target != 0 THEN 100.0::float8 * COALESCE(this_year, 0) / target END,
-       CASE WHEN last_year > 0 THEN 100.0::float8 * (COALESCE(this_year, 0) - last_year) / last_year END,
-       days_late,
+       COALESCE(this_year, 0) AS net_sales,
+       CASE WHEN target != 0 THEN 100.0::float8 * COALESCE(this_year, 0) / target END AS target_achievement,
+       CASE WHEN last_year > 0 THEN 100.0::float8 * (COALESCE(this_year, 0) - last_year) / last_year END
+           AS sales_growth,
+       days_late AS payment_days_late,
        CASE WHEN open_total > 0 THEN LEAST(100.0::float8 * COALESCE(open_overdue, 0) / open_total, 100.0)
-            ELSE 0.0 END,
-       CASE WHEN delivered != 0 THEN 100.0::float8 * COALESCE(returned, 0) / delivered END,
-       COALESCE(points, 0),
-       CASE WHEN orders > 0 THEN 100.0::float8 * COALESCE(complaints, 0) / orders END,
-       hours,
-       COALESCE(feedback, 0),
+            ELSE 0.0 END AS overdue_share,
+       CASE WHEN delivered != 0 THEN 100.0::float8 * COALESCE(returned, 0) / delivered END AS return_rate,
+       COALESCE(points, 0) AS violation_points,
+       CASE WHEN orders > 0 THEN 100.0::float8 * COALESCE(complaints, 0) / orders END AS complaint_rate,
+       hours AS complaint_resolution_hours,
+       COALESCE(feedback, 0) AS feedback_count,
        CASE WHEN %(months)s > 0 THEN 100.0::float8 * COALESCE(report_months, 0) / %(months)s END
+           AS stock_report_timeliness
   FROM f
  ORDER BY id
 """
 
 
-def kpi_values_sql(env, dealers, date_from, date_to, company):
-    """{kpi code: {dealer id: raw value rounded to 2 decimals}} in one SQL statement (None values left out)."""
-    env.flush_all()
+def kpi_sql(env, dealers, date_from, date_to, company):
+    """The KPI statement with its parameters: one row per dealer, one column per code of SQL_KPI_CODES."""
     last_from, last_to = shift_period(date_from, date_to, relativedelta(years=-1))
     start, end = dealer_period_bounds(date_from, date_to)
     last_day = min(date_to, fields.Date.context_today(env["res.partner"]))
     months = len(periods_between(date_from, last_day, "month"))
     excluded = env["dealer.contract.target"]._net_sales_excluded_products()
-    env.cr.execute(SQL(
+    return SQL(
         KPI_SQL, dealers=list(dealers.ids), company=company.id, date_from=date_from, date_to=date_to,
         last_from=last_from, last_to=last_to, start=start, end=end, last_day=last_day, months=months,
         excluded=list(excluded.ids),
-    ))
+    )
+
+
+def kpi_values_sql(env, dealers, date_from, date_to, company):
+    """{kpi code: {dealer id: raw value rounded to 2 decimals}} in one SQL statement (None values left out)."""
+    env.flush_all()
+    env.cr.execute(kpi_sql(env, dealers, date_from, date_to, company))
     result = {code: {} for code in SQL_KPI_CODES}
     for row in env.cr.fetchall():
         for code, value in zip(SQL_KPI_CODES, row[1:], strict=True):
             if value is not None:
                 result[code][row[0]] = round(value, 2)
     return result
+
+
+SCORECARD_SQL = """
+WITH raw AS (
+    %(kpis)s
+), plan AS (
+    -- the template's lines
+    SELECT plan.*, kpi.scoring_method, kpi.direction = 'lower' AS lower_is_better, kpi.threshold_low,
+           kpi.threshold_high - kpi.threshold_low AS span
+      FROM unnest(%(codes)s::varchar[], %(kpi_ids)s::int[], %(sequences)s::int[], %(weights)s::numeric[])
+           AS plan(code, kpi_id, sequence, weight)
+      JOIN dealer_kpi kpi ON kpi.id = plan.kpi_id
+), valued AS (
+    -- scored, like the ORM's, on the raw value rounded to two decimals
+    SELECT raw.id AS partner_id, plan.*, round(value.value::numeric, 2)::float8 AS value
+      FROM raw
+     CROSS JOIN LATERAL (VALUES %(pivot)s) AS value(code, value)
+      JOIN plan ON plan.code = value.code
+), scored AS (
+    -- points as dealer.kpi._scorer() gives them: linear between the thresholds, or the band reached
+    SELECT valued.partner_id, valued.kpi_id, valued.sequence, valued.weight, valued.value,
+           CASE WHEN valued.value IS NULL THEN NULL
+                WHEN valued.scoring_method = 'bands' THEN COALESCE((
+                    SELECT band.points::numeric FROM dealer_kpi_band band
+                     WHERE band.kpi_id = valued.kpi_id
+                       AND CASE WHEN valued.lower_is_better THEN valued.value <= band.threshold
+                                ELSE valued.value >= band.threshold END
+                     ORDER BY CASE WHEN valued.lower_is_better THEN band.threshold ELSE -band.threshold END
+                     LIMIT 1), 0.0)
+                ELSE round((100.0 * LEAST(GREATEST(
+                    CASE WHEN valued.lower_is_better THEN 1.0 ELSE 0.0 END
+                    + CASE WHEN valued.lower_is_better THEN -1.0 ELSE 1.0 END
+                      * CASE WHEN valued.span != 0 THEN (valued.value - valued.threshold_low) / valued.span
+                             ELSE 0.0 END, 0.0), 1.0))::numeric, 2)
+           END AS points
+      FROM valued
+), dealer AS (
+    SELECT partner.id, partner.dealer_grade_id, first_territory.id AS territory_id,
+           COALESCE(ancestor.id, first_territory.id) AS rank_territory_id
+      FROM res_partner partner
+      LEFT JOIN LATERAL (
+          SELECT territory.id, territory.parent_path
+            FROM dealer_partner_territory_rel rel JOIN dealer_territory territory ON territory.id = rel.territory_id
+           WHERE rel.partner_id = partner.id ORDER BY territory.complete_name, territory.id LIMIT 1
+      ) first_territory ON TRUE
+      LEFT JOIN dealer_territory ancestor
+             ON ancestor.level = %(level)s AND starts_with(first_territory.parent_path, ancestor.parent_path)
+     WHERE partner.id = ANY(%(dealers)s::int[])
+), total AS (
+    SELECT scored.partner_id,
+           COALESCE(round(100.0 * SUM(scored.points * scored.weight / 100.0) FILTER (WHERE scored.points IS NOT NULL)
+                          / NULLIF(SUM(scored.weight) FILTER (WHERE scored.points IS NOT NULL), 0), 2), 0.0) AS total
+      FROM scored GROUP BY scored.partner_id
+), previous AS (
+    SELECT DISTINCT ON (partner_id) partner_id, total
+      FROM dealer_scorecard
+     WHERE partner_id = ANY(%(dealers)s::int[]) AND company_id = %(company)s AND assessment_state = 'approved'
+       AND period_type = %(period_type)s AND date_from = %(prev_from)s AND date_to = %(prev_to)s
+     ORDER BY partner_id, id DESC
+), card AS (
+    INSERT INTO dealer_scorecard (assessment_id, assessment_state, company_id, period_type, date_from, date_to,
+                                  partner_id, grade_id, template_id, territory_id, rank_territory_id, total,
+                                  rank, territory_rank, rating, previous_total, has_previous, total_change,
+                                  create_uid, create_date, write_uid, write_date)
+    SELECT %(assessment)s, %(state)s, %(company)s, %(period_type)s, %(date_from)s, %(date_to)s,
+           dealer.id, dealer.dealer_grade_id, %(template)s, dealer.territory_id, dealer.rank_territory_id,
+           total.total, RANK() OVER (ORDER BY total.total DESC),
+           RANK() OVER (PARTITION BY dealer.rank_territory_id ORDER BY total.total DESC),
+           CASE WHEN total.total >= %(rating_a)s THEN 'A' WHEN total.total >= %(rating_b)s THEN 'B'
+                WHEN total.total >= %(rating_c)s THEN 'C' ELSE 'D' END,
+           COALESCE(previous.total, 0.0), previous.partner_id IS NOT NULL,
+           CASE WHEN previous.partner_id IS NOT NULL THEN total.total - previous.total ELSE 0 END,
+           %(uid)s, %(now)s, %(uid)s, %(now)s
+      FROM dealer
+      JOIN total ON total.partner_id = dealer.id
+      LEFT JOIN previous ON previous.partner_id = dealer.id
+    RETURNING id, partner_id
+)
+INSERT INTO dealer_scorecard_line (scorecard_id, assessment_id, partner_id, company_id, sequence, kpi_id,
+                                   applicable, raw_value, points, weight, weighted_points,
+                                   create_uid, create_date, write_uid, write_date)
+SELECT card.id, %(assessment)s, scored.partner_id, %(company)s, scored.sequence, scored.kpi_id,
+       scored.points IS NOT NULL, COALESCE(scored.value, 0.0), COALESCE(scored.points, 0.0),
+       scored.weight, round(COALESCE(scored.points, 0.0) * scored.weight / 100.0, 2),
+       %(uid)s, %(now)s, %(uid)s, %(now)s
+  FROM scored JOIN card ON card.partner_id = scored.partner_id
+"""
+
+
+def assessment_sql(env, assessment, template, dealers):
+    """The whole assessment by hand-written SQL: one DELETE of the draft's scorecards, then one statement that
+    computes the raw values, the points, totals, ratings and ranks and inserts the scorecards and their lines
+    (same tables, same columns and keys as ``dealer.scorecard._replace_for_assessment``). One template for every
+    dealer (the benchmark's); returns the number of lines written."""
+    env.flush_all()
+    lines = template.line_ids.filtered(lambda line: line.kpi_id.code in SQL_KPI_CODES)
+    prev_from, prev_to = previous_period(assessment.date_from, assessment.period_type)
+    env.cr.execute(SQL("DELETE FROM dealer_scorecard WHERE assessment_id = %s", assessment.id))
+    env.cr.execute(SQL(
+        SCORECARD_SQL,
+        kpis=kpi_sql(env, dealers, assessment.date_from, assessment.date_to, assessment.company_id),
+        pivot=SQL(", ").join(SQL("(%s, %s)", code, SQL.identifier("raw", code)) for code in SQL_KPI_CODES),
+        codes=lines.kpi_id.mapped("code"), kpi_ids=lines.kpi_id.ids, sequences=lines.mapped("sequence"),
+        weights=lines.mapped("weight"), level=assessment.company_id.dealer_rank_level or DEFAULT_RANK_LEVEL,
+        dealers=list(dealers.ids), company=assessment.company_id.id, period_type=assessment.period_type,
+        prev_from=prev_from, prev_to=prev_to, assessment=assessment.id, state=assessment.state,
+        date_from=assessment.date_from, date_to=assessment.date_to, template=template.id,
+        rating_a=template.rating_a_min, rating_b=template.rating_b_min, rating_c=template.rating_c_min,
+        uid=env.uid, now=fields.Datetime.now(),
+    ))
+    return env.cr.rowcount
 
 
 def scorecard_values(assessment, codes=SQL_KPI_CODES):

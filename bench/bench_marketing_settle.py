@@ -10,13 +10,20 @@ Builds one active dealer with a contract whose Marketing Support Budget covers t
 through their own buttons (submitted, approved, proof attached, verified). The settlement is the list's *Settle*
 (``action_settle``) with the company's background threshold off, so that it runs in the request: one credit note
 per application, posted, on the Marketing Support product. Above the threshold the same work runs as one
-dealer_queue job. Prints figures, asserts nothing; everything is rolled back at the end.
+dealer_queue job. Prints wall time, CPU time of this process and SQL queries, in all and per application
+(BENCH_PROFILE=1: under cProfile, with its statistics). Prints figures, asserts nothing; everything is rolled back
+at the end.
 """
 import os
+import sys
 import time
 from datetime import timedelta
 
 from odoo import fields
+
+sys.path[:0] = [os.path.join(os.getcwd(), "bench", "lib")]
+
+from dealer_bench.meter import Meter, profile  # noqa: E402  (bench/lib is on the path from here)
 
 env = globals()["env"]  # provided by `odoo shell`
 COUNT = int(os.environ.get("BENCH_APPLICATIONS", "1000"))
@@ -65,14 +72,24 @@ say(f"{COUNT} verified applications built in {time.perf_counter() - started:.1f}
 env.company.dealer_queue_document_threshold = 0  # in the request: the figure of the work itself
 env.invalidate_all()
 applications = applications.browse(applications.ids)
-queries = env.cr.sql_log_count
-started = time.perf_counter()
-applications.action_settle()
-env.flush_all()
-elapsed = time.perf_counter() - started
-queries = env.cr.sql_log_count - queries
+meter = Meter("settlement")
+
+
+def settle():
+    with meter.measure(env):
+        applications.action_settle()
+        env.flush_all()
+
+
+if os.environ.get("BENCH_PROFILE"):
+    _result, text = profile(settle, top=40, dump=os.environ.get("BENCH_PROFILE_DUMP"))
+    say(f"cProfile of the settlement (cumulative):\n{text}")
+else:
+    settle()
 moves = applications.move_id
+wall, cpu, queries = meter.per_round()
 say(f"settled {len(applications.filtered(lambda a: a.state == 'settled'))} applications by {len(moves)} posted "
-    f"credit notes ({sum(moves.mapped('amount_total')):,.2f}) in {elapsed:.1f} s, {queries} queries "
-    f"({1000 * elapsed / COUNT:.1f} ms and {queries / COUNT:.1f} queries per application)")
+    f"credit notes ({sum(moves.mapped('amount_total')):,.2f}) in {wall / 1000:.1f} s wall, {cpu / 1000:.1f} s CPU, "
+    f"{queries:,.0f} queries: {wall / COUNT:.1f} ms wall, {cpu / COUNT:.1f} ms CPU and {queries / COUNT:.1f} "
+    f"queries per application")
 env.cr.rollback()

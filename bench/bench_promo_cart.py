@@ -12,13 +12,20 @@ prices); three promotions are open to the first grade only: a 满减 on the orde
 discount on ten products (two of them with a budget). One round, as each dealer's portal user: price the cart as
 /my/cart does (its lines at the dealer's prices, plus the promotions' preview when a promotion is open to the dealer)
 and submit it (``sale.order._dealer_portal_submit``: the order, its promotions, the dealer checks and the
-confirmation). BENCH_ROUNDS (20) rounds, interleaved, after one warm-up round each; both totals and their ratio
-(goal ≤ 1.5×). Prints figures, asserts nothing; everything is rolled back at the end.
+confirmation). BENCH_ROUNDS (20) rounds, interleaved, after one warm-up round each: per side and per part (the
+cart's prices, the preview, the submission) wall time, CPU time of this process and SQL queries, and the ratios of
+the totals (goal ≤ 1.5×). BENCH_PROFILE=1 also prints a cProfile of one round with the promotions. Prints figures,
+asserts nothing; everything is rolled back at the end.
 """
+import contextlib
 import os
-import time
+import sys
 
 from odoo import Command
+
+sys.path[:0] = [os.path.join(os.getcwd(), "bench", "lib")]
+
+from dealer_bench.meter import Meter, profile  # noqa: E402  (bench/lib is on the path from here)
 
 env = globals()["env"]  # provided by `odoo shell`
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "20"))
@@ -86,18 +93,28 @@ def build():
     return list(zip(users, dealers, strict=True)), cart
 
 
-def price_and_submit(user, dealer, cart):
-    """What /my/cart then /my/cart/submit do for the cart, as the portal user (the submission in a savepoint)."""
+def price_and_submit(user, dealer, cart, meters=None):
+    """What /my/cart then /my/cart/submit do for the cart, as the portal user (the submission in a savepoint).
+
+    ``meters``: {part: Meter} measuring the cart's prices, its promotions' preview and the submission apart."""
+    meters = meters or {}
     Catalog = env["dealer.portal.catalog"].with_user(user)
     Order = env["sale.order"].with_user(user)
-    Catalog._dealer_cart_lines(dealer, cart)
+
+    def part(name):
+        return meters[name].measure(env) if name in meters else contextlib.nullcontext()
+
+    with part("cart"):
+        Catalog._dealer_cart_lines(dealer, cart)
     preview = None
-    if Catalog._dealer_open_programs(dealer).filtered(lambda program: program.trigger == "auto"):
-        preview = Order._dealer_portal_promotion_preview(dealer, cart)
+    with part("preview"):
+        if Catalog._dealer_open_programs(dealer).filtered(lambda program: program.trigger == "auto"):
+            preview = Order._dealer_portal_promotion_preview(dealer, cart)
     savepoint = env.cr.savepoint()
-    order = Order._dealer_portal_submit(dealer, cart)
-    state, rewards = order.state, len(order.order_line.filtered("reward_id"))
-    env.flush_all()
+    with part("submit"):
+        order = Order._dealer_portal_submit(dealer, cart)
+        state, rewards = order.state, len(order.order_line.filtered("reward_id"))
+        env.flush_all()
     savepoint.close(rollback=True)
     env.invalidate_all()
     return state, rewards, preview
@@ -110,15 +127,22 @@ def main():
         state, rewards, preview = price_and_submit(user, dealer, cart)
         say(f"{dealer.name}: order {state}, {rewards} reward lines, cart preview "
             f"{'saves %.2f' % preview['saving'] if preview else 'not needed (no promotion open)'}")
-    totals = {True: 0.0, False: 0.0}
-    for _round in range(ROUNDS):
+    if os.environ.get("BENCH_PROFILE"):  # where the time of one round with the promotions goes
+        _result, text = profile(lambda: price_and_submit(*with_programs, cart), top=40,
+                               dump=os.environ.get("BENCH_PROFILE_DUMP"))
+        say(f"cProfile of one round with the promotions (cumulative):\n{text}")
+    sides = {key: {name: Meter(f"{label} {name}") for name in ("cart", "preview", "submit", "total")}
+             for key, label in ((True, "with three promotions:"), (False, "without promotions:   "))}
+    for _round in range(ROUNDS):  # interleaved: with, without, with, ... so that both sides see the same load
         for key, (user, dealer) in ((True, with_programs), (False, without_programs)):
-            start = time.perf_counter()
-            price_and_submit(user, dealer, cart)
-            totals[key] += time.perf_counter() - start
-    say(f"cart of {LINES} lines priced and submitted, {ROUNDS} rounds: with three promotions "
-        f"{totals[True] / ROUNDS * 1000:.0f} ms, without {totals[False] / ROUNDS * 1000:.0f} ms, "
-        f"ratio {totals[True] / totals[False]:.2f} (goal <= 1.5)")
+            with sides[key]["total"].measure(env):
+                price_and_submit(user, dealer, cart, sides[key])
+    say(f"cart of {LINES} lines priced and submitted, {ROUNDS} interleaved rounds, per round:")
+    for key in (True, False):
+        for meter in sides[key].values():
+            say(f"  {meter.line()}")
+    wall, cpu, queries = sides[True]["total"].ratio(sides[False]["total"])
+    say(f"ratio with / without: wall {wall:.2f}, CPU {cpu:.2f}, queries {queries:.2f} (goal <= 1.5)")
 
 
 try:

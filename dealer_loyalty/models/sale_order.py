@@ -7,28 +7,94 @@
   then checks the programs' budgets under a row lock, then runs the dealer checks.
 - A dealer order's reward lines are written by Odoo's loyalty engine only: a line typed with a reward (to hide
   a discount from the floor-price check) is refused.
+- Odoo's loyalty engine runs once per state of the order: after a pass, the order keeps a fingerprint of what the
+  pass read (its lines, customer, coupons and the programs open to it, in this transaction); a pass over an order
+  whose fingerprint is unchanged (the confirmation right after the portal submission applied the promotions) has
+  nothing to do and is skipped. Only the engine writes the fingerprint, in SQL; no create or write may set it.
 """
+import hashlib
 from contextlib import contextmanager
 
-from odoo import _, api, models
-from odoo.exceptions import UserError
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
+from odoo.tools import SQL
 
-# Context value of Odoo's loyalty engine writing reward lines. A private Python object: no RPC call carries it.
-_ENGINE_TOKEN = object()
+from odoo.addons.dealer_management.models.dealer_workflow_mixin import context_defaults
+
+
+class _EnginePass:
+    """Context value of Odoo's loyalty engine at work (it may write reward lines): an instance of this private class,
+    which no RPC call can carry. It keeps, for the pass, the programs whose budget is spent: no order is confirmed
+    during a pass, so the budget query runs once, not at each of the engine's many program-domain evaluations."""
+
+    __slots__ = ("spent_out_ids",)
+
+    def __init__(self):
+        self.spent_out_ids = None
+
+
+FINGERPRINT_FIELD = "dealer_promotion_fingerprint"
+# the order line values the loyalty engine reads (and writes)
+_LINE_FINGERPRINT_FIELDS = ("product_id", "product_uom", "product_uom_qty", "price_unit", "discount", "tax_id",
+                            "reward_id", "coupon_id", "points_cost", "reward_identifier_code", "is_reward_line")
+# the order values it reads
+_ORDER_FINGERPRINT_FIELDS = ("partner_id", "pricelist_id", "company_id", "currency_id", "fiscal_position_id",
+                             "code_enabled_rule_ids")
+
+
+def _values_signature(records, fnames):
+    """[(id, value, ...)] of `records` for `fnames`, relations as ids: what a fingerprint hashes."""
+    return [(record.id, *(value.ids if isinstance(value, models.BaseModel) else value
+                          for value in (record[fname] for fname in fnames))) for record in records]
+
+
+def _columns_signature(records):
+    """The values of every stored column and many2many of `records` (rules, rewards, programs), as ids."""
+    fnames = sorted(name for name, field in records._fields.items() if field.store
+                    and (field.column_type or field.type == "many2many") and name not in models.MAGIC_COLUMNS)
+    return _values_signature(records, fnames)
 
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
+
+    dealer_promotion_fingerprint = fields.Char(
+        string="Promotions Fingerprint", copy=False, readonly=True,
+        help="Technical: what Odoo's loyalty engine read when it last updated the order's promotions, in this "
+             "transaction. Written by the engine only.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._dealer_check_fingerprint_write({fname for vals in vals_list for fname in vals}
+                                             | set(context_defaults(self.env)))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._dealer_check_fingerprint_write(vals)
+        return super().write(vals)
+
+    def _dealer_check_fingerprint_write(self, fnames):
+        """Nobody writes the fingerprint through the ORM (RPC, import, default_* key, sudo code alike)."""
+        if FINGERPRINT_FIELD in fnames:
+            raise AccessError(_("The promotions fingerprint of an order is written by the promotions engine only."))
 
     # ------------------------------------------------------------------ which programs
     def _dealer_program_domain(self):
         """The dealer limits and the budget, as a domain on loyalty.program."""
         self.ensure_one()
         Program = self.env["loyalty.program"]
+        engine = self.env.context.get("dealer_loyalty_engine")
+        if not isinstance(engine, _EnginePass):
+            spent_out_ids = Program._dealer_spent_out_ids()
+        elif engine.spent_out_ids is None:
+            spent_out_ids = engine.spent_out_ids = Program._dealer_spent_out_ids()
+        else:
+            spent_out_ids = engine.spent_out_ids
         return expression.AND([
             Program._dealer_open_domain(self.partner_id),
-            [("id", "not in", Program._dealer_spent_out_ids())],
+            [("id", "not in", spent_out_ids)],
         ])
 
     def _get_program_domain(self):
@@ -62,14 +128,78 @@ class SaleOrder(models.Model):
     @contextmanager
     def _dealer_loyalty_engine(self):
         """Yield self with the context that lets Odoo's loyalty engine write reward lines."""
-        yield self.with_context(dealer_loyalty_engine=_ENGINE_TOKEN)
+        if self._dealer_loyalty_engine_running():  # a pass within a pass (a claim during an update): the same pass
+            yield self
+        else:
+            yield self.with_context(dealer_loyalty_engine=_EnginePass())
 
     def _dealer_loyalty_engine_running(self):
-        return self.env.context.get("dealer_loyalty_engine") is _ENGINE_TOKEN
+        return isinstance(self.env.context.get("dealer_loyalty_engine"), _EnginePass)
 
     def _update_programs_and_rewards(self):
+        """Odoo's pass over the programs and rewards, skipped on a dealer order whose fingerprint says that a pass
+        of this transaction already saw it as it is now (nothing the pass reads changed since)."""
+        dealer_order = self.dealer_is_dealer_order and self.state in ("draft", "sent")
         with self._dealer_loyalty_engine() as order:
-            return super(SaleOrder, order)._update_programs_and_rewards()
+            if dealer_order and order._dealer_promotions_current():
+                return None
+            result = super(SaleOrder, order)._update_programs_and_rewards()
+            if dealer_order:
+                order._dealer_store_promotion_fingerprint()
+        return result
+
+    # ------------------------------------------------------------------ fingerprint of an engine pass
+    def _dealer_promotion_fingerprint(self):
+        """A hash of what Odoo's loyalty engine reads on this order, computed on the server from the database, in
+        two parts "order:programs": the order's customer, pricelist, lines, coupons, point entries and code rules;
+        then the transaction, the day, the customer's own loyalty cards and the programs open to the order with
+        their rules and rewards."""
+        return f"{self._dealer_fingerprint_order_part()}:{self._dealer_fingerprint_program_part()}"
+
+    def _dealer_fingerprint_order_part(self):
+        """The order's own part of the fingerprint (from the cache: no query for an order just updated)."""
+        self.ensure_one()
+        order = self.sudo()  # sudo: coupons and point entries are read to hash them, nothing is returned
+        coupons = order.applied_coupon_ids | order.coupon_point_ids.coupon_id | order.order_line.coupon_id
+        return hashlib.sha256(repr((
+            _values_signature(order, _ORDER_FINGERPRINT_FIELDS),
+            _values_signature(order.order_line, _LINE_FINGERPRINT_FIELDS),
+            _values_signature(order.coupon_point_ids, ("coupon_id", "points")),
+            _values_signature(coupons, ("program_id", "partner_id", "points", "expiration_date")),
+        )).encode()).hexdigest()
+
+    def _dealer_fingerprint_program_part(self):
+        """The transaction's and the programs' part of the fingerprint."""
+        self.ensure_one()
+        order = self.sudo()  # sudo: programs and cards are read to hash them, whoever updates; nothing is returned
+        programs = (order.env["loyalty.program"].search(order._get_program_domain())
+                    | order.coupon_point_ids.coupon_id.program_id | order.applied_coupon_ids.program_id
+                    | order.order_line.reward_id.program_id | order.code_enabled_rule_ids.program_id)
+        cards = order.env["loyalty.card"].search([("partner_id", "=", order.partner_id.id), ("points", ">", 0)])
+        self.env.cr.execute(SQL("SELECT txid_current()"))
+        return hashlib.sha256(repr((
+            self.env.cr.fetchone()[0], fields.Date.context_today(self),
+            _values_signature(cards, ("program_id", "points", "expiration_date")),
+            _columns_signature(programs), _columns_signature(programs.rule_ids),
+            _columns_signature(programs.reward_ids),
+        )).encode()).hexdigest()
+
+    def _dealer_promotions_current(self):
+        """Whether the fingerprint stored by the last engine pass is the order's fingerprint now (the order's part
+        first: a changed order needs no program search)."""
+        self.ensure_one()
+        stored = self.sudo()[FINGERPRINT_FIELD] or ""  # sudo: a technical field, compared only
+        order_part, _sep, program_part = stored.partition(":")
+        return bool(program_part) and order_part == self._dealer_fingerprint_order_part() \
+            and program_part == self._dealer_fingerprint_program_part()
+
+    def _dealer_store_promotion_fingerprint(self):
+        """Keep the fingerprint of the pass that just ran. In SQL: the ORM refuses this field to every caller,
+        and writing the order must not need the user's write right (a salesperson may confirm, not change)."""
+        self.ensure_one()
+        self.env.cr.execute(SQL("UPDATE sale_order SET %s = %s WHERE id = %s", SQL.identifier(FINGERPRINT_FIELD),
+                                self._dealer_promotion_fingerprint(), self.id))
+        self.invalidate_recordset([FINGERPRINT_FIELD])
 
     def _apply_program_reward(self, reward, coupon, **kwargs):
         """Refuse a reward of a program the order may not use (whatever claimed it), then let the engine write."""

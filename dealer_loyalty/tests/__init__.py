@@ -4,3 +4,4 @@ from . import test_promotion_budget
 from . import test_promotion_budget_race
 from . import test_promotion_rpc
 from . import test_promotion_report
+from . import test_promotion_fingerprint

@@ -59,3 +59,23 @@ class TestPromotionRpc(CallKwMixin, HttpCase, DealerLoyaltyCommon):
         self.assertEqual(error["name"], "odoo.exceptions.AccessError")
         free.invalidate_recordset()
         self.assertEqual(free.product_uom_qty, 1)
+
+    def test_forged_promotion_fingerprint_over_rpc_refused(self):
+        """A salesperson setting the fingerprint of the order as it is now (so that the confirmation would skip the
+        promotions' update), by write, create or a default_* key: refused, nothing written."""
+        self.order._update_programs_and_rewards()
+        self.env.invalidate_all()
+        stored, forged = self.order.dealer_promotion_fingerprint, self.order._dealer_promotion_fingerprint()
+        orders = self.env["sale.order"].search_count([])
+        self.authenticate("dealer_salesman_t", "dealer_salesman_t")
+        _result, error = self._call_kw("sale.order", "write", [self.order.ids, {
+            "dealer_promotion_fingerprint": forged}])
+        self.assertEqual(error["name"], "odoo.exceptions.AccessError")
+        dealer = {"partner_id": self.dealer_regular.id}
+        for vals, context in (({**dealer, "dealer_promotion_fingerprint": forged}, {}),
+                              (dealer, {"default_dealer_promotion_fingerprint": forged})):
+            _result, error = self._call_kw("sale.order", "create", [vals], context=context)
+            self.assertEqual(error["name"], "odoo.exceptions.AccessError")
+        self.env.invalidate_all()
+        self.assertEqual(self.order.dealer_promotion_fingerprint, stored)
+        self.assertEqual(self.env["sale.order"].search_count([]), orders)

@@ -51,22 +51,33 @@ class DealerMarketingApplicationSettlementMixin(models.AbstractModel):
             raise UserError(_("Set the Marketing Support product in Settings > Dealers before settling."))
 
     def _dealer_settle(self):
-        """Post the entries of these checked applications, once: the rows are locked and the states read again."""
+        """Post the entries of these checked applications, once: the rows are locked and the states read again.
+
+        Set-based: one lock and one state check for all the rows, one credit note (or bill) per application created
+        in one ``create`` and posted in one ``action_post`` per company, the states written in one ``write`` and the
+        chatter notes logged in one batch."""
         lock_rows(self)
         self.invalidate_recordset(["state", "move_id"])
         self._check_state(("verified",), _("Marketing support application %(name)s cannot be settled: it is "
                                            "%(state)s, not verified."))
         today = fields.Date.context_today(self)
+        product = self._dealer_marketing_product()
         by_company = self.grouped("company_id")
         for company, applications in by_company.items():
             mode = company.dealer_marketing_settlement
             # sudo: a Dealer Manager settles without being an accountant; the right was checked above
             Move = self.env["account.move"].sudo().with_company(company)
-            moves = Move.create([application._dealer_settlement_vals(mode) for application in applications])
+            moves = Move.create([application._dealer_settlement_vals(mode, product) for application in applications])
             moves.action_post()
-            for application, move in zip(applications, moves, strict=True):
-                application._dealer_trusted().write({"state": "settled", "move_id": move.id, "date_settled": today})
-                application.message_post(body=_("Settled by %(move)s.", move=move._get_html_link()))
+            trusted = applications._dealer_trusted()
+            trusted.write({"state": "settled", "date_settled": today})
+            for application, move in zip(trusted, moves, strict=True):
+                application.move_id = move
+            # one note per application, logged in one batch (no notification: as message_post without a subtype)
+            applications._message_log_batch({
+                application.id: _("Settled by %(move)s.", move=move._get_html_link())
+                for application, move in zip(applications, moves, strict=True)
+            })
 
     def _dealer_marketing_product(self):
         """The product of the settlement lines (Settings > Dealers), or an empty recordset."""
@@ -76,9 +87,11 @@ class DealerMarketingApplicationSettlementMixin(models.AbstractModel):
         return product or self.env.ref("dealer_marketing_fund.product_dealer_marketing_support",
                                        raise_if_not_found=False) or self.env["product.product"]
 
-    def _dealer_settlement_vals(self, mode):
-        """The credit note (``mode`` "credit_note") or vendor bill ("vendor_bill") paying this application."""
+    def _dealer_settlement_vals(self, mode, product=None):
+        """The credit note (``mode`` "credit_note") or vendor bill ("vendor_bill") paying this application, on
+        ``product`` (default: the configured Marketing Support product)."""
         self.ensure_one()
+        product = product or self._dealer_marketing_product()
         return {
             "move_type": "in_invoice" if mode == "vendor_bill" else "out_refund",
             "partner_id": self.partner_id.commercial_partner_id.id,
@@ -88,7 +101,7 @@ class DealerMarketingApplicationSettlementMixin(models.AbstractModel):
             "invoice_origin": self.name,
             "ref": _("Marketing support %(name)s", name=self.name),
             "invoice_line_ids": [fields.Command.create({
-                "product_id": self._dealer_marketing_product().id,
+                "product_id": product.id,
                 "name": _("Marketing support %(name)s: %(activity)s on %(date)s", name=self.name,
                           activity=self.marketing_type_id.name, date=self.date_planned),
                 "quantity": 1.0,

@@ -1,8 +1,11 @@
-from odoo import _, api, models
+from odoo import Command, _, api, models
 from odoo.exceptions import UserError
 
 # context key: the coupon and promo codes the dealer entered on its cart, applied to the submitted order
 CODES_KEY = "dealer_portal_coupon_codes"
+# the preview's quotation is rolled back: no chatter, followers or tracking to write for it
+PREVIEW_CONTEXT = {"tracking_disable": True, "mail_create_nolog": True, "mail_create_nosubscribe": True,
+                   "mail_notrack": True}
 
 
 class SaleOrder(models.Model):
@@ -36,14 +39,20 @@ class SaleOrder(models.Model):
         "saving": total, "errors": [messages of the codes refused], "codes": the codes kept}.
 
         The quotation is built, its codes and promotions applied, read, then rolled back (its savepoint); its
-        name is set so that no order number is used up.
+        name is set so that no order number is used up. Being rolled back, it writes no chatter, followers or
+        tracking, and its lines no analytic distribution (a search per line, which no promotion reads).
         """
         result = {"rewards": [], "saving": 0.0, "errors": [], "codes": []}
         if not cart:
             return result
         savepoint = self.env.cr.savepoint()
         try:
-            order = self._dealer_portal_create_order(dealer, cart, values={"name": "/"})
+            products = self.env["dealer.portal.catalog"]._dealer_orderable(dealer, list(cart))
+            order = self.with_context(**PREVIEW_CONTEXT)._dealer_portal_create_order(dealer, cart, values={
+                "name": "/",
+                "order_line": [Command.create({"product_id": product.id, "product_uom_qty": cart[product.id],
+                                               "analytic_distribution": False}) for product in products],
+            })
             for code in codes:
                 error = order._dealer_portal_apply_code(code)
                 if error:

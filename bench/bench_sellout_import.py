@@ -1,4 +1,4 @@
-"""Import of dealer sell-out lines with serial (VIN) matching: throughput and queries per 1,000 lines.
+"""Import of dealer sell-out lines with serial (VIN) matching against a plain ORM create of the same rows.
 
 Run inside an Odoo shell on a database with dealer_sellout installed (`make bench ONLY=sellout`):
 
@@ -7,15 +7,25 @@ Run inside an Odoo shell on a database with dealer_sellout installed (`make benc
 For each level of known serials (BENCH_SERIAL_LEVELS, default "10000,100000"), serials are created in bulk and
 given to the dealer as a delivery would (one set-based update per batch: delivering 100,000 serials through
 pickings would dominate the run; tests/test_serial.py covers the pickings), then as many sell-out lines as
-there are serials are imported through `dealer.sellout._dealer_sellout_create_checked` in batches of
-BENCH_BATCH (1,000) lines, each line naming its serial by VIN. The figures printed per level: lines per second
-and SQL queries per 1,000 lines; serial matching is one query per batch, so the queries per 1,000 lines must
-not grow with the number of serials known. Everything is rolled back at the end.
+there are new serials are recorded twice, in batches of BENCH_BATCH (1,000) lines, interleaved batch by batch
+(the order swapped every batch) so that both see the same load of a shared machine:
+
+- checked: `dealer.sellout._dealer_sellout_create_checked`, each line naming its serial by VIN (matched, every
+  rule of a line checked, numbered, created);
+- plain: the model's batched `create(vals_list)` of the same rows with their serial already given (`lot_id`), no
+  dealer rule checked and no chatter work (what the ORM itself costs to insert these lines).
+
+Printed per level and side: lines per second (wall clock), the Odoo process's CPU seconds
+(`time.process_time()`), SQL queries per 1,000 lines; and the ratio checked / plain of the wall time and of the
+CPU time. Serial matching is one query per batch: the queries per 1,000 lines must not grow with the number of
+serials known. Everything is rolled back at the end.
 """
 import os
 import time
 
 from odoo import Command
+
+from odoo.addons.dealer_sellout.models.dealer_sellout import _CHECKED_BATCH
 
 env = globals()["env"]  # provided by `odoo shell`
 LEVELS = [int(level) for level in os.environ.get("BENCH_SERIAL_LEVELS", "10000,100000").split(",")]
@@ -62,48 +72,79 @@ def add_serials(dealer, vehicle, start, stop):
         analyze()
 
 
+def batch_rows(dealer, vehicle, state, first, last):
+    return [{
+        "dealer_id": dealer.id, "product_id": vehicle.id, "lot_name": f"BENCHVIN{n:09d}", "quantity": 1,
+        "price_unit": 1200.0, "customer_name": f"Customer {n}", "customer_state_id": state.id,
+        "customer_city": "杭州市", "date": "2026-10-15",
+    } for n in range(first, last)]
+
+
+def measure(totals, side, run):
+    """Run ``run()`` (then flush) and add its wall time, CPU time and queries to ``totals[side]``."""
+    queries, wall, cpu = env.cr.sql_log_count, time.perf_counter(), time.process_time()
+    records = run()
+    env.flush_all()
+    side_totals = totals[side]
+    side_totals[0] += time.perf_counter() - wall
+    side_totals[1] += time.process_time() - cpu
+    side_totals[2] += env.cr.sql_log_count - queries
+    return records
+
+
 def import_lines(dealer, vehicle, state, start, stop):
-    """Import sell-out lines for serials start..stop-1; (seconds, queries)."""
+    """Record the lines of serials start..stop-1 both ways, interleaved: {side: [seconds, CPU seconds, queries]}."""
     Sellout = env["dealer.sellout"]
-    elapsed = 0.0
-    queries = 0
-    for first in range(start, stop, BATCH):
-        vals_list = [{
-            "dealer_id": dealer.id, "product_id": vehicle.id, "lot_name": f"BENCHVIN{n:09d}", "quantity": 1,
-            "price_unit": 1200.0, "customer_name": f"Customer {n}", "customer_state_id": state.id,
-            "customer_city": "杭州市", "date": "2026-10-15",
-        } for n in range(first, min(first + BATCH, stop))]
-        before_queries, before = env.cr.sql_log_count, time.perf_counter()
-        records = Sellout._dealer_sellout_create_checked(vals_list)
-        env.flush_all()
-        elapsed += time.perf_counter() - before
-        queries += env.cr.sql_log_count - before_queries
-        assert all(records.mapped("lot_id")), "every serial is matched"
+    # the plain create: the model's own create, in the context the checked path creates its lines in
+    plain = Sellout._dealer_trusted().with_context(
+        tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True,
+        dealer_sellout_checked=_CHECKED_BATCH)
+    totals = {"checked": [0.0, 0.0, 0], "plain": [0.0, 0.0, 0]}
+    for round_index, first in enumerate(range(start, stop, BATCH)):
+        rows = batch_rows(dealer, vehicle, state, first, min(first + BATCH, stop))
+        # the serials of the plain side's rows, found before it is timed
+        lots = {lot.name: lot.id for lot in env["stock.lot"].search_fetch(
+            [("product_id", "=", vehicle.id), ("name", "in", [row["lot_name"] for row in rows])], ["name"])}
+        plain_rows = [{**row, "lot_id": lots[row["lot_name"]], "source": "import"} for row in rows]
+        sides = [
+            ("checked", lambda rows=rows: Sellout._dealer_sellout_create_checked(rows)),
+            ("plain", lambda rows=plain_rows: plain.create(rows)),
+        ]
+        for side, run in sides if round_index % 2 == 0 else reversed(sides):
+            records = measure(totals, side, run)
+            assert len(records.lot_id) == len(rows), "every serial is matched"
         env.invalidate_all()
         if (first - start) % 20000 == 0:
             analyze()
-    return elapsed, queries
+    return totals
 
 
 def main():
     dealer, vehicle, state = build_master_data()
     known = 0
-    imported = 0
     results = []
     for level in LEVELS:
         started = time.perf_counter()
         add_serials(dealer, vehicle, known, level)
         say(f"{level - known} serials created and at the dealer in {time.perf_counter() - started:.1f}s "
             f"({level} known)")
-        lines = level - imported
-        seconds, queries = import_lines(dealer, vehicle, state, imported, level)
-        known = imported = level
-        results.append((level, lines, seconds, queries))
-        say(f"known serials {level:>7}: imported {lines} lines in {seconds:.1f}s = {lines / seconds:,.0f} "
-            f"lines/s, {1000.0 * queries / lines:.0f} queries per 1,000 lines")
-    say("summary (known serials, lines, lines/s, queries per 1,000 lines):")
-    for level, lines, seconds, queries in results:
-        say(f"  {level:>7} {lines:>7} {lines / seconds:>8,.0f} {1000.0 * queries / lines:>6.0f}")
+        lines = level - known
+        totals = import_lines(dealer, vehicle, state, known, level)
+        known = level
+        results.append((level, lines, totals))
+        for side, (seconds, cpu, queries) in totals.items():
+            say(f"known serials {level:>7}, {side:>7}: {lines} lines in {seconds:.1f}s = {lines / seconds:,.0f} "
+                f"lines/s, CPU {cpu:.1f}s = {lines / cpu:,.0f} lines per CPU second, "
+                f"{1000.0 * queries / lines:.0f} queries per 1,000 lines")
+        say(f"known serials {level:>7}: ratio checked / plain {totals['checked'][0] / totals['plain'][0]:.2f} "
+            f"(wall), {totals['checked'][1] / totals['plain'][1]:.2f} (CPU)")
+    say("summary (known serials, lines; checked lines/s, CPU s, queries per 1,000 lines; plain the same; "
+        "ratio wall, ratio CPU):")
+    for level, lines, totals in results:
+        (seconds, cpu, queries), (plain_seconds, plain_cpu, plain_queries) = totals["checked"], totals["plain"]
+        say(f"  {level:>7} {lines:>7}  checked {lines / seconds:>7,.0f} {cpu:>6.1f} {1000.0 * queries / lines:>4.0f}"
+            f"  plain {lines / plain_seconds:>7,.0f} {plain_cpu:>6.1f} {1000.0 * plain_queries / lines:>4.0f}"
+            f"  ratio {seconds / plain_seconds:.2f} {cpu / plain_cpu:.2f}")
 
 
 try:

@@ -18,6 +18,7 @@
         "views/dealer_sellout_analysis_views.xml",
         "views/dealer_sellout_forecast_views.xml",
         "views/dealer_sellout_upload_views.xml",
+        "views/dealer_sellout_rematch_views.xml",
         "views/stock_lot_views.xml",
         "views/product_template_views.xml",
         "views/dealer_market_volume_views.xml",

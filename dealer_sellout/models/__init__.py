@@ -3,6 +3,7 @@ from . import dealer_sellout_analysis
 from . import dealer_sellout_forecast
 from . import dealer_sellout_forecast_analysis
 from . import dealer_sellout_upload
+from . import dealer_sellout_rematch
 from . import dealer_violation
 from . import dealer_market_volume
 from . import product_template

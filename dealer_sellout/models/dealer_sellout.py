@@ -19,6 +19,11 @@ SERIAL_STATUSES = [
     ("sold_twice", "Sold twice"),
     ("other_dealer", "Goods of another dealer"),
 ]
+# serial statuses of a confirmed sale judged again by a re-matching (a later delivery may make them right)
+RECHECKED_STATUSES = ("unknown", "not_delivered", "other_dealer")
+# a private object no RPC call can carry: the lines created by ``_dealer_sellout_create_checked`` were checked by
+# it, row by row, with the same rules as the constraint; the constraint does not check them a second time
+_CHECKED_BATCH = object()
 # protected fields a batch may not carry: the batch method sets the source itself
 BATCH_FORBIDDEN = ("state", "serial_status")
 
@@ -54,7 +59,8 @@ class DealerSellout(models.Model):
     price_unit = fields.Monetary(
         string="Net Retail Price", currency_field="currency_id", help="Unit price paid by the end customer, net.",
     )
-    currency_id = fields.Many2one(related="company_id.currency_id")
+    # computed for all the lines at once (a related field is resolved again for each line a batch inserts)
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
     amount = fields.Monetary(compute="_compute_amount", store=True, currency_field="currency_id")
     customer_name = fields.Char(string="Customer")
     customer_phone = fields.Char()
@@ -86,6 +92,11 @@ class DealerSellout(models.Model):
     violation_ids = fields.One2many("dealer.violation", "dealer_sellout_id", string="Violations")
     violation_count = fields.Integer(compute="_compute_violation_count")
 
+    @api.depends("company_id.currency_id")
+    def _compute_currency_id(self):
+        for sellout in self:
+            sellout.currency_id = sellout.company_id.currency_id
+
     @api.depends("quantity", "price_unit")
     def _compute_amount(self):
         for sellout in self:
@@ -107,6 +118,7 @@ class DealerSellout(models.Model):
         # an import through Odoo's importer is recorded as such (the importer's context marks it)
         source = "import" if self.env.context.get("import_file") else None
         self._dealer_match_serials(vals_list)
+        self._dealer_round_prices(vals_list)
         unnamed = [vals for vals in vals_list if vals.get("name", "/") == "/"]
         for vals, name in zip(unnamed, self._dealer_next_names(len(unnamed)), strict=True):
             vals["name"] = name
@@ -114,6 +126,36 @@ class DealerSellout(models.Model):
         if source:
             records._dealer_trusted().write({"source": source})
         return records
+
+    def _check_company(self, fnames=None):
+        """Odoo's check of the companies of the serial, product and dealer, for all the lines of a company at once:
+        an import creates thousands of lines of a few dealers and products, which Odoo checks line by line and field
+        by field. When a value is another company's, Odoo's own check finds it and words the error."""
+        if len(self) < 2:
+            return super()._check_company(fnames)
+        names = self._fields if fnames is None or "company_id" in fnames else fnames
+        checked = [name for name in names if self._fields[name].relational and self._fields[name].check_company]
+        if any(self._fields[name].company_dependent for name in checked):
+            return super()._check_company(fnames)
+        for company, records in self.sudo().grouped("company_id").items():
+            for name in checked:
+                corecords = records.mapped(name)
+                domain = corecords._check_company_domain(company) if corecords else None
+                if domain and corecords != corecords.with_context(active_test=False).filtered_domain(domain):
+                    return super(DealerSellout, records.sudo(self.env.su))._check_company(fnames)
+        return None
+
+    @api.model
+    def _dealer_round_prices(self, vals_list):
+        """Round the prices in place to the currency of their company, as a Monetary field stores them: the
+        currency is not known to the insert (it is computed), so the values are rounded before."""
+        default_company = self.env.context.get("default_company_id") or self.env.company.id
+        companies = self.env["res.company"].browse(
+            {vals.get("company_id") or default_company for vals in vals_list if vals.get("price_unit")})
+        currencies = {company.id: company.currency_id for company in companies}
+        for vals in vals_list:
+            if vals.get("price_unit"):
+                vals["price_unit"] = currencies[vals.get("company_id") or default_company].round(vals["price_unit"])
 
     @api.model
     def _dealer_next_names(self, count):
@@ -129,7 +171,9 @@ class DealerSellout(models.Model):
         # the PostgreSQL sequence behind a standard ir.sequence, as ir.sequence._next_do() reads it
         self.env.cr.execute(SQL("SELECT nextval(%s) FROM generate_series(1, %s)",
                                 f"ir_sequence_{sequence.id:03d}", count))
-        return [sequence.get_next_char(number) for (number,) in self.env.cr.fetchall()]
+        # the prefix and suffix of the moment, interpolated once for the batch (get_next_char() does it per number)
+        prefix, suffix = sequence._get_prefix_suffix()
+        return [f"{prefix}{number:0{sequence.padding}d}{suffix}" for (number,) in self.env.cr.fetchall()]
 
     def write(self, vals):
         if not (self._is_dealer_manager() or self._dealer_is_trusted()):
@@ -186,6 +230,8 @@ class DealerSellout(models.Model):
 
     @api.constrains("dealer_id", "product_id", "lot_id", "lot_name", "quantity", "price_unit")
     def _check_sellout_line(self):
+        if self.env.context.get("dealer_sellout_checked") is _CHECKED_BATCH:
+            return
         for sellout in self.filtered(lambda s: s.state != "cancelled"):
             errors = self._dealer_sellout_line_errors(
                 sellout.dealer_id, sellout.product_id, sellout.lot_id, sellout.lot_name, sellout.quantity,
@@ -286,6 +332,53 @@ class DealerSellout(models.Model):
             lot_id = lots.get((sellout.product_id.id, (sellout.lot_name or "").strip()), False)
             sellout.write({"lot_id": lot_id})
 
+    # ------------------------------------------------------------------ re-matching later (bulk)
+    @api.model
+    def _dealer_rematch_domain(self):
+        """Lines whose serial may be matched or judged differently now: a serial entered but unknown when the line
+        was recorded, or a confirmed sale whose serial was not this dealer's (a later delivery or return may have
+        changed that)."""
+        return [("state", "!=", "cancelled"), "|", "&", ("lot_name", "!=", False), ("lot_id", "=", False),
+                "&", ("state", "=", "confirmed"), ("serial_status", "in", RECHECKED_STATUSES)]
+
+    def action_dealer_rematch_serials(self):
+        """Re-match serials (Dealer Managers): these lines, or every line still to re-match; at once, or as one
+        background job above the company's threshold of lines."""
+        self._check_dealer_manager(_("Only a Dealer Manager may re-match the serials of retail sales."))
+        return self.env["dealer.sellout.rematch"]._dealer_rematch_start(self)
+
+    def _dealer_serial_rematch(self):
+        """Match the serial of these lines where it is still unmatched, in one query, and judge again the serial of
+        the confirmed ones; returns ``(lines matched, confirmed lines whose serial status changed)``.
+
+        Applies once: a line matched meanwhile is left as it is, a second run changes nothing more.
+        """
+        lines = self.exists().filtered_domain(self._dealer_rematch_domain())
+        if not lines:
+            return self.browse(), self.browse()
+        self.env.flush_all()
+        # the exact serial of the line's product, in the line's company (or a serial of no company)
+        self.env.cr.execute(SQL("""
+            UPDATE dealer_sellout line
+               SET lot_id = lot.id, write_uid = %(uid)s, write_date = now() AT TIME ZONE 'UTC'
+              FROM stock_lot lot
+             WHERE line.id = ANY(%(ids)s) AND line.lot_id IS NULL AND line.lot_name IS NOT NULL
+               AND lot.product_id = line.product_id AND lot.name = btrim(line.lot_name)
+               AND (lot.company_id IS NULL OR lot.company_id = line.company_id)
+         RETURNING line.id
+        """, uid=self.env.uid, ids=lines.ids))
+        matched = self.browse(row[0] for row in self.env.cr.fetchall())
+        lines.invalidate_recordset(["lot_id", "write_uid", "write_date"])
+        confirmed = lines.filtered(lambda s: s.state == "confirmed")
+        statuses = confirmed._dealer_serial_statuses()
+        changed = confirmed.filtered(lambda s: statuses.get(s.id, False) != s.serial_status)
+        trusted = changed._dealer_trusted()
+        for status in {statuses.get(s.id, False) for s in changed}:
+            trusted.filtered(lambda s, st=status: statuses.get(s.id, False) == st).write({"serial_status": status})
+        trusted._dealer_link_lots()
+        trusted._dealer_detect_violations(("other_dealer_goods",))
+        return matched, changed
+
     # ------------------------------------------------------------------ checks at confirmation
     def _dealer_serial_statuses(self):
         """{sell-out id: serial status} of the records with a serialised product or an entered serial.
@@ -352,31 +445,39 @@ class DealerSellout(models.Model):
         self = self.with_env(self.env(context={key: value for key, value in self.env.context.items()
                                                if not key.startswith("default_")}))
         vals_list = [dict(vals) for vals in vals_list]
+        # a serial the row names itself is checked against its product; one matched by name is the product's
+        given_lots = {index for index, vals in enumerate(vals_list) if vals.get("lot_id")}
         self._dealer_match_serials(vals_list)
         Partner, Product, Lot = self.env["res.partner"], self.env["product.product"], self.env["stock.lot"]
         dealer_ids = [vals.get("dealer_id") for vals in vals_list if vals.get("dealer_id")]
         product_ids = [vals.get("product_id") for vals in vals_list if vals.get("product_id")]
         lot_ids = [vals.get("lot_id") for vals in vals_list if vals.get("lot_id")]
+        # the rules of a line without a serial of its own to check depend on these values only: checked once each
+        checked = {}
         serial_rows = {}
         errors = []
-        for index, vals in enumerate(vals_list, 1 + row_offset):
-            dealer = Partner.browse(vals.get("dealer_id")).with_prefetch(dealer_ids)
-            product = Product.browse(vals.get("product_id")).with_prefetch(product_ids)
-            lot = Lot.browse(vals.get("lot_id")).with_prefetch(lot_ids)
-            row_errors = self._dealer_sellout_line_errors(
-                dealer, product, lot, vals.get("lot_name"), vals.get("quantity", 1.0) or 0.0,
-                vals.get("price_unit") or 0.0,
-            )
+        for index, vals in enumerate(vals_list):
+            quantity, price_unit = vals.get("quantity", 1.0) or 0.0, vals.get("price_unit") or 0.0
+            key = (vals.get("dealer_id"), vals.get("product_id"), bool(vals.get("lot_id") or vals.get("lot_name")),
+                   quantity, price_unit)
+            if index in given_lots or key not in checked:
+                row_errors = self._dealer_sellout_line_errors(
+                    Partner.browse(key[0]).with_prefetch(dealer_ids), Product.browse(key[1]).with_prefetch(product_ids),
+                    Lot.browse(vals.get("lot_id")).with_prefetch(lot_ids), vals.get("lot_name"), quantity, price_unit,
+                )
+                if index not in given_lots:
+                    checked[key] = row_errors
+            row_errors = list(checked.get(key, ())) if index not in given_lots else row_errors
             serial = (vals.get("product_id"), vals.get("lot_id") or vals.get("lot_name"))
             if serial[1]:
                 if serial in serial_rows:
                     row_errors.append(_(
                         "Serial %(serial)s is already sold on row %(row)s of this batch.",
-                        serial=lot.name or vals.get("lot_name"), row=serial_rows[serial],
+                        serial=Lot.browse(vals.get("lot_id")).name or vals.get("lot_name"), row=serial_rows[serial],
                     ))
-                serial_rows.setdefault(serial, index)
+                serial_rows.setdefault(serial, index + 1 + row_offset)
             for error in row_errors:
-                errors.append(_("Row %(row)s: %(error)s", row=index, error=error))
+                errors.append(_("Row %(row)s: %(error)s", row=index + 1 + row_offset, error=error))
         if errors:
             raise UserError(_(
                 "Nothing was recorded: correct these rows and submit the whole batch again.\n%(errors)s",
@@ -384,7 +485,13 @@ class DealerSellout(models.Model):
             ))
         # a batch is logged once by its caller, not by one chatter message per line
         batch = self._dealer_trusted().with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
-        return batch.create([{**vals, "source": source} for vals in vals_list])
+        # the defaults of the fields the rows leave out, computed once for the batch (the ORM does it row by row)
+        missing = [fname for fname in self._fields if any(fname not in vals for vals in vals_list)]
+        defaults = batch.default_get(missing) if missing else {}
+        # no chatter work per line (followers, tracking) and no second check of the rows checked above
+        records = batch.with_context(tracking_disable=True, dealer_sellout_checked=_CHECKED_BATCH).create(
+            [{**defaults, **vals, "source": source} for vals in vals_list])
+        return records.with_env(batch.env)
 
     # ------------------------------------------------------------------ detections at confirmation
     # each creates a draft dealer.violation for a Dealer Manager to confirm
@@ -451,13 +558,16 @@ class DealerSellout(models.Model):
             name=self.name, serial=self.lot_id.name, owner=self.lot_id.dealer_id.display_name,
         )
 
-    def _dealer_detect_violations(self):
-        """Propose one draft violation per sell-out and type detected; none twice (re-confirmation)."""
-        found = {
-            "cross_territory": self._dealer_detect_cross_territory(),
-            "price": self._dealer_detect_below_price() | self._dealer_detect_above_price(),
-            "other_dealer_goods": self.filtered(lambda s: s.serial_status == "other_dealer"),
+    def _dealer_detect_violations(self, violation_types=None):
+        """Propose one draft violation per sell-out and type detected (of ``violation_types``, default all); none
+        twice (re-confirmation)."""
+        detections = {
+            "cross_territory": self._dealer_detect_cross_territory,
+            "price": lambda: self._dealer_detect_below_price() | self._dealer_detect_above_price(),
+            "other_dealer_goods": lambda: self.filtered(lambda s: s.serial_status == "other_dealer"),
         }
+        found = {violation_type: detect() for violation_type, detect in detections.items()
+                 if violation_types is None or violation_type in violation_types}
         # sudo: the detection sees every proposal already made for these sales, whoever made it
         existing = self.env["dealer.violation"].sudo().with_context(active_test=False).search_fetch(
             [("dealer_sellout_id", "in", self.ids)], ["dealer_sellout_id", "violation_type"])

@@ -37,6 +37,11 @@ class DealerSelloutUpload(models.Model):
         )
         return Sellout, upload
 
+    def action_dealer_rematch_serials(self):
+        """Re-match the serials of the retail sales this upload recorded (Dealer Managers)."""
+        self.ensure_one()
+        return self.sellout_ids.action_dealer_rematch_serials()
+
     def _dealer_job_record(self):
         """Job: record the lines of the queued uploads (each all or none; a refused file keeps the errors per row)."""
         def record(uploads):

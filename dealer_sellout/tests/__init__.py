@@ -8,5 +8,6 @@ from . import test_security_sellout
 from . import test_security_lines_lock
 from . import test_sellout_races
 from . import test_sellout_upload_queue
+from . import test_sellout_rematch
 from . import test_sellout_summary_queue
 from . import test_price_ceiling

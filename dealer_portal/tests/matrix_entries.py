@@ -218,6 +218,14 @@ def stock_report_upload(case, dealer):
     })
 
 
+def forecast_upload(case, dealer):
+    """A forecast file of the dealer submitted in the background (dealer_portal_sellout installed)."""
+    return case.env["dealer.sellout.forecast.upload"].create({
+        "name": f"Forecast file of {dealer.name}", "dealer_id": dealer.id, "line_count": 1,
+        "line_vals": [{"row": 2, "product_code": "ATTACK", "month": "2099-01", "quantity": "1"}],
+    })
+
+
 @_once
 def forecast(case, dealer):
     month = (case.today.replace(day=1) + timedelta(days=40)).replace(day=1)
@@ -347,6 +355,7 @@ MODELS = {
     "dealer.sellout.forecast": {"owner_only": False, "record": forecast},
     "dealer.sellout.upload": {"owner_only": False, "record": sellout_upload},
     "dealer.stock.report.upload": {"owner_only": False, "record": stock_report_upload},
+    "dealer.sellout.forecast.upload": {"owner_only": False, "record": forecast_upload},
     "repair.order": {"owner_only": False, "record": warranty_claim},
     "dealer.visit.finding": {
         "owner_only": False, "record": visit_finding,
@@ -457,7 +466,8 @@ ROUTES = {
     "/my/stock_reports/upload": {
         "owner_only": False, "record": "sale.order", "url": lambda rec: "/my/stock_reports/upload", "method": "POST",
         "expect": "page", "count": {"dealer.stock.report": []},
-        "data": lambda case, sale: _csrf_form(case, date=str(case.today)),
+        "data": lambda case, sale: _csrf_form(
+            case, upload_token=_page_token(case, "/my/stock_reports/new", "upload_token"), date=str(case.today)),
         "files": lambda case, sale: {"file": ("stock.csv", csv_bytes([
             ["product_code", "quantity"], [_other_product(sale).default_code, 1],
         ]))},
@@ -658,6 +668,16 @@ ROUTES = {
         "files": lambda case, rec: {"file": ("forecasts.csv", csv_bytes([
             ["product_code", "month", "quantity"], [rec.product_id.default_code, str(rec.month)[:7], 5],
         ]))},
+    },
+    "/my/forecasts/uploads": _page(
+        "/my/forecasts/uploads", "dealer.sellout.forecast.upload", addon="dealer_portal_sellout",
+    ),
+    "/my/forecasts/uploads/page/<int:page>": _page(
+        "/my/forecasts/uploads/page/1", "dealer.sellout.forecast.upload", addon="dealer_portal_sellout",
+    ),
+    "/my/forecasts/uploads/<int:upload_id>": {
+        "owner_only": False, "record": "dealer.sellout.forecast.upload", "method": "GET", "expect": "refused",
+        "url": lambda rec: f"/my/forecasts/uploads/{rec.id}", "addon": "dealer_portal_sellout",
     },
     "/my/forecasts/template.<string:file_type>": _page(
         "/my/forecasts/template.csv", "dealer.sellout.forecast", addon="dealer_portal_sellout",

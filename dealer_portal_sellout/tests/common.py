@@ -1,9 +1,8 @@
-import re
-
 from odoo import Command, http
 from odoo.tests import HttpCase
 
 from odoo.addons.dealer_management.tests.common import NO_CHECKS
+from odoo.addons.dealer_portal.tests.common import form_token
 from odoo.addons.dealer_sellout.tests.common import SelloutTestCommon
 
 
@@ -49,11 +48,7 @@ class PortalSelloutCase(SelloutTestCommon, HttpCase):
 
     def _token(self, url, name):
         """The one-time token of the form on the page at ``url``."""
-        response = self.url_open(url)
-        self.assertEqual(response.status_code, 200)
-        match = re.search(rf'name="{name}" value="([^"]+)"', response.text)
-        self.assertTrue(match, f"no {name} on {url}")
-        return match.group(1)
+        return form_token(self, url, name)
 
     def _post(self, url, data, files=None, token_name=None, token=None):
         data = {"csrf_token": http.Request.csrf_token(self), **data}

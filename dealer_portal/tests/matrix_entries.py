@@ -394,6 +394,19 @@ def _page(url, record, **entry):
             **entry}
 
 
+def _upload_routes(url, model, addon):
+    """The list (and its pages) and the status page of a dealer's files recorded in the background (a
+    ``dealer.queue.upload`` model): another dealer's file is not listed and its page is refused."""
+    return {
+        url: _page(url, model, addon=addon),
+        f"{url}/page/<int:page>": _page(f"{url}/page/1", model, addon=addon),
+        f"{url}/<int:upload_id>": {
+            "owner_only": False, "record": model, "method": "GET", "expect": "refused", "addon": addon,
+            "url": lambda rec: f"{url}/{rec.id}",
+        },
+    }
+
+
 def _contract_of(rec):
     return rec.contract_id.name
 
@@ -627,24 +640,8 @@ ROUTES = {
             [str(case.today), rec.product_id.default_code, 1, 100, "Attack"],
         ]))},
     },
-    "/my/sellouts/uploads": _page("/my/sellouts/uploads", "dealer.sellout.upload", addon="dealer_portal_sellout"),
-    "/my/sellouts/uploads/page/<int:page>": _page(
-        "/my/sellouts/uploads/page/1", "dealer.sellout.upload", addon="dealer_portal_sellout",
-    ),
-    "/my/sellouts/uploads/<int:upload_id>": {
-        "owner_only": False, "record": "dealer.sellout.upload", "method": "GET", "expect": "refused",
-        "url": lambda rec: f"/my/sellouts/uploads/{rec.id}", "addon": "dealer_portal_sellout",
-    },
-    "/my/stock_reports/uploads": _page(
-        "/my/stock_reports/uploads", "dealer.stock.report.upload", addon="dealer_portal_queue",
-    ),
-    "/my/stock_reports/uploads/page/<int:page>": _page(
-        "/my/stock_reports/uploads/page/1", "dealer.stock.report.upload", addon="dealer_portal_queue",
-    ),
-    "/my/stock_reports/uploads/<int:upload_id>": {
-        "owner_only": False, "record": "dealer.stock.report.upload", "method": "GET", "expect": "refused",
-        "url": lambda rec: f"/my/stock_reports/uploads/{rec.id}", "addon": "dealer_portal_queue",
-    },
+    **_upload_routes("/my/sellouts/uploads", "dealer.sellout.upload", "dealer_portal_sellout"),
+    **_upload_routes("/my/stock_reports/uploads", "dealer.stock.report.upload", "dealer_portal_queue"),
     "/my/sellouts/template.<string:file_type>": _page(
         "/my/sellouts/template.csv", "dealer.sellout", addon="dealer_portal_sellout",
         marker=lambda rec: rec.product_id.default_code,
@@ -669,16 +666,7 @@ ROUTES = {
             ["product_code", "month", "quantity"], [rec.product_id.default_code, str(rec.month)[:7], 5],
         ]))},
     },
-    "/my/forecasts/uploads": _page(
-        "/my/forecasts/uploads", "dealer.sellout.forecast.upload", addon="dealer_portal_sellout",
-    ),
-    "/my/forecasts/uploads/page/<int:page>": _page(
-        "/my/forecasts/uploads/page/1", "dealer.sellout.forecast.upload", addon="dealer_portal_sellout",
-    ),
-    "/my/forecasts/uploads/<int:upload_id>": {
-        "owner_only": False, "record": "dealer.sellout.forecast.upload", "method": "GET", "expect": "refused",
-        "url": lambda rec: f"/my/forecasts/uploads/{rec.id}", "addon": "dealer_portal_sellout",
-    },
+    **_upload_routes("/my/forecasts/uploads", "dealer.sellout.forecast.upload", "dealer_portal_sellout"),
     "/my/forecasts/template.<string:file_type>": _page(
         "/my/forecasts/template.csv", "dealer.sellout.forecast", addon="dealer_portal_sellout",
         marker=lambda rec: rec.product_id.default_code,

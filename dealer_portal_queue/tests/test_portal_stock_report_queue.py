@@ -27,19 +27,12 @@ class TestPortalStockReportQueue(UploadQueueCases, DealerFormsCase):
     upload_model = "dealer.stock.report.upload"
     upload_url = "/my/stock_reports/upload"
     form_url = "/my/stock_reports/new"
-    uploads_url = "/my/stock_reports/uploads"
-    queued_class = "o_dealer_stock_report_queued"
     max_rows = MAX_STOCK_REPORT_FILE_ROWS
-    job_method = "_dealer_job_report"
-    done_text = "submitted."
     created_models = ("dealer.stock.report", "dealer.stock.report.line")
-    # the valve's code changed while the file waited: rows 3 and 4 name an unknown code
-    refused_rows = ("Row 3: unknown product code PR-2", "Row 4: unknown product code PR-2")
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._upload_queue_setup()
         cls.Upload = cls.env["dealer.stock.report.upload"]
 
     def setUp(self):
@@ -61,7 +54,7 @@ class TestPortalStockReportQueue(UploadQueueCases, DealerFormsCase):
         self.env.invalidate_all()
         return self.env["dealer.stock.report"].search([("partner_id", "=", self.dealer_a.id)]) - self.report_a
 
-    def _created_count(self):
+    def _count_created(self):
         return sum(self._reports_of_a().mapped("line_count"))
 
     def _assert_at_once(self, response):
@@ -85,14 +78,13 @@ class TestPortalStockReportQueue(UploadQueueCases, DealerFormsCase):
     def _refused_file():
         return rows("PR-1", "PR-2", "PR-2")
 
-    def _break(self):
-        self.valve.default_code = "PR-2X"
-
-    def _repair(self):
-        self.valve.default_code = "PR-2"
+    def _break(self, broken=True):
+        """The valve's code changes while the file waits: rows 3 and 4 name an unknown code."""
+        self.valve.default_code = "PR-2X" if broken else "PR-2"
+        return "Row 3: unknown product code PR-2", "Row 4: unknown product code PR-2"
 
     def _upload_vals(self):
-        return {"name": "forged", "dealer_id": self.dealer_a.id, "date": str(self.day)}
+        return {**super()._upload_vals(), "date": str(self.day)}
 
     def _forged_calls(self, upload):
         return (

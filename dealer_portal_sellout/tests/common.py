@@ -3,6 +3,7 @@ from odoo.tests import HttpCase
 
 from odoo.addons.dealer_management.tests.common import NO_CHECKS
 from odoo.addons.dealer_portal.tests.common import form_token
+from odoo.addons.dealer_queue.tests.upload_cases import UploadQueueCases
 from odoo.addons.dealer_sellout.tests.common import SelloutTestCommon
 
 
@@ -69,3 +70,20 @@ class PortalSelloutCase(SelloutTestCommon, HttpCase):
             "model": model, "method": method, "args": args,
             "kwargs": {**(kwargs or {}), "context": {"lang": "en_US", **(context or {})}},
         })
+
+
+class PortalSelloutQueueCases(UploadQueueCases):
+    """With ``PortalSelloutCase``: a file of dealer A's user Amy above the threshold of lines (2), recorded in the
+    background (the scenarios of dealer_queue/tests/upload_cases.py; a mixin, not a TestCase, so that the test
+    modules importing it do not run it on its own); another dealer (Ben of B) and A's sub-dealer (Ann of A1) see
+    none of it."""
+
+    def _upload(self, content, token=None):
+        return self._post(self.upload_url, {}, files={"file": ("upload.csv", content.encode())},
+                          token_name="upload_token", token=token or self._upload_token())
+
+    def _upload_token(self):
+        return self._token(self.form_url, "upload_token")
+
+    def _other_users(self):
+        return self.portal_b | self.portal_a1

@@ -7,10 +7,9 @@ from odoo import fields
 from odoo.tests import tagged
 
 from odoo.addons.dealer_queue.tests.common import trap_jobs
-from odoo.addons.dealer_queue.tests.upload_cases import UploadQueueCases
 
 from ..models.dealer_sellout_forecast_upload import MAX_FORECAST_FILE_ROWS
-from .common import PortalSelloutCase
+from .common import PortalSelloutCase, PortalSelloutQueueCases
 
 GRID = "/my/forecasts"
 HEADER = "product_code,month,quantity\n"
@@ -19,36 +18,20 @@ FILLED = 3
 
 
 @tagged("post_install", "-at_install")
-class TestPortalForecastQueue(UploadQueueCases, PortalSelloutCase):
-    """More than two lines go to the background (threshold 2); dealer A's user Amy uploads its forecast."""
+class TestPortalForecastQueue(PortalSelloutQueueCases, PortalSelloutCase):
+    """Order forecasts: one line a product and month, submitted (a month's figure replaced) all or none."""
 
     upload_model = "dealer.sellout.forecast.upload"
     upload_url = "/my/forecasts/upload"
     form_url = GRID
-    uploads_url = "/my/forecasts/uploads"
-    queued_class = "o_dealer_forecast_queued"
     max_rows = MAX_FORECAST_FILE_ROWS
-    job_method = "_dealer_job_forecast"
-    done_text = "3 forecast lines submitted."
     created_models = ("dealer.sellout.forecast",)
-    # the floor mats' code changed while the file waited: rows 3 and 4 name a product the dealer does not sell
-    refused_rows = (r"Row 3: Product code MAT-01 is not one of the products you sell", "Row 4: Product code MAT-01")
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._upload_queue_setup()
         first = fields.Date.context_today(cls.env.user).replace(day=1)
         cls.months = [f"{first + relativedelta(months=offset):%Y-%m}" for offset in (1, 2, 3)]
-
-    # ------------------------------------------------------------------ hooks
-    def _upload(self, content, token=None):
-        token = token or self._upload_token()
-        return self._post(self.upload_url, {}, files={"file": ("forecast.csv", content.encode())},
-                          token_name="upload_token", token=token)
-
-    def _upload_token(self):
-        return self._token(GRID, "upload_token")
 
     def _file(self, count):
         """``count`` rows: one line per product and month (6 at most), else 3 lines and template lines left empty."""
@@ -62,8 +45,7 @@ class TestPortalForecastQueue(UploadQueueCases, PortalSelloutCase):
     def _lines_of(count):
         return count if count <= 6 else FILLED
 
-    def _created_count(self):
-        self.env.invalidate_all()
+    def _count_created(self):
         return self.env["dealer.sellout.forecast"].search_count([("dealer_id", "=", self.dealer_a.id)])
 
     def _assert_at_once(self, response):
@@ -73,6 +55,7 @@ class TestPortalForecastQueue(UploadQueueCases, PortalSelloutCase):
         forecasts = self.env["dealer.sellout.forecast"].search([("dealer_id", "=", self.dealer_a.id)])
         self.assertEqual(set(forecasts.mapped("state")), {"submitted"})
         self.assertEqual(sorted(forecasts.mapped("quantity")), [1.0, 2.0, 3.0])
+        self.assertIn("3 forecast lines submitted.", page)
         self.assertIn('href="/my/forecasts"', page)
 
     def _wrong_file(self):
@@ -84,23 +67,15 @@ class TestPortalForecastQueue(UploadQueueCases, PortalSelloutCase):
     def _refused_file(self):
         return HEADER + f"VX1,{self.months[0]},1\nMAT-01,{self.months[0]},2\nMAT-01,{self.months[1]},3\n"
 
-    def _break(self):
-        self.accessory.default_code = "MAT-02"
-
-    def _repair(self):
-        self.accessory.default_code = "MAT-01"
-
-    def _upload_vals(self):
-        return {"name": "forged", "dealer_id": self.dealer_a.id}
-
-    def _other_users(self):
-        # another dealer, and the distributor A's sub-dealer A1 (it does not read its distributor's files)
-        return self.portal_b | self.portal_a1
+    def _break(self, broken=True):
+        """The floor mats' code changes while the file waits: rows 3 and 4 name a product the dealer does not sell."""
+        self.accessory.default_code = "MAT-02" if broken else "MAT-01"
+        return r"Row 3: Product code MAT-01 is not one of the products you sell", "Row 4: Product code MAT-01"
 
     # ------------------------------------------------------------------ the forecast's own
     def test_job_trapped_and_performed(self):
-        """queue_job's own test helper: the job is trapped (never stored), checked, then performed; a second file
-        replaces the figures of a month, as the grid does."""
+        """queue_job's own test helper: the job is trapped (never stored), checked, then performed; a template line
+        left without a quantity is not kept."""
         Upload = self.env[self.upload_model].with_user(self.portal_a).sudo()
         with trap_jobs() as trap:
             upload = Upload._dealer_portal_queue(self.dealer_a, [

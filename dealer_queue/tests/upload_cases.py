@@ -2,23 +2,23 @@
 forecast files): a plain mixin, not collected on its own (no ``test_`` module, no TestCase), that a portal upload's
 HttpCase subclasses with its hooks.
 
-The subclass's set-up has dealer A (``dealer_a``) and its portal user ``portal_a`` (password = login), the company's
-line threshold at 2 (``UploadQueueCases._upload_queue_setup``), and defines:
+The subclass's set-up has dealer A (``dealer_a``) and its portal user ``portal_a`` (password = login); the mixin puts
+the company's line threshold at 2. The subclass defines:
 
-- ``upload_model``, ``upload_url`` (the POST route), ``form_url`` (the page of the form and its ``upload_token``),
-  ``uploads_url`` (the list of the dealer's uploads), ``queued_class`` (the status page's "queued" notice),
-  ``max_rows`` (the portal's limit of lines of this file), ``job_method``, ``done_text`` (a done job's message for 3
-  lines), ``created_models`` (the tables a done job writes in);
+- ``upload_model``, ``upload_url`` (the POST route; its list of uploads is ``upload_url + "s"``), ``form_url`` (the
+  page of the form and its ``upload_token``), ``max_rows`` (the portal's limit of lines of this file),
+  ``created_models`` (the tables a done job writes in);
 - ``_file(count)``: a file of ``count`` good rows; ``_lines_of(count)``: the lines such a file queues (its rows);
 - ``_upload(content, token=None)``: post the form (its token read from ``form_url`` unless given);
   ``_upload_token()``: the form's current one-time token (dealer_portal's ``form_token``);
-- ``_created_count()``: how many lines the dealer's uploads have created (at once or by a job);
-- ``_assert_at_once(response)``: the answer to a small file; ``_assert_done(upload)``: a done upload's own links;
+- ``_count_created()``: how many lines the dealer's uploads have created (at once or by a job);
+- ``_assert_at_once(response)``: the answer to a small file; ``_assert_done(upload, page)``: a done upload's links;
 - ``_wrong_file()``: (a file with wrong rows, the row errors the form lists);
-- ``_refused_file()``, ``_break()``, ``_repair()``, ``refused_rows``: a file the job refuses once ``_break()`` has
-  changed the data it is checked against (rows listed as ``refused_rows``, the first row fine), until ``_repair()``;
-- ``_upload_vals()``: what a forged create sends besides the job fields; ``_forged_calls(upload)``: more calls the
-  dealer's user must not make over RPC; ``_other_users()``: users who must not see the upload.
+- ``_refused_file()`` and ``_break(broken=True)``: a file the job refuses once ``_break()`` has changed the data it
+  is checked against (``_break`` returns the row errors the page lists; the first row stays fine), until
+  ``_break(False)``;
+- ``_upload_vals()`` (more values of a forged create), ``_forged_calls(upload)`` (more calls the dealer's user must
+  not make over RPC), ``_other_users()`` (users who must not see the upload).
 """
 from odoo.addons.dealer_management.tests.common import CallKwMixin
 
@@ -31,15 +31,20 @@ class UploadQueueCases(CallKwMixin, QueuedJobMixin):
     """Small file at once, large file queued then done, refused rows keep nothing, failure then requeue, a form
     replayed once (at once and queued), another dealer and an anonymous visitor refused, forged job fields."""
 
-    upload_model = upload_url = form_url = queued_class = job_method = done_text = None
+    upload_model = upload_url = form_url = None
     max_rows = 0
     created_models = ()
-    refused_rows = ()
 
     @classmethod
-    def _upload_queue_setup(cls):
-        """In the subclass's setUpClass: more than two lines go to the background."""
+    def setUpClass(cls):
+        super().setUpClass()
+        # more than two lines go to the background
         cls.env.company.dealer_queue_line_threshold = 2
+
+    @property
+    def uploads_url(self):
+        """The list of the dealer's uploads (/my/sellouts/upload → /my/sellouts/uploads)."""
+        return f"{self.upload_url}s"
 
     def setUp(self):
         super().setUp()
@@ -49,6 +54,10 @@ class UploadQueueCases(CallKwMixin, QueuedJobMixin):
     @staticmethod
     def _lines_of(count):
         return count
+
+    def _created_count(self):
+        self.env.invalidate_all()
+        return self._count_created()
 
     def _uploads(self):
         self.env.invalidate_all()
@@ -96,7 +105,7 @@ class UploadQueueCases(CallKwMixin, QueuedJobMixin):
         response, upload = self._queue()
         self.assertEqual(response.status_code, 200)
         self.assertTrue(response.url.endswith(f"{self.uploads_url}/{upload.id}?queued=1"), response.url)
-        self.assertIn(self.queued_class, response.text)
+        self.assertIn("o_dealer_upload_queued_notice", response.text)
         self.assertIn("o_dealer_upload_queued", response.text)
         self.assertRecordValues(upload, [{
             "dealer_job_state": "queued", "line_count": 3, "dealer_job_user_id": self.portal_a.id,
@@ -115,7 +124,8 @@ class UploadQueueCases(CallKwMixin, QueuedJobMixin):
         self.assertFalse(upload.line_vals, "the copy of the lines is dropped once recorded")
         page = self._status_page(upload)
         self.assertIn("o_dealer_upload_done", page)
-        self.assertIn(self.done_text, page)
+        self.assertTrue(upload.dealer_job_message)
+        self.assertIn(upload.dealer_job_message, page)
         self._assert_done(upload, page)
         # the user who uploaded is told (a message to its partner)
         self.assertIn(self.portal_a.partner_id, upload.message_ids.partner_ids)
@@ -155,7 +165,7 @@ class UploadQueueCases(CallKwMixin, QueuedJobMixin):
         """The data the rows are checked against changes while the file waits: the job refuses the file, nothing
         of it is created, the page says failed with the rows' errors; the same file once repaired is created."""
         _response, upload = self._queue(self._refused_file())
-        self._break()
+        refused_rows = self._break()
         footprint = self._footprint()
         self._run(upload)
         self.assertEqual(upload.dealer_job_state, "failed")
@@ -165,12 +175,12 @@ class UploadQueueCases(CallKwMixin, QueuedJobMixin):
         page = self._status_page(upload)
         self.assertIn("o_dealer_upload_failed", page)
         self.assertIn("Nothing was", page)
-        for row in self.refused_rows:
+        for row in refused_rows:
             self.assertRegex(page, row)
         self.assertNotIn("Row 2:", page)
         self.assertFalse(upload.activity_ids, "a portal user gets the message, not a to-do")
         self.assertIn(self.portal_a.partner_id, upload.message_ids.partner_ids)
-        self._repair()
+        self._break(False)
         response = self._upload(self._refused_file())
         again = self._uploads() - upload
         self.assertEqual(response.status_code, 200)
@@ -253,15 +263,16 @@ class UploadQueueCases(CallKwMixin, QueuedJobMixin):
         _response, upload = self._queue()
         footprint = self._footprint()
         vals = self._upload_vals()
+        job_method = self._job(upload).method_name
         for method, args, context in (
             ("write", [upload.ids, {"dealer_job_state": "done", "dealer_job_message": "forged"}], {}),
             ("write", [upload.ids, {"line_vals": [], "line_count": 0}], {}),
             ("create", [{**vals, "dealer_job_state": "done"}], {}),
             ("create", [vals], {"default_dealer_job_state": "done"}),
-            (self.job_method, [upload.ids], {}),
+            (job_method, [upload.ids], {}),
             ("_dealer_job_write", [upload.ids, {"dealer_job_state": "done"}], {}),
             ("_dealer_upload_done", [upload.ids], {}),
-            ("_dealer_upload_queue", [self.dealer_a.id, [], "forged", self.job_method, "forged"], {}),
+            ("_dealer_upload_queue", [self.dealer_a.id, [], "forged", job_method, "forged"], {}),
             *self._forged_calls(upload),
         ):
             with self.subTest(method=method, context=context):
@@ -272,6 +283,9 @@ class UploadQueueCases(CallKwMixin, QueuedJobMixin):
     # ------------------------------------------------------------------ hooks with a default
     def _assert_done(self, upload, page):
         """More checks of a done upload and its page (links to what it created)."""
+
+    def _upload_vals(self):
+        return {"name": "forged", "dealer_id": self.dealer_a.id}
 
     def _forged_calls(self, upload):
         return ()

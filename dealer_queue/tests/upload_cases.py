@@ -31,6 +31,9 @@ class UploadQueueCases(CallKwMixin, QueuedJobMixin):
     """Small file at once, large file queued then done, refused rows keep nothing, failure then requeue, a form
     replayed once (at once and queued), another dealer and an anonymous visitor refused, forged job fields."""
 
+    # Odoo's test loader runs only the test methods a class defines itself, unless this is set: the scenarios are
+    # inherited from this mixin by every upload's test class
+    allow_inherited_tests_method = True
     upload_model = upload_url = form_url = None
     max_rows = 0
     created_models = ()

@@ -11,6 +11,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/dealer_portal_sellout_rules.xml",
+        "data/queue_job_data.xml",
         "views/dealer_portal_sellout_templates.xml",
         "views/dealer_portal_forecast_templates.xml",
     ],

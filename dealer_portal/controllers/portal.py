@@ -11,7 +11,7 @@ import os
 import secrets
 
 from odoo import _
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import content_disposition, request
 from odoo.tools import consteq
 from odoo.tools.mimetypes import guess_mimetype
@@ -72,6 +72,28 @@ class DealerPortal(CustomerPortal):
             "records": records.sudo(),
         })
         return values
+
+    # ------------------------------------------------------------------ files recorded in the background
+    def _dealer_upload_list(self, model, url, page, page_name, template):
+        """The list page of the user's dealer's own large files (a ``dealer.queue.upload`` model of a bridge, whose
+        record rule enforces the same: never a sub-dealer's file), with their status labels."""
+        dealer = request.env.user._dealer_portal_dealer()
+        values = self._dealer_list_values(
+            model, url, page, page_name, [("dealer_id", "=", dealer.id)] if dealer else [(0, "=", 1)])
+        values.update({"uploads": values["records"],
+                       "progress_labels": request.env[model]._dealer_upload_progress_labels()})
+        return request.render(template, values)
+
+    def _dealer_upload_page(self, model, upload_id, list_url, page_name, template, queued=None):
+        """The status page of one of those files (``_dealer_upload_status``), or the list for any other id."""
+        try:
+            upload_sudo = self._document_check_access(model, upload_id)
+        except (AccessError, MissingError):
+            return request.redirect(list_url)
+        values = self._prepare_portal_layout_values()
+        values.update(upload_sudo._dealer_upload_status())
+        values.update({"page_name": page_name, "upload": upload_sudo, "queued": queued})
+        return request.render(template, values)
 
     @staticmethod
     def _dealer_count(model, domain_of):

@@ -6,13 +6,16 @@ from .portal import DealerPortal
 
 # empty product lines offered by the form
 FORM_LINES = 8
+# the session key of the upload form's one-time token
+UPLOAD_TOKEN = "dealer_portal_stock_report_upload_token"
 
 
 class DealerStockReportPortal(DealerPortal):
     """Channel stock reports (渠道库存上报) on the portal: list, detail, form, CSV/XLSX upload and its template.
 
     A distributor's users also read the reports of its sub-dealers (read-only, record rule). Reports are
-    created by the routes only (validated first, then created and submitted in one savepoint).
+    created by the routes only (validated first, then created and submitted in one savepoint). A one-time token
+    refuses an upload form replayed after its submission.
     """
 
     def _prepare_home_portal_values(self, counters):
@@ -42,6 +45,7 @@ class DealerStockReportPortal(DealerPortal):
             "error": error,
             "row_errors": errors or [],
             "upload_limits": self._dealer_spreadsheet_limits(),
+            "upload_token": self._dealer_form_token(UPLOAD_TOKEN) if dealer else "",
             "file_columns": Report._dealer_portal_file_columns(),
         })
         return values
@@ -138,6 +142,8 @@ class DealerStockReportPortal(DealerPortal):
         dealer = request.env.user._dealer_portal_dealer()
         if not dealer:
             return self._render_stock_report_form(dealer)
+        if not self._dealer_check_form_token(UPLOAD_TOKEN, post.get("upload_token")):
+            return self._render_stock_report_form(dealer, post=post, error=self._dealer_replayed_form_message())
         upload, error = self._dealer_spreadsheet_upload("file")
         rows, row_errors = [], []
         if not error:
@@ -150,6 +156,7 @@ class DealerStockReportPortal(DealerPortal):
             url, error, row_errors = self._stock_report_upload_create(dealer, post, rows)
         if error:
             return self._render_stock_report_form(dealer, post=post, error=error, errors=row_errors)
+        self._dealer_spend_form_token(UPLOAD_TOKEN)
         return request.redirect(url)
 
     @http.route(["/my/stock_reports/template.csv", "/my/stock_reports/template.xlsx"], type="http", auth="user",

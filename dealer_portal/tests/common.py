@@ -1,9 +1,20 @@
 import base64
+import re
 
 from odoo import Command
 from odoo.tests import HttpCase
 
 from odoo.addons.dealer_management.tests.common import NO_CHECKS, CallKwMixin, DealerTestCommon
+
+
+def form_token(case, url, name):
+    """The one-time token ``name`` of the form on the page at ``url``, for the user logged in ``case`` (an HttpCase)."""
+    response = case.url_open(url)
+    case.assertEqual(response.status_code, 200)
+    match = re.search(rf'name="{name}" value="([^"]+)"', response.text)
+    case.assertTrue(match, f"no {name} on {url}")
+    return match.group(1)
+
 
 # the smallest content the upload check accepts as a JPEG image
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + b"\x00" * 64

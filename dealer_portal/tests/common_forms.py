@@ -7,7 +7,7 @@ from stdnum.cn import uscc
 
 from odoo import Command, http
 
-from .common import DealerPortalCase
+from .common import DealerPortalCase, form_token
 
 OWNER_GROUP = "dealer_portal.group_dealer_portal_owner"
 
@@ -91,6 +91,14 @@ class DealerFormsCase(DealerPortalCase):
 
     def _csrf(self):
         return http.Request.csrf_token(self)
+
+    def _stock_report_upload(self, content, day, name="stock.csv", token=None, **data):
+        """Post a stock-report file as the upload form does, with its one-time token (read from the form's page
+        unless given: a replay sends a spent one)."""
+        token = token or form_token(self, "/my/stock_reports/new", "upload_token")
+        return self.url_open("/my/stock_reports/upload", data={
+            "csrf_token": self._csrf(), "upload_token": token, "date": str(day), **data,
+        }, files={"file": (name, content)})
 
     def _count(self, model, domain=None):
         self.env.invalidate_all()

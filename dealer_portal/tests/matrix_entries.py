@@ -218,6 +218,14 @@ def stock_report_upload(case, dealer):
     })
 
 
+def forecast_upload(case, dealer):
+    """A forecast file of the dealer submitted in the background (dealer_portal_sellout installed)."""
+    return case.env["dealer.sellout.forecast.upload"].create({
+        "name": f"Forecast file of {dealer.name}", "dealer_id": dealer.id, "line_count": 1,
+        "line_vals": [{"row": 2, "product_code": "ATTACK", "month": "2099-01", "quantity": "1"}],
+    })
+
+
 @_once
 def forecast(case, dealer):
     month = (case.today.replace(day=1) + timedelta(days=40)).replace(day=1)
@@ -347,6 +355,7 @@ MODELS = {
     "dealer.sellout.forecast": {"owner_only": False, "record": forecast},
     "dealer.sellout.upload": {"owner_only": False, "record": sellout_upload},
     "dealer.stock.report.upload": {"owner_only": False, "record": stock_report_upload},
+    "dealer.sellout.forecast.upload": {"owner_only": False, "record": forecast_upload},
     "repair.order": {"owner_only": False, "record": warranty_claim},
     "dealer.visit.finding": {
         "owner_only": False, "record": visit_finding,
@@ -383,6 +392,19 @@ def _page(url, record, **entry):
     """A GET page (list or form) that must not show `record` (a MODELS key or a factory)."""
     return {"owner_only": False, "record": record, "url": lambda rec: url, "method": "GET", "expect": "page",
             **entry}
+
+
+def _upload_routes(url, model, addon):
+    """The list (and its pages) and the status page of a dealer's files recorded in the background (a
+    ``dealer.queue.upload`` model): another dealer's file is not listed and its page is refused."""
+    return {
+        url: _page(url, model, addon=addon),
+        f"{url}/page/<int:page>": _page(f"{url}/page/1", model, addon=addon),
+        f"{url}/<int:upload_id>": {
+            "owner_only": False, "record": model, "method": "GET", "expect": "refused", "addon": addon,
+            "url": lambda rec: f"{url}/{rec.id}",
+        },
+    }
 
 
 def _contract_of(rec):
@@ -457,7 +479,8 @@ ROUTES = {
     "/my/stock_reports/upload": {
         "owner_only": False, "record": "sale.order", "url": lambda rec: "/my/stock_reports/upload", "method": "POST",
         "expect": "page", "count": {"dealer.stock.report": []},
-        "data": lambda case, sale: _csrf_form(case, date=str(case.today)),
+        "data": lambda case, sale: _csrf_form(
+            case, upload_token=_page_token(case, "/my/stock_reports/new", "upload_token"), date=str(case.today)),
         "files": lambda case, sale: {"file": ("stock.csv", csv_bytes([
             ["product_code", "quantity"], [_other_product(sale).default_code, 1],
         ]))},
@@ -617,24 +640,8 @@ ROUTES = {
             [str(case.today), rec.product_id.default_code, 1, 100, "Attack"],
         ]))},
     },
-    "/my/sellouts/uploads": _page("/my/sellouts/uploads", "dealer.sellout.upload", addon="dealer_portal_sellout"),
-    "/my/sellouts/uploads/page/<int:page>": _page(
-        "/my/sellouts/uploads/page/1", "dealer.sellout.upload", addon="dealer_portal_sellout",
-    ),
-    "/my/sellouts/uploads/<int:upload_id>": {
-        "owner_only": False, "record": "dealer.sellout.upload", "method": "GET", "expect": "refused",
-        "url": lambda rec: f"/my/sellouts/uploads/{rec.id}", "addon": "dealer_portal_sellout",
-    },
-    "/my/stock_reports/uploads": _page(
-        "/my/stock_reports/uploads", "dealer.stock.report.upload", addon="dealer_portal_queue",
-    ),
-    "/my/stock_reports/uploads/page/<int:page>": _page(
-        "/my/stock_reports/uploads/page/1", "dealer.stock.report.upload", addon="dealer_portal_queue",
-    ),
-    "/my/stock_reports/uploads/<int:upload_id>": {
-        "owner_only": False, "record": "dealer.stock.report.upload", "method": "GET", "expect": "refused",
-        "url": lambda rec: f"/my/stock_reports/uploads/{rec.id}", "addon": "dealer_portal_queue",
-    },
+    **_upload_routes("/my/sellouts/uploads", "dealer.sellout.upload", "dealer_portal_sellout"),
+    **_upload_routes("/my/stock_reports/uploads", "dealer.stock.report.upload", "dealer_portal_queue"),
     "/my/sellouts/template.<string:file_type>": _page(
         "/my/sellouts/template.csv", "dealer.sellout", addon="dealer_portal_sellout",
         marker=lambda rec: rec.product_id.default_code,
@@ -659,6 +666,7 @@ ROUTES = {
             ["product_code", "month", "quantity"], [rec.product_id.default_code, str(rec.month)[:7], 5],
         ]))},
     },
+    **_upload_routes("/my/forecasts/uploads", "dealer.sellout.forecast.upload", "dealer_portal_sellout"),
     "/my/forecasts/template.<string:file_type>": _page(
         "/my/forecasts/template.csv", "dealer.sellout.forecast", addon="dealer_portal_sellout",
         marker=lambda rec: rec.product_id.default_code,

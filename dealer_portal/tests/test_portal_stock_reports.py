@@ -24,9 +24,7 @@ class TestPortalStockReports(DealerFormsCase):
         self.day = self.today - timedelta(days=1)
 
     def _upload(self, name, content, day=None):
-        return self.url_open("/my/stock_reports/upload", data={
-            "csrf_token": self._csrf(), "date": str(day or self.day),
-        }, files={"file": (name, content)})
+        return self._stock_report_upload(content, day or self.day, name=name)
 
     def _form(self, lines, day=None, **values):
         data = {"csrf_token": self._csrf(), "date": str(day or self.day), **values}

@@ -90,10 +90,10 @@ class TestSecurityPortalForms(DealerFormsCase):
     def test_posted_dealer_and_state_are_ignored(self):
         """The report is the user's own dealer's and submitted, whatever the form posts."""
         self.authenticate("pr_portal_a", "pr_portal_a")
-        self.url_open("/my/stock_reports/upload", data={
-            "csrf_token": self._csrf(), "date": str(self.day), "partner_id": self.dealer_b.id, "state": "validated",
-            "company_id": "999", "user_id": self.env.uid,
-        }, files={"file": ("stock.csv", csv_bytes([["product_code", "quantity"], ["PR-1", "3"]]))})
+        self._stock_report_upload(
+            csv_bytes([["product_code", "quantity"], ["PR-1", "3"]]), self.day, partner_id=self.dealer_b.id,
+            state="validated", company_id="999", user_id=self.env.uid,
+        )
         self.env.invalidate_all()
         report = self.env["dealer.stock.report"].search([("date", "=", self.day)])
         self.assertRecordValues(report, [{"partner_id": self.dealer_a.id, "state": "submitted"}])
@@ -138,8 +138,7 @@ class TestSecurityPortalForms(DealerFormsCase):
         ]) | self.motor
         before = self._count("dealer.stock.report"), self._count("dealer.stock.report.line")
         rows = [["product_code", "quantity"], ["PR-1", "1"], ["OC-1", "1"], ["NS-1", "1"], ["PR-9", "1"], ["NOPE", "1"]]
-        response = self.url_open("/my/stock_reports/upload", data={"csrf_token": self._csrf(), "date": str(self.day)},
-                                 files={"file": ("stock.csv", csv_bytes(rows))})
+        response = self._stock_report_upload(csv_bytes(rows), self.day)
         self.assertEqual(response.status_code, 200)
         for row, code in ((3, "OC-1"), (4, "NS-1"), (5, "PR-9"), (6, "NOPE")):
             self.assertIn(f"Row {row}: unknown product code {code}: report only the products of your orders",

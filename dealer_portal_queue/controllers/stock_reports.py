@@ -1,5 +1,5 @@
 from odoo import _, http
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 from odoo.tools.misc import clean_context
 
@@ -47,24 +47,13 @@ class DealerStockReportQueuePortal(DealerStockReportPortal):
     @http.route(["/my/stock_reports/uploads", "/my/stock_reports/uploads/page/<int:page>"], type="http",
                 auth="user", website=True, readonly=True)
     def portal_my_stock_report_uploads(self, page=1, **kw):
-        dealer = request.env.user._dealer_portal_dealer()
-        Upload = request.env["dealer.stock.report.upload"]
-        values = self._dealer_list_values(
+        return self._dealer_upload_list(
             "dealer.stock.report.upload", "/my/stock_reports/uploads", page, "dealer_stock_report_uploads",
-            # the dealer's own files (the record rule enforces the same; not a sub-dealer's)
-            [("dealer_id", "=", dealer.id)] if dealer else [(0, "=", 1)],
-        )
-        values.update({"uploads": values["records"], "progress_labels": Upload._dealer_upload_progress_labels()})
-        return request.render("dealer_portal_queue.portal_my_stock_report_uploads", values)
+            "dealer_portal_queue.portal_my_stock_report_uploads")
 
     @http.route(["/my/stock_reports/uploads/<int:upload_id>"], type="http", auth="user", website=True,
                 readonly=DealerPortal._dealer_readonly_page)
     def portal_stock_report_upload_page(self, upload_id, queued=None, **kw):
-        try:
-            upload_sudo = self._document_check_access("dealer.stock.report.upload", upload_id)
-        except (AccessError, MissingError):
-            return request.redirect("/my/stock_reports/uploads")
-        values = self._prepare_portal_layout_values()
-        values.update(upload_sudo._dealer_upload_status())
-        values.update({"page_name": "dealer_stock_report_upload_status", "upload": upload_sudo, "queued": queued})
-        return request.render("dealer_portal_queue.portal_stock_report_upload_page", values)
+        return self._dealer_upload_page(
+            "dealer.stock.report.upload", upload_id, "/my/stock_reports/uploads", "dealer_stock_report_upload_status",
+            "dealer_portal_queue.portal_stock_report_upload_page", queued=queued)

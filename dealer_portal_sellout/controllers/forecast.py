@@ -1,10 +1,12 @@
 from odoo import _, http
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
+from odoo.tools.misc import clean_context
 
 from odoo.addons.dealer_portal.controllers.portal import DealerPortal
 
 from ..models.dealer_sellout_forecast import FORECAST_FILE_COLUMNS, FORECAST_FILE_REQUIRED
+from ..models.dealer_sellout_forecast_upload import MAX_FORECAST_FILE_ROWS
 from . import common
 
 GRID_TOKEN = "dealer_portal_forecast_grid_token"
@@ -14,7 +16,9 @@ UPLOAD_TOKEN = "dealer_portal_forecast_upload_token"
 class DealerForecastPortal(DealerPortal):
     """The dealer's rolling 3-month order forecast (订单预测) on the portal: a grid of its products over the next
     three months, or a CSV/XLSX upload; both submitted through ``dealer.sellout.forecast._dealer_forecast_submit``
-    once every line is checked (one savepoint: nothing is recorded when a line is wrong)."""
+    once every line is checked (one savepoint: nothing is recorded when a line is wrong). A file above the company's
+    threshold of lines becomes a ``dealer.sellout.forecast.upload`` submitted in the background, whose status the
+    dealer follows on /my/forecasts/uploads."""
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
@@ -48,6 +52,7 @@ class DealerForecastPortal(DealerPortal):
             "grid_token": self._dealer_form_token(GRID_TOKEN) if dealer else "",
             "upload_token": self._dealer_form_token(UPLOAD_TOKEN) if dealer else "",
             "upload_limits": self._dealer_spreadsheet_limits(),
+            "queue_note": request.env.company._dealer_queue_file_note(MAX_FORECAST_FILE_ROWS),
             "file_columns": common.column_labels(FORECAST_FILE_COLUMNS),
         })
         return values
@@ -72,8 +77,9 @@ class DealerForecastPortal(DealerPortal):
                                  "quantity": value or "0", "label": f"{product.display_name} {month:%Y-%m}"})
         return rows
 
-    def _forecast_submit(self, dealer, rows):
-        """Check every row, then submit them in one savepoint: (forecasts, error, row errors)."""
+    def _forecast_submit(self, dealer, rows, queue=False):
+        """Check every row, then submit them in one savepoint, or (``queue``: a file) queue them as one upload above
+        the company's threshold of lines: (the forecasts or the upload, error, row errors)."""
         Forecast = request.env["dealer.sellout.forecast"]
         lines, row_errors = Forecast._dealer_portal_prepare(dealer, rows)
         if row_errors:
@@ -82,6 +88,12 @@ class DealerForecastPortal(DealerPortal):
             return None, _("Enter at least one quantity."), []
         try:
             with request.env.cr.savepoint():
+                if queue and not request.env.company._dealer_queue_runs_now(len(lines)):
+                    # sudo: portal users have no right on uploads. Safe: the dealer is the user's own, every row
+                    # was checked above (and is checked again by the job), clean_context drops the default_* keys
+                    Upload = request.env["dealer.sellout.forecast.upload"].with_env(
+                        request.env(su=True, context=clean_context(request.env.context)))
+                    return Upload._dealer_portal_queue(dealer, rows), None, []
                 forecasts = Forecast._dealer_portal_submit(dealer, lines)
         except (AccessError, UserError, ValidationError) as e:
             return None, self._dealer_error_message(e), []
@@ -114,14 +126,31 @@ class DealerForecastPortal(DealerPortal):
             return self._render_forecasts(dealer)
         if not self._dealer_check_form_token(UPLOAD_TOKEN, post.get("upload_token")):
             return self._render_forecasts(dealer, error=self._dealer_replayed_form_message())
-        rows, error = self._dealer_spreadsheet_rows(FORECAST_FILE_COLUMNS, FORECAST_FILE_REQUIRED)
+        rows, error = self._dealer_spreadsheet_rows(
+            FORECAST_FILE_COLUMNS, FORECAST_FILE_REQUIRED, max_rows=MAX_FORECAST_FILE_ROWS)
         row_errors = []
         if not error:
-            _forecasts, error, row_errors = self._forecast_submit(dealer, rows)
+            result, error, row_errors = self._forecast_submit(dealer, rows, queue=True)
         if error:
             return self._render_forecasts(dealer, error=error, errors=row_errors)
         self._dealer_spend_form_token(UPLOAD_TOKEN)
+        if result._name == "dealer.sellout.forecast.upload":
+            return request.redirect(f"/my/forecasts/uploads/{result.id}?queued=1")
         return request.redirect("/my/forecasts?submitted=1")
+
+    # ------------------------------------------------------------------ files submitted in the background
+    @http.route(["/my/forecasts/uploads", "/my/forecasts/uploads/page/<int:page>"], type="http", auth="user",
+                website=True, readonly=True)
+    def portal_my_forecast_uploads(self, page=1, **kw):
+        return self._dealer_upload_list("dealer.sellout.forecast.upload", "/my/forecasts/uploads", page,
+                                        "dealer_forecast_uploads", "dealer_portal_sellout.portal_my_forecast_uploads")
+
+    @http.route(["/my/forecasts/uploads/<int:upload_id>"], type="http", auth="user", website=True,
+                readonly=DealerPortal._dealer_readonly_page)
+    def portal_forecast_upload_page(self, upload_id, queued=None, **kw):
+        return self._dealer_upload_page(
+            "dealer.sellout.forecast.upload", upload_id, "/my/forecasts/uploads", "dealer_forecast_upload_status",
+            "dealer_portal_sellout.portal_forecast_upload_page", queued=queued)
 
     @http.route(["/my/forecasts/template.<string:file_type>"], type="http", auth="user", website=True, readonly=True)
     def portal_forecast_template(self, file_type, **kw):

@@ -170,37 +170,18 @@ class DealerSelloutPortal(DealerPortal):
         return request.redirect(f"/my/sellouts?recorded={len(sellouts)}")
 
     # ------------------------------------------------------------------ uploads recorded in the background
-    @staticmethod
-    def _upload_domain(dealer):
-        """The dealer's own uploads (the record rule enforces the same; a distributor does not see its
-        sub-dealers' files)."""
-        return [("dealer_id", "=", dealer.id)]
-
     @http.route(["/my/sellouts/uploads", "/my/sellouts/uploads/page/<int:page>"], type="http", auth="user",
                 website=True, readonly=True)
     def portal_my_sellout_uploads(self, page=1, **kw):
-        dealer = request.env.user._dealer_portal_dealer()
-        values = self._dealer_list_values(
-            "dealer.sellout.upload", "/my/sellouts/uploads", page, "dealer_sellout_uploads",
-            self._upload_domain(dealer) if dealer else [(0, "=", 1)],
-        )
-        values.update({
-            "uploads": values["records"],
-            "progress_labels": request.env["dealer.sellout.upload"]._dealer_upload_progress_labels(),
-        })
-        return request.render("dealer_portal_sellout.portal_my_sellout_uploads", values)
+        return self._dealer_upload_list("dealer.sellout.upload", "/my/sellouts/uploads", page,
+                                        "dealer_sellout_uploads", "dealer_portal_sellout.portal_my_sellout_uploads")
 
     @http.route(["/my/sellouts/uploads/<int:upload_id>"], type="http", auth="user", website=True,
                 readonly=DealerPortal._dealer_readonly_page)
     def portal_sellout_upload_page(self, upload_id, queued=None, **kw):
-        try:
-            upload_sudo = self._document_check_access("dealer.sellout.upload", upload_id)
-        except (AccessError, MissingError):
-            return request.redirect("/my/sellouts/uploads")
-        values = self._prepare_portal_layout_values()
-        values.update(upload_sudo._dealer_upload_status())
-        values.update({"page_name": "dealer_sellout_upload_status", "upload": upload_sudo, "queued": queued})
-        return request.render("dealer_portal_sellout.portal_sellout_upload_page", values)
+        return self._dealer_upload_page(
+            "dealer.sellout.upload", upload_id, "/my/sellouts/uploads", "dealer_sellout_upload_status",
+            "dealer_portal_sellout.portal_sellout_upload_page", queued=queued)
 
     @http.route(["/my/sellouts/template.<string:file_type>"], type="http", auth="user", website=True, readonly=True)
     def portal_sellout_template(self, file_type, **kw):

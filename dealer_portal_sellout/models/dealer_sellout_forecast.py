@@ -72,7 +72,7 @@ class DealerSelloutForecast(models.Model):
                 messages.append(_("The line is empty: delete it or fill it in."))
                 errors += [{"row": row["row"], "message": message} for message in messages]
                 continue
-            if row.get("quantity") is None or not str(row["quantity"]).strip():
+            if self._dealer_portal_row_skipped(row):
                 continue
             product = Sellout._dealer_portal_row_product(row, products, by_code)
             if not product:
@@ -97,6 +97,11 @@ class DealerSelloutForecast(models.Model):
                 lines.append({"product_id": product.id, "month": month, "quantity": quantity})
             errors += [{"row": row["row"], "message": message} for message in messages]
         return lines, errors
+
+    @staticmethod
+    def _dealer_portal_row_skipped(row):
+        """A line of a file without a quantity (a line of the template left as it was downloaded): left out."""
+        return row.get("quantity") is None or not str(row["quantity"]).strip()
 
     @api.model
     def _dealer_portal_month(self, value, months, messages):

@@ -1,9 +1,9 @@
-import re
-
 from odoo import Command, http
 from odoo.tests import HttpCase
 
 from odoo.addons.dealer_management.tests.common import NO_CHECKS
+from odoo.addons.dealer_portal.tests.common import form_token
+from odoo.addons.dealer_queue.tests.upload_cases import UploadQueueCases
 from odoo.addons.dealer_sellout.tests.common import SelloutTestCommon
 
 
@@ -49,11 +49,7 @@ class PortalSelloutCase(SelloutTestCommon, HttpCase):
 
     def _token(self, url, name):
         """The one-time token of the form on the page at ``url``."""
-        response = self.url_open(url)
-        self.assertEqual(response.status_code, 200)
-        match = re.search(rf'name="{name}" value="([^"]+)"', response.text)
-        self.assertTrue(match, f"no {name} on {url}")
-        return match.group(1)
+        return form_token(self, url, name)
 
     def _post(self, url, data, files=None, token_name=None, token=None):
         data = {"csrf_token": http.Request.csrf_token(self), **data}
@@ -74,3 +70,20 @@ class PortalSelloutCase(SelloutTestCommon, HttpCase):
             "model": model, "method": method, "args": args,
             "kwargs": {**(kwargs or {}), "context": {"lang": "en_US", **(context or {})}},
         })
+
+
+class PortalSelloutQueueCases(UploadQueueCases):
+    """With ``PortalSelloutCase``: a file of dealer A's user Amy above the threshold of lines (2), recorded in the
+    background (the scenarios of dealer_queue/tests/upload_cases.py; a mixin, not a TestCase, so that the test
+    modules importing it do not run it on its own); another dealer (Ben of B) and A's sub-dealer (Ann of A1) see
+    none of it."""
+
+    def _upload(self, content, token=None):
+        return self._post(self.upload_url, {}, files={"file": ("upload.csv", content.encode())},
+                          token_name="upload_token", token=token or self._upload_token())
+
+    def _upload_token(self):
+        return self._token(self.form_url, "upload_token")
+
+    def _other_users(self):
+        return self.portal_b | self.portal_a1

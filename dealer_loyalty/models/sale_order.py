@@ -22,16 +22,13 @@ from odoo.tools import SQL
 
 from odoo.addons.dealer_management.models.dealer_workflow_mixin import context_defaults
 
-
-class _EnginePass:
-    """Context value of Odoo's loyalty engine at work (it may write reward lines): an instance of this private class,
-    which no RPC call can carry. It keeps, for the pass, the programs whose budget is spent: no order is confirmed
-    during a pass, so the budget query runs once, not at each of the engine's many program-domain evaluations."""
-
-    __slots__ = ("spent_out_ids",)
-
-    def __init__(self):
-        self.spent_out_ids = None
+# Context value of Odoo's loyalty engine at work (it may write reward lines). A private Python object: no RPC call
+# carries it. One object for every pass, so that a pass reuses the environment of the one before (an environment per
+# pass stayed alive in reference cycles and made long batches of confirmations slower and slower).
+_ENGINE_TOKEN = object()
+# what a pass keeps for itself, in the cursor's cache while it runs: the programs whose budget is spent (no order is
+# confirmed during a pass, so the budget query runs once, not at each of the engine's program-domain evaluations)
+_PASS_KEY = "dealer_loyalty_engine_pass"
 
 
 FINGERPRINT_FIELD = "dealer_promotion_fingerprint"
@@ -85,13 +82,13 @@ class SaleOrder(models.Model):
         """The dealer limits and the budget, as a domain on loyalty.program."""
         self.ensure_one()
         Program = self.env["loyalty.program"]
-        engine = self.env.context.get("dealer_loyalty_engine")
-        if not isinstance(engine, _EnginePass):
+        engine_pass = self.env.cr.cache.get(_PASS_KEY) if self._dealer_loyalty_engine_running() else None
+        if engine_pass is None:
             spent_out_ids = Program._dealer_spent_out_ids()
-        elif engine.spent_out_ids is None:
-            spent_out_ids = engine.spent_out_ids = Program._dealer_spent_out_ids()
         else:
-            spent_out_ids = engine.spent_out_ids
+            if engine_pass.get("spent_out_ids") is None:
+                engine_pass["spent_out_ids"] = Program._dealer_spent_out_ids()
+            spent_out_ids = engine_pass["spent_out_ids"]
         return expression.AND([
             Program._dealer_open_domain(self.partner_id),
             [("id", "not in", spent_out_ids)],
@@ -130,11 +127,16 @@ class SaleOrder(models.Model):
         """Yield self with the context that lets Odoo's loyalty engine write reward lines."""
         if self._dealer_loyalty_engine_running():  # a pass within a pass (a claim during an update): the same pass
             yield self
-        else:
-            yield self.with_context(dealer_loyalty_engine=_EnginePass())
+            return
+        cache = self.env.cr.cache
+        cache[_PASS_KEY] = {}
+        try:
+            yield self.with_context(dealer_loyalty_engine=_ENGINE_TOKEN)
+        finally:
+            cache.pop(_PASS_KEY, None)
 
     def _dealer_loyalty_engine_running(self):
-        return isinstance(self.env.context.get("dealer_loyalty_engine"), _EnginePass)
+        return self.env.context.get("dealer_loyalty_engine") is _ENGINE_TOKEN
 
     def _update_programs_and_rewards(self):
         """Odoo's pass over the programs and rewards, skipped on a dealer order whose fingerprint says that a pass

@@ -442,6 +442,10 @@ class DealerSellout(models.Model):
         the errors of every wrong row (numbered from 1 + ``row_offset``). The checked rows are written by one
         set-based insert (``_dealer_sellout_insert``)."""
         batch, rows = self._dealer_sellout_checked_rows(vals_list, source, row_offset)
+        fields_given = {self._fields.get(fname) for vals in rows for fname in vals}
+        if not all(field and field.store and field.column_type for field in fields_given):
+            # a value the insert does not write (an unknown or a non-column field): the ORM creates, or refuses, it
+            return batch._dealer_sellout_create_rows(rows)
         return batch._dealer_sellout_insert(rows).with_env(batch.env)
 
     @api.model
@@ -449,9 +453,13 @@ class DealerSellout(models.Model):
         """``_dealer_sellout_create_checked`` through the ORM's ``create``: the reference the set-based insert is
         compared with (tests/test_sellout_insert.py, bench/bench_sellout_import.py); not used by the features."""
         batch, rows = self._dealer_sellout_checked_rows(vals_list, source, row_offset)
-        # no chatter work per line (followers, tracking) and no second check of the rows checked
-        records = batch.with_context(tracking_disable=True, dealer_sellout_checked=_CHECKED_BATCH).create(rows)
-        return records.with_env(batch.env)
+        return batch._dealer_sellout_create_rows(rows)
+
+    def _dealer_sellout_create_rows(self, rows):
+        """The ORM's ``create`` of checked rows: no chatter work per line (followers, tracking) and no second check
+        of the rows checked."""
+        records = self.with_context(tracking_disable=True, dealer_sellout_checked=_CHECKED_BATCH).create(rows)
+        return records.with_env(self.env)
 
     @api.model
     def _dealer_sellout_checked_rows(self, vals_list, source, row_offset):

@@ -65,3 +65,10 @@ class TestSelloutInsert(SelloutTestCommon):
         self.assertEqual(inserted.mapped("serial_status"), ["ok", "ok"])
         self.env.invalidate_all()
         self.assertEqual(self.lots.mapped("dealer_sellout_id"), inserted)
+
+    def test_row_with_a_field_the_insert_does_not_write_goes_through_create(self):
+        """A row naming a field that is no column is not silently cut down by the insert: the ORM refuses it."""
+        count = self.Sellout.search_count([])
+        with self.assertRaises(ValueError), self.cr.savepoint():
+            self.Sellout._dealer_sellout_create_checked([{**self._rows()[3], "no_such_field": 1}])
+        self.assertEqual(self.Sellout.search_count([]), count)

@@ -439,7 +439,32 @@ class DealerSellout(models.Model):
     @api.model
     def _dealer_sellout_create_checked(self, vals_list, source="import", row_offset=0):
         """Create all the lines of ``vals_list`` or none: every row is checked first, and a UserError lists
-        the errors of every wrong row (numbered from 1 + ``row_offset``)."""
+        the errors of every wrong row (numbered from 1 + ``row_offset``). The checked rows are written by one
+        set-based insert (``_dealer_sellout_insert``)."""
+        batch, rows = self._dealer_sellout_checked_rows(vals_list, source, row_offset)
+        fields_given = {self._fields.get(fname) for vals in rows for fname in vals}
+        if not all(field and field.store and field.column_type for field in fields_given):
+            # a value the insert does not write (an unknown or a non-column field): the ORM creates, or refuses, it
+            return batch._dealer_sellout_create_rows(rows)
+        return batch._dealer_sellout_insert(rows).with_env(batch.env)
+
+    @api.model
+    def _dealer_sellout_create_orm(self, vals_list, source="import", row_offset=0):
+        """``_dealer_sellout_create_checked`` through the ORM's ``create``: the reference the set-based insert is
+        compared with (tests/test_sellout_insert.py, bench/bench_sellout_import.py); not used by the features."""
+        batch, rows = self._dealer_sellout_checked_rows(vals_list, source, row_offset)
+        return batch._dealer_sellout_create_rows(rows)
+
+    def _dealer_sellout_create_rows(self, rows):
+        """The ORM's ``create`` of checked rows: no chatter work per line (followers, tracking) and no second check
+        of the rows checked."""
+        records = self.with_context(tracking_disable=True, dealer_sellout_checked=_CHECKED_BATCH).create(rows)
+        return records.with_env(self.env)
+
+    @api.model
+    def _dealer_sellout_checked_rows(self, vals_list, source, row_offset):
+        """``(model to create with, values of every row with the defaults and the source)`` of a batch whose every
+        row is right; else a UserError lists the errors of every wrong row (numbered from 1 + ``row_offset``)."""
         self._dealer_sellout_check_batch_fields(vals_list)
         # the batch is created trusted (to set its source): no other default reaches it
         self = self.with_env(self.env(context={key: value for key, value in self.env.context.items()
@@ -488,10 +513,90 @@ class DealerSellout(models.Model):
         # the defaults of the fields the rows leave out, computed once for the batch (the ORM does it row by row)
         missing = [fname for fname in self._fields if any(fname not in vals for vals in vals_list)]
         defaults = batch.default_get(missing) if missing else {}
-        # no chatter work per line (followers, tracking) and no second check of the rows checked above
-        records = batch.with_context(tracking_disable=True, dealer_sellout_checked=_CHECKED_BATCH).create(
-            [{**defaults, **vals, "source": source} for vals in vals_list])
-        return records.with_env(batch.env)
+        return batch, [{**defaults, **vals, "source": source} for vals in vals_list]
+
+    @api.model
+    def _dealer_sellout_insert(self, vals_list):
+        """Create the checked lines of ``vals_list`` (complete: defaults and source included) with one
+        ``INSERT … SELECT … FROM unnest(…)``: what ``create`` stores, without its work per line (the ORM converts,
+        caches and computes every value of every line). Each distinct value of a field is converted once, as the
+        ORM converts it; the amount is computed as ``_compute_amount`` and rounded to the company's currency; the
+        numbers, the company check, the access check, the recomputations of other models and the other
+        constraints are those of ``create``. tests/test_sellout_insert.py compares it with ``create``."""
+        self.check_access("create")
+        self._dealer_check_protected({fname for vals in vals_list for fname in vals})
+        self._dealer_round_prices(vals_list)
+        unnamed = [vals for vals in vals_list if vals.get("name", "/") == "/"]
+        for vals, name in zip(unnamed, self._dealer_next_names(len(unnamed)), strict=True):
+            vals["name"] = name
+        given = {fname for vals in vals_list for fname in vals}
+        amount_field = self._fields["amount"]
+        columns = [
+            field for name, field in self._fields.items()
+            if field.store and field.column_type and name != "id" and name not in models.LOG_ACCESS_COLUMNS
+            and (name in given or not field.compute or field is amount_field)
+        ]
+        empty = self.browse()
+        converted = {}
+
+        def convert(field, value):
+            """The column value of ``value``, converted once per distinct value (as the ORM's ``_create``)."""
+            key = (field.name, value)
+            if key not in converted:
+                converted[key] = None if value is None else field.convert_to_column_insert(value, empty)
+            return converted[key]
+
+        quantity_field = self._fields["quantity"]
+        default_company = self.env.company.id
+        currencies = {}
+        amounts = []
+        for vals in vals_list:
+            company_id = vals.get("company_id") or default_company
+            if company_id not in currencies:
+                currencies[company_id] = self.env["res.company"].browse(company_id).currency_id
+            # the amount as _compute_amount gives it: the quantity as the cache holds it, rounded to the currency
+            quantity = quantity_field.convert_to_cache(vals.get("quantity") or 0.0, empty)
+            amounts.append(currencies[company_id].round(quantity * (vals.get("price_unit") or 0.0)))
+        arrays = []
+        for field in columns:
+            if field is amount_field and "amount" not in given:
+                values = [convert(field, amount) for amount in amounts]
+            else:
+                values = [convert(field, vals.get(field.name)) for vals in vals_list]
+            arrays.append(SQL("%s::%s[]", values, SQL(field.column_type[1])))
+        names = SQL(", ").join(SQL.identifier(field.name) for field in columns)
+        row_names = SQL(", ").join(SQL.identifier("row", field.name) for field in columns)
+        self.env.cr.execute(SQL(
+            """INSERT INTO %(table)s (%(names)s, create_uid, create_date, write_uid, write_date)
+               SELECT %(row_names)s, %(uid)s, %(now)s, %(uid)s, %(now)s
+                 FROM unnest(%(arrays)s) AS row(%(names)s)
+            RETURNING id""",
+            table=SQL.identifier(self._table), names=names, row_names=row_names, uid=self.env.uid,
+            now=self.env.cr.now(), arrays=SQL(", ").join(arrays),
+        ))
+        records = self.browse(row[0] for row in self.env.cr.fetchall())
+        # the one2many fields in cache of the records these lines point to (an upload's lines …), as create updates them
+        for field in columns:
+            if field.type == "many2one" and self.pool.field_inverses[field]:
+                by_value = {}
+                for record_id, vals in zip(records.ids, vals_list, strict=True):
+                    by_value.setdefault(field.convert_to_cache(vals.get(field.name), empty), []).append(record_id)
+                for value, record_ids in by_value.items():
+                    field._update_inverses(self.browse(record_ids), value)
+        # the stored computed fields left out (none but the amount today) are computed by the ORM, for the batch
+        for field in self._fields.values():
+            if field.store and field.compute and field.name not in given and field is not amount_field:
+                self.env.add_to_compute(field, records)
+        # what depends on these lines (in this model and others) is recomputed, the values inserted are kept
+        inserted = [amount_field] + [self._fields[fname] for fname in given]
+        with self.env.protecting(inserted, records):
+            records.modified([field.name for field in columns], create=True)
+        # the other constraints (the rules of a line were checked row by row), as create checks them
+        records.with_context(dealer_sellout_checked=_CHECKED_BATCH)._validate_fields(
+            [field.name for field in columns])
+        records._check_company()
+        records.check_access("create")
+        return records
 
     # ------------------------------------------------------------------ detections at confirmation
     # each creates a draft dealer.violation for a Dealer Manager to confirm

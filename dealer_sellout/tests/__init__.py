@@ -11,3 +11,4 @@ from . import test_sellout_upload_queue
 from . import test_sellout_rematch
 from . import test_sellout_summary_queue
 from . import test_price_ceiling
+from . import test_sellout_insert

@@ -7,24 +7,27 @@ Run inside an Odoo shell on a database with dealer_sellout installed (`make benc
 For each level of known serials (BENCH_SERIAL_LEVELS, default "10000,100000"), serials are created in bulk and
 given to the dealer as a delivery would (one set-based update per batch: delivering 100,000 serials through
 pickings would dominate the run; tests/test_serial.py covers the pickings), then as many sell-out lines as
-there are new serials are recorded twice, in batches of BENCH_BATCH (1,000) lines, interleaved batch by batch
-(the order swapped every batch) so that both see the same load of a shared machine:
+there are new serials are recorded three times, in batches of BENCH_BATCH (1,000) lines, interleaved batch by batch
+(the order rotated every batch) so that all three see the same load of a shared machine:
 
 - checked: `dealer.sellout._dealer_sellout_create_checked`, each line naming its serial by VIN (matched, every
-  rule of a line checked, numbered, created);
-- plain: `dealer.sellout._dealer_sellout_create_orm`, the same checks of the same rows written by the ORM's batched
-  `create(vals_list)` (no chatter work) instead of the checked path's one set-based `INSERT … SELECT unnest(…)`:
-  what the ORM itself costs to insert these lines, and the reference the insert is compared with in the tests.
+  rule of a line checked, numbered, written by one set-based `INSERT … SELECT unnest(…)`);
+- checked_orm: `dealer.sellout._dealer_sellout_create_orm`, the same checks of the same rows written by the ORM's
+  batched `create(vals_list)` (no chatter work): the reference the insert is compared with in the tests;
+- plain: the issue's baseline, the model's batched ORM `create(vals_list)` of the same rows with their serial
+  already given (`lot_id`), no dealer rule checked and no chatter work (what the ORM itself costs).
 
 Printed per level and side: lines per second (wall clock), the Odoo process's CPU seconds
-(`time.process_time()`), SQL queries per 1,000 lines; and the ratio checked / plain of the wall time and of the
-CPU time. Serial matching is one query per batch: the queries per 1,000 lines must not grow with the number of
-serials known. Everything is rolled back at the end.
+(`time.process_time()`), SQL queries per 1,000 lines; and the ratios checked / plain (goal ≤ 1.5) and checked /
+checked_orm of the wall time and of the CPU time. Serial matching is one query per batch: the queries per 1,000
+lines must not grow with the number of serials known. Everything is rolled back at the end.
 """
 import os
 import time
 
 from odoo import Command
+
+from odoo.addons.dealer_sellout.models.dealer_sellout import _CHECKED_BATCH
 
 env = globals()["env"]  # provided by `odoo shell`
 LEVELS = [int(level) for level in os.environ.get("BENCH_SERIAL_LEVELS", "10000,100000").split(",")]
@@ -94,14 +97,24 @@ def measure(totals, side, run):
 def import_lines(dealer, vehicle, state, start, stop):
     """Record the lines of serials start..stop-1 both ways, interleaved: {side: [seconds, CPU seconds, queries]}."""
     Sellout = env["dealer.sellout"]
-    totals = {"checked": [0.0, 0.0, 0], "plain": [0.0, 0.0, 0]}
+    # the plain create: the model's own create, in the context the checked path's ORM reference creates its lines in
+    plain = Sellout._dealer_trusted().with_context(
+        tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True,
+        dealer_sellout_checked=_CHECKED_BATCH)
+    totals = {"checked": [0.0, 0.0, 0], "checked_orm": [0.0, 0.0, 0], "plain": [0.0, 0.0, 0]}
     for round_index, first in enumerate(range(start, stop, BATCH)):
         rows = batch_rows(dealer, vehicle, state, first, min(first + BATCH, stop))
+        # the serials of the plain side's rows, found before it is timed
+        lots = {lot.name: lot.id for lot in env["stock.lot"].search_fetch(
+            [("product_id", "=", vehicle.id), ("name", "in", [row["lot_name"] for row in rows])], ["name"])}
+        plain_rows = [{**row, "lot_id": lots[row["lot_name"]], "source": "import"} for row in rows]
         sides = [
             ("checked", lambda rows=rows: Sellout._dealer_sellout_create_checked(rows)),
-            ("plain", lambda rows=rows: Sellout._dealer_sellout_create_orm(rows)),
+            ("checked_orm", lambda rows=rows: Sellout._dealer_sellout_create_orm(rows)),
+            ("plain", lambda rows=plain_rows: plain.create(rows)),
         ]
-        for side, run in sides if round_index % 2 == 0 else reversed(sides):
+        shift = round_index % len(sides)
+        for side, run in sides[shift:] + sides[:shift]:
             records = measure(totals, side, run)
             assert len(records.lot_id) == len(rows), "every serial is matched"
         env.invalidate_all()
@@ -124,18 +137,22 @@ def main():
         known = level
         results.append((level, lines, totals))
         for side, (seconds, cpu, queries) in totals.items():
-            say(f"known serials {level:>7}, {side:>7}: {lines} lines in {seconds:.1f}s = {lines / seconds:,.0f} "
+            say(f"known serials {level:>7}, {side:>11}: {lines} lines in {seconds:.1f}s = {lines / seconds:,.0f} "
                 f"lines/s, CPU {cpu:.1f}s = {lines / cpu:,.0f} lines per CPU second, "
                 f"{1000.0 * queries / lines:.0f} queries per 1,000 lines")
-        say(f"known serials {level:>7}: ratio checked / plain {totals['checked'][0] / totals['plain'][0]:.2f} "
-            f"(wall), {totals['checked'][1] / totals['plain'][1]:.2f} (CPU)")
-    say("summary (known serials, lines; checked lines/s, CPU s, queries per 1,000 lines; plain the same; "
-        "ratio wall, ratio CPU):")
+        for base in ("plain", "checked_orm"):
+            say(f"known serials {level:>7}: ratio checked / {base} {totals['checked'][0] / totals[base][0]:.2f} "
+                f"(wall), {totals['checked'][1] / totals[base][1]:.2f} (CPU)")
+    say("summary (known serials, lines; per side lines/s, CPU s, queries per 1,000 lines; ratios checked / plain "
+        "and checked / checked_orm, wall and CPU):")
     for level, lines, totals in results:
-        (seconds, cpu, queries), (plain_seconds, plain_cpu, plain_queries) = totals["checked"], totals["plain"]
-        say(f"  {level:>7} {lines:>7}  checked {lines / seconds:>7,.0f} {cpu:>6.1f} {1000.0 * queries / lines:>4.0f}"
-            f"  plain {lines / plain_seconds:>7,.0f} {plain_cpu:>6.1f} {1000.0 * plain_queries / lines:>4.0f}"
-            f"  ratio {seconds / plain_seconds:.2f} {cpu / plain_cpu:.2f}")
+        figures = "".join(
+            f"  {side} {lines / seconds:>7,.0f} {cpu:>6.1f} {1000.0 * queries / lines:>4.0f}"
+            for side, (seconds, cpu, queries) in totals.items())
+        ratios = "".join(
+            f"  /{base} {totals['checked'][0] / totals[base][0]:.2f} {totals['checked'][1] / totals[base][1]:.2f}"
+            for base in ("plain", "checked_orm"))
+        say(f"  {level:>7} {lines:>7}{figures}{ratios}")
 
 
 try:

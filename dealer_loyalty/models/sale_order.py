@@ -31,6 +31,10 @@ _ENGINE_TOKEN = object()
 _PASS_KEY = "dealer_loyalty_engine_pass"
 
 
+# context key of a pass that claims rewards right after (_dealer_apply_promotions, which compared the fingerprint
+# already): its fingerprint would describe an order about to change
+_CLAIMS_FOLLOW = "dealer_loyalty_claims_follow"
+
 FINGERPRINT_FIELD = "dealer_promotion_fingerprint"
 # the order line values the loyalty engine reads (and writes)
 _LINE_FINGERPRINT_FIELDS = ("product_id", "product_uom", "product_uom_qty", "price_unit", "discount", "tax_id",
@@ -41,9 +45,10 @@ _ORDER_FINGERPRINT_FIELDS = ("partner_id", "pricelist_id", "company_id", "curren
 
 
 def _values_signature(records, fnames):
-    """[(id, value, ...)] of `records` for `fnames`, relations as ids: what a fingerprint hashes."""
-    return [(record.id, *(value.ids if isinstance(value, models.BaseModel) else value
-                          for value in (record[fname] for fname in fnames))) for record in records]
+    """[(id, value, ...)] of `records` for `fnames`, relations as ids, by id: what a fingerprint hashes (in the order
+    of the ids, not of a search: rows of equal sequence come back in any order, e.g. once one of them was locked)."""
+    return [(record.id, *(sorted(value.ids) if isinstance(value, models.BaseModel) else value
+                          for value in (record[fname] for fname in fnames))) for record in records.sorted("id")]
 
 
 def _columns_signature(records):
@@ -142,11 +147,12 @@ class SaleOrder(models.Model):
         """Odoo's pass over the programs and rewards, skipped on a dealer order whose fingerprint says that a pass
         of this transaction already saw it as it is now (nothing the pass reads changed since)."""
         dealer_order = self.dealer_is_dealer_order and self.state in ("draft", "sent")
+        claims_follow = self.env.context.get(_CLAIMS_FOLLOW)  # _dealer_apply_promotions, which checked already
         with self._dealer_loyalty_engine() as order:
-            if dealer_order and order._dealer_promotions_current():
+            if dealer_order and not claims_follow and order._dealer_promotions_current():
                 return None
             result = super(SaleOrder, order)._update_programs_and_rewards()
-            if dealer_order:
+            if dealer_order and not claims_follow:
                 order._dealer_store_promotion_fingerprint()
         return result
 
@@ -222,15 +228,21 @@ class SaleOrder(models.Model):
         """Apply the promotions of draft dealer orders: update the programs, then claim each reward a program
         gives without a choice (its only reward, not one of several products), as Odoo's shop does."""
         for order in self.filtered(lambda o: o.state in ("draft", "sent") and o.dealer_is_dealer_order):
-            if not order._dealer_may_have_promotions():
+            # a pass of this transaction saw the order as it is now and claimed nothing after it: nothing to do
+            if not order._dealer_may_have_promotions() or order._dealer_promotions_current():
                 continue
-            order._update_programs_and_rewards()
+            # the pass's fingerprint is kept only if no claim follows (a claim changes the order it describes)
+            order.with_context(**{_CLAIMS_FOLLOW: True})._update_programs_and_rewards()
+            claimed = False
             for coupon, rewards in order._get_claimable_rewards().items():
                 program = coupon.program_id
                 if (len(program.reward_ids) != 1 or program.is_nominative or rewards in order.order_line.reward_id
                         or (rewards.reward_type == "product" and rewards.multi_product)):
                     continue
                 order._apply_program_reward(rewards, coupon)
+                claimed = True
+            if not claimed:
+                order._dealer_store_promotion_fingerprint()
 
     def _dealer_may_have_promotions(self):
         """Whether a promotion is on the order or may apply to it: otherwise the engine has nothing to do (and the

@@ -143,7 +143,10 @@ class SaleOrder(models.Model):
         """Refuse status changes from outside Odoo's transitions; re-check confirmed dealer orders."""
         if not ("state" in vals or CHECKED_ORDER_FIELDS & vals.keys()):
             return super().write(vals)
-        before = {order: order._dealer_snapshot() for order in self}
+        # the full snapshot only of confirmed orders (the only ones re-checked): a quotation's amounts are not
+        # computed before each write (Odoo's loyalty engine writes a quotation's lines once per reward)
+        before = {order: order._dealer_snapshot() if order.state == "sale" else {"state": order.state}
+                  for order in self}
         result = super(SaleOrder, self.with_context(dealer_recheck=_DEFERRED_TOKEN)).write(vals)
         if "state" in vals:
             self._dealer_check_state_change({order: snapshot["state"] for order, snapshot in before.items()})

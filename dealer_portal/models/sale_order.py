@@ -61,6 +61,30 @@ class SaleOrder(models.Model):
         """The quotation of the portal user's `dealer` for its cart (every product and quantity checked again), as
         superuser; ``lock``: the dealer's row first (the submission); ``values``: more order values of the caller
         (code, not the user)."""
+        products, company = self._dealer_portal_check_cart(dealer, cart, shipping=shipping, lock=lock)
+        return self._dealer_portal_new_order(dealer, cart, products, company, shipping=shipping, reference=reference,
+                                             values=values)
+
+    @api.model
+    def _dealer_portal_new_order(self, dealer, cart, products, company, shipping=None, reference=None, values=None):
+        """Create the quotation of a cart checked by _dealer_portal_check_cart (`products`, `company`)."""
+        # sudo: portal users have no create right on orders. Safe: the dealer is the user's own, the products
+        # are those it may order (checked above), the values are set here only, and clean_context drops every
+        # default_* key of the caller; the dealer checks below run as for any back-office order.
+        Order = self.with_env(self.env(su=True, context=clean_context(self.env.context)))
+        return Order.with_company(company).create({
+            **self._dealer_portal_order_header(dealer, company, shipping=shipping, reference=reference),
+            "order_line": [
+                fields.Command.create({"product_id": product.id, "product_uom_qty": cart[product.id]})
+                for product in products
+            ],
+            **(values or {}),
+        })
+
+    @api.model
+    def _dealer_portal_check_cart(self, dealer, cart, shipping=None, lock=False):
+        """(products, company) of the portal user's `dealer` cart, every product, quantity and the delivery address
+        checked again; ``lock``: then the dealer's row (the submission)."""
         user = self.env.user
         if not dealer or dealer != user._dealer_portal_dealer():
             raise AccessError(_("Only the people of an active dealer can submit orders on the portal."))
@@ -73,17 +97,18 @@ class SaleOrder(models.Model):
         addresses = Catalog._dealer_delivery_addresses(dealer)
         if shipping and shipping not in addresses:
             raise UserError(_("Choose one of your delivery addresses."))
-        company = Catalog._dealer_company(dealer)
         if lock:
             # two submissions of one dealer at the same time (the same form sent twice before the first answer came
             # back): the second waits on the dealer's row, then is retried by Odoo on a fresh snapshot and session,
             # where the one-time token of its form is already used (see _dealer_lock_partner)
             self._dealer_lock_partner(dealer)
-        # sudo: portal users have no create right on orders. Safe: the dealer is the user's own, the products
-        # are those it may order (checked above), the values are set here only, and clean_context drops every
-        # default_* key of the caller; the dealer checks below run as for any back-office order.
-        Order = self.with_env(self.env(su=True, context=clean_context(self.env.context)))
-        order = Order.with_company(company).create({
+        return products, Catalog._dealer_company(dealer)
+
+    @api.model
+    def _dealer_portal_order_header(self, dealer, company, shipping=None, reference=None):
+        """The order values of a portal submission of the current user for `dealer` (its lines apart)."""
+        Catalog = self.env["dealer.portal.catalog"]
+        return {
             "partner_id": dealer.id,
             "partner_invoice_id": dealer.address_get(["invoice"])["invoice"],
             "partner_shipping_id": shipping.id if shipping else dealer.address_get(["delivery"])["delivery"],
@@ -92,14 +117,8 @@ class SaleOrder(models.Model):
             "company_id": company.id,
             "client_order_ref": (reference or "").strip()[:100] or False,
             "dealer_portal_submitted": True,
-            "dealer_portal_user_id": user.id,
-            "order_line": [
-                fields.Command.create({"product_id": product.id, "product_uom_qty": cart[product.id]})
-                for product in products
-            ],
-            **(values or {}),
-        })
-        return order
+            "dealer_portal_user_id": self.env.user.id,
+        }
 
     def _dealer_portal_before_checks(self):
         """What a submitted portal order gets before its dealer checks run (an addon applies its promotions)."""

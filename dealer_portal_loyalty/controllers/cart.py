@@ -11,7 +11,7 @@ MAX_CODES = 5
 
 
 class DealerLoyaltyPortal(DealerOrderingPortal):
-    """The cart applies the dealer's promotions and codes as the submission will (a rolled-back preview);
+    """The cart applies the dealer's promotions and codes on the cart's quotation, which the submission confirms;
     /my/cart/coupon adds or removes a code; /my/promotions lists the programs open to the dealer."""
 
     def _prepare_home_portal_values(self, counters):
@@ -52,8 +52,8 @@ class DealerLoyaltyPortal(DealerOrderingPortal):
 
     @staticmethod
     def _cart_preview_writes(_controller):
-        """``readonly=`` of /my/cart here: read/write, because the promotions are previewed on a quotation rolled back
-        in a savepoint (a read-only transaction refuses even that). A callable, not ``False``: dealer_portal declares
+        """``readonly=`` of /my/cart here: read/write, because the promotions are applied on the cart's quotation
+        (built, or built again, when the page shows them). A callable, not ``False``: dealer_portal declares
         the page ``readonly=True``, and Odoo takes a child's callable without warning that the mode changed."""
         return False
 

@@ -1,1 +1,2 @@
 from . import test_portal_promotions
+from . import test_portal_cart_quotation

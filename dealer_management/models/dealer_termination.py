@@ -141,7 +141,7 @@ class DealerTermination(models.Model):
         common = [("company_id", "in", self.company_id.ids)]
         orders = self.env["sale.order"].sudo()
         quotations = orders._read_group(
-            common + [("partner_id.commercial_partner_id", "in", dealers.ids), ("state", "in", ("draft", "sent"))],
+            common + [("partner_id.commercial_partner_id", "in", dealers.ids)] + orders._dealer_open_quotation_domain(),
             ["partner_id", "company_id"], ["__count"],
         )
         undelivered = orders._read_group(
@@ -432,7 +432,8 @@ class DealerTermination(models.Model):
 
     def action_view_open_quotations(self):
         """Open the dealer's quotations that block the termination."""
-        return self._action_view_dealer_orders(_("Open Quotations"), [("state", "in", ("draft", "sent"))])
+        return self._action_view_dealer_orders(_("Open Quotations"),
+                                               self.env["sale.order"]._dealer_open_quotation_domain())
 
     def action_view_undelivered_orders(self):
         """Open the dealer's confirmed orders not fully delivered."""

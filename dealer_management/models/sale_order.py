@@ -195,6 +195,11 @@ class SaleOrder(models.Model):
         with self._dealer_state_change_allowed():
             return super()._action_cancel()
 
+    @api.model
+    def _dealer_open_quotation_domain(self):
+        """The orders still open as quotations: what a dealer's termination lists and waits for."""
+        return [("state", "in", ("draft", "sent"))]
+
     # ------------------------------------------------------------------ changes of confirmed orders
     def _dealer_snapshot(self):
         """What a change must not worsen unchecked: status, dealer, addresses, pricing and line prices."""

@@ -259,6 +259,11 @@ class SaleOrder(models.Model):
         return len(orders)
 
     # ------------------------------------------------------------------ nobody's order yet
+    @api.model
+    def _dealer_open_quotation_domain(self):
+        """A portal cart's quotation is no open business of the dealer: it does not hold up a termination."""
+        return [*super()._dealer_open_quotation_domain(), (CART_KEY_FIELD, "=", False)]
+
     def _dealer_portal_may_act(self, user):
         """A cart quotation is acted on by the cart's submission only: no signing or paying it on the portal."""
         return not self.sudo()[CART_KEY_FIELD] and super()._dealer_portal_may_act(user)

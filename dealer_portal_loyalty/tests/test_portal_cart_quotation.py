@@ -177,3 +177,17 @@ class TestPortalCartQuotation(DealerOrderingCase):
         self.assertFalse(cart.exists())
         self.assertFalse(coupons.exists(), "with the coupons the engine made for it")
         self.assertTrue(self.env.ref("dealer_portal_loyalty.ir_cron_dealer_portal_gc_carts").active)
+
+    def test_cart_holds_up_no_termination(self):
+        """A dealer leaving the network with a cart on the portal: the cart is no open quotation of its termination."""
+        termination = self.env["dealer.termination"].create({"partner_id": self.dealer_a.id,
+                                                             "reason_code": "voluntary"})
+        before = termination.open_quotation_count
+        self._quick_order("ORD-PUMP 12")
+        self.url_open("/my/cart")
+        cart = self._carts()
+        self.assertTrue(cart)
+        self.env.invalidate_all()
+        self.assertEqual(termination.open_quotation_count, before)
+        listed = self.env["sale.order"].search(termination.action_view_open_quotations()["domain"])
+        self.assertNotIn(cart, listed)

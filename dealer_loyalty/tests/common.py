@@ -4,6 +4,16 @@ from odoo import Command
 from odoo.addons.dealer_management.tests.common import NO_CHECKS, DealerTestCommon
 
 
+def remove_committed_program(program, product):
+    """Delete a promotion committed by a race test, its coupons and discount products, and the race's `product`."""
+    program.env["loyalty.card"].search([("program_id", "=", program.id)]).unlink()
+    discount_products = program.reward_ids.discount_line_product_id
+    program.active = False  # Odoo deletes no active program
+    program.unlink()
+    discount_products.product_tmpl_id.unlink()
+    product.product_tmpl_id.unlink()
+
+
 def threshold_values(name, minimum=1000.0, discount=100.0, **vals):
     """满减: an order of at least `minimum` gets `discount` off (an automatic promotion)."""
     return {

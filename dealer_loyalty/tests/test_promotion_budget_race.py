@@ -4,7 +4,7 @@ from odoo.tests import tagged
 
 from odoo.addons.dealer_management.tests.common_race import DealerRaceCase
 
-from .common import threshold_values
+from .common import remove_committed_program, threshold_values
 
 
 @tagged("post_install", "-at_install")
@@ -36,12 +36,8 @@ class TestPromotionBudgetRace(DealerRaceCase):
         orders = env["sale.order"].browse(ids["orders"]).exists()
         orders._action_cancel()
         orders.unlink()
-        program = env["loyalty.program"].browse(ids["program"])
-        discount_products = program.reward_ids.discount_line_product_id
-        program.active = False  # Odoo deletes no active program
-        program.unlink()
-        discount_products.product_tmpl_id.unlink()
-        env["product.product"].browse(ids["product"]).product_tmpl_id.unlink()
+        remove_committed_program(env["loyalty.program"].browse(ids["program"]),
+                                 env["product.product"].browse(ids["product"]))
         env["res.partner"].browse(ids["dealer"]).unlink()
         env["dealer.grade"].browse(ids["grade"]).unlink()
 

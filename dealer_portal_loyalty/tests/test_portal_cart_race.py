@@ -1,7 +1,7 @@
 from odoo import Command
 from odoo.tests import new_test_user, tagged
 
-from odoo.addons.dealer_loyalty.tests.common import threshold_values
+from odoo.addons.dealer_loyalty.tests.common import remove_committed_program, threshold_values
 from odoo.addons.dealer_management.tests.common_race import DealerRaceCase
 
 
@@ -36,13 +36,8 @@ class TestPortalCartRace(DealerRaceCase):
     def _remove_race_data(cls, env, ids):
         orders = env["sale.order"].search([("partner_id", "=", ids["dealer"])])
         cls._unlink_committed(orders, "draft")
-        program = env["loyalty.program"].browse(ids["program"])
-        env["loyalty.card"].search([("program_id", "=", program.id)]).unlink()
-        discount_products = program.reward_ids.discount_line_product_id
-        program.active = False  # Odoo deletes no active program
-        program.unlink()
-        discount_products.product_tmpl_id.unlink()
-        env["product.product"].browse(ids["product"]).product_tmpl_id.unlink()
+        remove_committed_program(env["loyalty.program"].browse(ids["program"]),
+                                 env["product.product"].browse(ids["product"]))
         env["res.users"].browse(ids["user"]).unlink()
         env["res.partner"].browse([ids["contact"], ids["dealer"]]).unlink()
         env["dealer.grade"].browse(ids["grade"]).unlink()

@@ -85,8 +85,9 @@ class SaleOrder(models.Model):
                                                        lock=lock, values=values)
         codes = tuple(self.env.context.get(CODES_KEY) or ())
         products, company = self._dealer_portal_check_cart(dealer, cart, shipping=shipping, lock=True)
-        order = self._dealer_portal_cart_quotation(dealer, cart, codes)
-        self._dealer_portal_discard_carts(keep=order)
+        carts = self._dealer_portal_carts()
+        order = self._dealer_portal_cart_quotation(dealer, cart, codes, carts)
+        self._dealer_portal_remove_carts(carts - order)  # the user's other carts: stale
         if not order:
             return self._dealer_portal_new_order(dealer, cart, products, company, shipping=shipping,
                                                  reference=reference)
@@ -115,12 +116,13 @@ class SaleOrder(models.Model):
         result = {"rewards": [], "saving": 0.0, "errors": [], "codes": list(codes)}
         if not cart:
             return result
-        order = self._dealer_portal_cart_quotation(dealer, cart, codes)
+        carts = self._dealer_portal_carts()
+        order = self._dealer_portal_cart_quotation(dealer, cart, codes, carts)
         if not order:
             result["codes"] = []
             try:
                 with self.env.cr.savepoint():
-                    self._dealer_portal_discard_carts()
+                    self._dealer_portal_remove_carts(carts)  # stale: built from another cart, codes or prices
                     order = self._dealer_portal_create_order(dealer, cart, values={
                         "name": "/", "dealer_portal_submitted": False})
                     # the engine's changes of the cart being built are not tracked in its chatter (its creation is)
@@ -153,22 +155,18 @@ class SaleOrder(models.Model):
                              ("state", "=", "draft")], order="id desc")
 
     @api.model
-    def _dealer_portal_cart_quotation(self, dealer, cart, codes):
-        """The user's cart quotation built from this `cart` and `codes` whose key still holds, as superuser; or none."""
-        carts = self._dealer_portal_carts()
+    def _dealer_portal_cart_quotation(self, dealer, cart, codes, carts):
+        """Of the user's cart quotations `carts` (_dealer_portal_carts), the one built from this `cart` and `codes`
+        whose key still holds; or none."""
         if not carts:
             return carts
         inputs = self._dealer_portal_cart_inputs(dealer, cart, codes)
         return carts.filtered(lambda order: order[CART_KEY_FIELD] == order._dealer_portal_cart_key(inputs))[:1]
 
     @api.model
-    def _dealer_portal_discard_carts(self, keep=None):
-        """Remove the user's cart quotations (but `keep`), with the coupons Odoo's engine made for them (as Odoo's
-        own cancellation removes an order's)."""
-        self._dealer_portal_remove_carts(self._dealer_portal_carts() - (keep or self.browse()))
-
-    @api.model
     def _dealer_portal_remove_carts(self, orders):
+        """Remove cart quotations with the coupons Odoo's engine made for them (as Odoo's own cancellation removes an
+        order's)."""
         orders = orders.sudo()  # sudo: cart quotations (checked by the callers) and the engine's coupons of them
         if not orders:
             return
@@ -269,7 +267,7 @@ class SaleOrder(models.Model):
         return not self.sudo()[CART_KEY_FIELD] and super()._dealer_portal_may_act(user)
 
     def action_confirm(self):
-        carts = self.sudo().filtered(CART_KEY_FIELD)  # sudo: a technical field, read to refuse
+        carts = self.filtered(CART_KEY_FIELD)  # as the user: who may not read an order learns nothing of it here
         if carts:
             raise UserError(_(
                 "This quotation is the portal cart of %(dealers)s, not an order yet: it is confirmed when the dealer "

@@ -191,3 +191,29 @@ class TestPortalCartQuotation(DealerOrderingCase):
         self.assertEqual(termination.open_quotation_count, before)
         listed = self.env["sale.order"].search(termination.action_view_open_quotations()["domain"])
         self.assertNotIn(cart, listed)
+
+    def test_cart_attacked_over_rpc(self):
+        """Over call_kw: a salesperson clearing the key or confirming the cart, the dealer's own portal user confirming
+        it, writing its key or creating a cart, another dealer's user confirming it (who learns nothing of it):
+        refused, and the cart is as it was."""
+        self._quick_order("ORD-PUMP 12")
+        self.url_open("/my/cart")
+        cart = self._carts()
+        key, orders = cart.dealer_portal_cart_key, self.env["sale.order"].sudo().search_count([])
+        for login, method, args, refusal in (
+            ("dealer_salesman_t", "write", [cart.ids, {"dealer_portal_cart_key": False}], "AccessError"),
+            ("dealer_salesman_t", "action_confirm", [cart.ids], "UserError"),
+            ("pr_portal_a", "action_confirm", [cart.ids], "UserError"),
+            ("pr_portal_b", "action_confirm", [cart.ids], "AccessError"),
+            ("pr_portal_a", "write", [cart.ids, {"dealer_portal_cart_key": False}], "AccessError"),
+            ("pr_portal_a", "create", [{"partner_id": self.dealer_a.id, "dealer_portal_cart_key": key}],
+             "AccessError"),
+        ):
+            self.authenticate(login, login)
+            with self.subTest(login=login, method=method):
+                _result, error = self._call_kw("sale.order", method, args)
+                self.assertTrue(error, "the call went through")
+                self.assertTrue(error["name"].endswith(refusal), error["name"])
+        self.env.invalidate_all()
+        self.assertEqual((cart.state, cart.name, cart.dealer_portal_cart_key), ("draft", "/", key))
+        self.assertEqual(self.env["sale.order"].sudo().search_count([]), orders, "no order written")
